@@ -1,0 +1,77 @@
+/// An answers file: one assessment of one platform against one questionnaire version. The wizard writes
+/// it as it goes; `dpia assess` reads it.
+public struct Answers: Sendable, Equatable {
+    public var questionnaireID: String
+    public var questionnaireVersion: String
+    public var metadata: AssessmentMetadata
+    /// Answers by question id.
+    public var values: [String: AnswerValue]
+    /// The assessor's decision on each recommended measure, by measure id (ICO step 6).
+    public var measureDecisions: [String: MeasureDecision]
+
+    public init(
+        questionnaireID: String, questionnaireVersion: String, metadata: AssessmentMetadata,
+        values: [String: AnswerValue] = [:], measureDecisions: [String: MeasureDecision] = [:]
+    ) {
+        self.questionnaireID = questionnaireID
+        self.questionnaireVersion = questionnaireVersion
+        self.metadata = metadata
+        self.values = values
+        self.measureDecisions = measureDecisions
+    }
+}
+
+/// Who assessed what, and when. Dates are `YYYY-MM-DD` text, never read from the clock.
+public struct AssessmentMetadata: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        case draft
+        case final
+    }
+
+    public var organisation: String
+    public var platform: String
+    /// The organisation's own reference for this DPIA, e.g. "IG-2026-014".
+    public var reference: String?
+    public var assessor: String
+    public var assessmentDate: String
+    /// When the DPIA will next be reviewed (ICO step 7: keep it under review).
+    public var reviewDate: String?
+    public var status: Status
+
+    public init(
+        organisation: String, platform: String, reference: String? = nil, assessor: String,
+        assessmentDate: String,
+        reviewDate: String? = nil, status: Status = .draft
+    ) {
+        self.organisation = organisation
+        self.platform = platform
+        self.reference = reference
+        self.assessor = assessor
+        self.assessmentDate = assessmentDate
+        self.reviewDate = reviewDate
+        self.status = status
+    }
+}
+
+/// Whether the assessor approved a measure, with an optional note (who approved it, a deadline).
+public struct MeasureDecision: Sendable, Equatable {
+    public var approved: Bool
+    public var note: String?
+
+    public init(approved: Bool, note: String? = nil) {
+        self.approved = approved
+        self.note = note
+    }
+}
+
+/// Checks `YYYY-MM-DD` with a real calendar day, without Foundation's locale-dependent parsers.
+public func isValidDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+        let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+    else { return false }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day)
+}

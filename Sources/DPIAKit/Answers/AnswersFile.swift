@@ -1,0 +1,310 @@
+/// Reading, checking and writing answers files.
+public enum AnswersFile {
+    /// Parses answers and checks them against the questionnaire. Throws a `ValidationFailure` listing every
+    /// problem: syntax, unknown or hidden questions, wrong types, options not offered, missing required
+    /// answers, unknown measures and a questionnaire id or version mismatch.
+    public static func load(_ bytes: [UInt8], file: String, questionnaire: Questionnaire)
+        throws(ValidationFailure) -> Answers
+    {
+        let answers = try parse(bytes, file: file)
+        let problems = validate(answers.answers, against: questionnaire, file: file, sink: answers.sink)
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        return answers.answers
+    }
+
+    /// Reads only the questionnaire id and version an answers file names, to find its questionnaire.
+    public static func questionnaireReference(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> (
+        id: String, version: String
+    ) {
+        let answers = try parse(bytes, file: file)
+        return (answers.answers.questionnaireID, answers.answers.questionnaireVersion)
+    }
+
+    static func parse(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> (
+        answers: Answers, sink: ParsedSink
+    ) {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw ValidationFailure([
+                Diagnostic(file: file, path: "", location: error.location, message: error.message)
+            ])
+        }
+        let sink = DiagnosticSink(file: file)
+        let parsed = ParsedSink(sink: sink)
+        guard let reader = JSONReader(root, path: "", sink: sink, what: "an answers object") else {
+            throw ValidationFailure(sink.diagnostics)
+        }
+        reader.rejectUnknownKeys(["$schema", "questionnaire", "metadata", "answers", "measures"])
+        let reference = reader.object("questionnaire", required: true)
+        reference?.rejectUnknownKeys(["id", "version"])
+        let id = reference?.string("id")
+        let version = reference?.string("version")
+        var metadata: AssessmentMetadata?
+        if let meta = reader.object("metadata", required: true) {
+            meta.rejectUnknownKeys([
+                "organisation", "platform", "reference", "assessor", "assessmentDate", "reviewDate", "status",
+            ])
+            let organisation = meta.string("organisation")
+            let platform = meta.string("platform")
+            let assessor = meta.string("assessor")
+            let date = meta.string("assessmentDate")
+            let review = meta.string("reviewDate", required: false)
+            for (key, value) in [("assessmentDate", date), ("reviewDate", review)] {
+                if let value, !isValidDate(value) {
+                    sink.report(
+                        "\"\(value)\" is not a date; expected YYYY-MM-DD", at: meta.childPath(key),
+                        meta.location(of: key))
+                }
+            }
+            var status = AssessmentMetadata.Status.draft
+            if let statusText = meta.string("status", required: false) {
+                if let known = AssessmentMetadata.Status(rawValue: statusText) {
+                    status = known
+                } else {
+                    sink.report(
+                        "unknown status \"\(statusText)\"; expected \"draft\" or \"final\"",
+                        at: meta.childPath("status"),
+                        meta.location(of: "status"))
+                }
+            }
+            if status == .final && review == nil {
+                sink.report(
+                    "a final assessment needs a \"reviewDate\" (ICO step 7: the DPIA is kept under review)",
+                    at: meta.path,
+                    meta.node.location)
+            }
+            if let date, let review, isValidDate(date), isValidDate(review), review <= date {
+                sink.report(
+                    "review date \(review) is not after the assessment date \(date)",
+                    at: meta.childPath("reviewDate"),
+                    meta.location(of: "reviewDate"))
+            }
+            if let organisation, let platform, let assessor, let date {
+                metadata = AssessmentMetadata(
+                    organisation: organisation, platform: platform,
+                    reference: meta.string("reference", required: false),
+                    assessor: assessor, assessmentDate: date, reviewDate: review, status: status)
+            }
+        }
+        var values: [String: AnswerValue] = [:]
+        if let answers = reader.object("answers", required: true) {
+            parsed.answersLocation = answers.node.location
+            for member in answers.allMembers {
+                let path = answers.childPath(member.key)
+                parsed.answerNodes[member.key] = (path, member.value)
+                if case .null = member.value.value { continue }
+                if let value = QuestionnaireDecoding.answerValue(member.value, path, sink) {
+                    values[member.key] = value
+                }
+            }
+        }
+        var decisions: [String: MeasureDecision] = [:]
+        if let measures = reader.object("measures") {
+            for member in measures.allMembers {
+                let path = measures.childPath(member.key)
+                parsed.measureNodes[member.key] = (path, member.keyLocation)
+                guard let decision = JSONReader(member.value, path: path, sink: sink) else { continue }
+                decision.rejectUnknownKeys(["approved", "note"])
+                guard let approved = decision.bool("approved") else {
+                    if decision.member("approved") == nil {
+                        sink.report(
+                            "missing required field \"approved\" (true or false)", at: path,
+                            member.value.location)
+                    }
+                    continue
+                }
+                decisions[member.key] = MeasureDecision(
+                    approved: approved, note: decision.string("note", required: false))
+            }
+        }
+        guard sink.diagnostics.isEmpty, let id, let version, let metadata else {
+            throw ValidationFailure(sink.diagnostics)
+        }
+        return (
+            Answers(
+                questionnaireID: id, questionnaireVersion: version, metadata: metadata, values: values,
+                measureDecisions: decisions), parsed
+        )
+    }
+
+    /// What was parsed, kept for pointing errors at the right line.
+    final class ParsedSink {
+        let sink: DiagnosticSink
+        var answerNodes: [String: (path: String, node: JSONNode)] = [:]
+        var measureNodes: [String: (path: String, location: SourceLocation)] = [:]
+        var answersLocation: SourceLocation?
+
+        init(sink: DiagnosticSink) {
+            self.sink = sink
+        }
+    }
+
+    static func validate(
+        _ answers: Answers, against questionnaire: Questionnaire, file: String, sink parsed: ParsedSink
+    )
+        -> [Diagnostic]
+    {
+        let sink = parsed.sink
+        if answers.questionnaireID != questionnaire.id {
+            sink.report(
+                "these answers are for questionnaire \"\(answers.questionnaireID)\" but \"\(questionnaire.id)\" was loaded; expected matching ids (use --questionnaire to pick the right one)",
+                at: "questionnaire.id", nil)
+            return sink.diagnostics
+        }
+        if answers.questionnaireVersion != questionnaire.version {
+            sink.report(
+                "these answers are for version \(answers.questionnaireVersion) of \"\(questionnaire.id)\" but version \(questionnaire.version) was loaded; expected the same version (point --questionnaire at version \(answers.questionnaireVersion), or re-answer with the wizard: dpia wizard --resume FILE)",
+                at: "questionnaire.version", nil)
+        }
+        let visible = Set(questionnaire.visibleQuestions(for: answers.values))
+        for (id, value) in answers.values.sorted(by: { $0.key < $1.key }) {
+            let place = parsed.answerNodes[id]
+            guard let question = questionnaire.question(id) else {
+                var message = "unknown question \"\(id)\""
+                if let guess = closestMatch(to: id, in: questionnaire.questions.map(\.id)) {
+                    message += "; did you mean \"\(guess)\"?"
+                } else {
+                    message += "; expected a question id of \"\(questionnaire.id)\""
+                }
+                sink.report(message, at: place?.path ?? "answers.\(id)", place?.node.location)
+                continue
+            }
+            if let problem = problem(with: value, for: question) {
+                sink.report(problem, at: place?.path ?? "answers.\(id)", place?.node.location)
+                continue
+            }
+            if !visible.contains(id) {
+                let condition =
+                    questionnaire.section(containing: id).flatMap { section in
+                        section.when.flatMap { $0.holds({ answers.values[$0] }) ? nil : $0 }
+                    } ?? question.when
+                sink.report(
+                    "question \"\(id)\" is answered but not asked with these answers"
+                        + (condition.map { " (it is asked only when \($0.describe(in: questionnaire)))" }
+                            ?? "")
+                        + "; expected no answer (remove it or change the earlier answer)",
+                    at: place?.path ?? "answers.\(id)", place?.node.location)
+            }
+        }
+        for id in questionnaire.visibleQuestions(for: answers.values) {
+            guard let question = questionnaire.question(id), question.required, answers.values[id] == nil
+            else { continue }
+            sink.report(
+                "missing answer to required question \"\(id)\" (\(question.prompt)); expected \(question.type.expectedAnswer)",
+                at: "answers", parsed.answersLocation)
+        }
+        for (id, place) in parsed.measureNodes.sorted(by: { $0.key < $1.key })
+        where !questionnaire.scoring.measures.contains(where: { $0.id == id }) {
+            var message = "unknown measure \"\(id)\""
+            if let guess = closestMatch(to: id, in: questionnaire.scoring.measures.map(\.id)) {
+                message += "; did you mean \"\(guess)\"?"
+            } else {
+                message += "; expected one of \(quotedList(questionnaire.scoring.measures.map(\.id)))"
+            }
+            sink.report(message, at: place.path, place.location)
+        }
+        return sink.diagnostics
+    }
+
+    /// Why a value cannot answer a question, or nil when it can.
+    public static func problem(with value: AnswerValue, for question: Question) -> String? {
+        let offered = question.options.map(\.value)
+        func notOffered(_ picked: String) -> String {
+            var message = "\"\(picked)\" is not an option of \"\(question.id)\""
+            if let guess = closestMatch(to: picked, in: offered) { message += "; did you mean \"\(guess)\"?" }
+            return message + "; expected one of \(quotedList(offered))"
+        }
+        switch (question.type, value) {
+        case (.yesNo, .bool): return nil
+        case (.single, .string(let picked)): return offered.contains(picked) ? nil : notOffered(picked)
+        case (.multiple, .strings(let picked)):
+            if let bad = picked.first(where: { !offered.contains($0) }) { return notOffered(bad) }
+            if Set(picked).count != picked.count {
+                return "an option is picked twice; expected each option once"
+            }
+            if let least = question.minimumSelections, picked.count < least {
+                return "\(picked.count) option(s) picked; expected at least \(least)"
+            }
+            return nil
+        case (.text, .string(let text)):
+            if text.contains(where: \.isNewline) { return "a short text answer cannot contain line breaks" }
+            return text.allSatisfy(\.isWhitespace) ? "the answer is empty; expected some text" : nil
+        case (.longText, .string(let text)):
+            return text.allSatisfy(\.isWhitespace) ? "the answer is empty; expected some text" : nil
+        case (.integer, .integer(let number)):
+            if let minimum = question.minimum, number < minimum {
+                return "\(number) is below the minimum \(minimum)"
+            }
+            if let maximum = question.maximum, number > maximum {
+                return "\(number) is above the maximum \(maximum)"
+            }
+            return nil
+        case (.date, .string(let text)):
+            return isValidDate(text) ? nil : "\"\(text)\" is not a date; expected YYYY-MM-DD"
+        default:
+            return
+                "found \(describe(value)); expected \(question.type.expectedAnswer) for a \(question.type.rawValue) question"
+        }
+    }
+
+    private static func describe(_ value: AnswerValue) -> String {
+        switch value {
+        case .bool(let bool): "\(bool)"
+        case .string(let string): "a string \"\(string.prefix(40))\""
+        case .strings: "an array"
+        case .integer(let int): "the number \(int)"
+        }
+    }
+
+    /// The answers file as JSON text: questionnaire, metadata, answers in question order, decisions.
+    public static func write(_ answers: Answers, questionnaire: Questionnaire?) -> String {
+        let meta = answers.metadata
+        var metadata: [(String, JSONValue)] = [
+            ("organisation", .string(meta.organisation)), ("platform", .string(meta.platform)),
+        ]
+        if let reference = meta.reference { metadata.append(("reference", .string(reference))) }
+        metadata.append(("assessor", .string(meta.assessor)))
+        metadata.append(("assessmentDate", .string(meta.assessmentDate)))
+        if let review = meta.reviewDate { metadata.append(("reviewDate", .string(review))) }
+        metadata.append(("status", .string(meta.status.rawValue)))
+        let order = questionnaire?.questions.map(\.id) ?? []
+        let ordered = answers.values.keys.sorted { a, b in
+            let ia = order.firstIndex(of: a) ?? Int.max
+            let ib = order.firstIndex(of: b) ?? Int.max
+            return ia == ib ? a < b : ia < ib
+        }
+        var document: [(String, JSONValue)] = [
+            (
+                "questionnaire",
+                .members([
+                    ("id", .string(answers.questionnaireID)),
+                    ("version", .string(answers.questionnaireVersion)),
+                ])
+            ),
+            ("metadata", .members(metadata)),
+            ("answers", .members(ordered.map { ($0, answers.values[$0]!.json) })),
+        ]
+        if !answers.measureDecisions.isEmpty {
+            let measureOrder = questionnaire?.scoring.measures.map(\.id) ?? []
+            let ids = answers.measureDecisions.keys.sorted {
+                (measureOrder.firstIndex(of: $0) ?? Int.max, $0) < (
+                    measureOrder.firstIndex(of: $1) ?? Int.max, $1
+                )
+            }
+            document.append(
+                (
+                    "measures",
+                    .members(
+                        ids.map { id in
+                            let decision = answers.measureDecisions[id]!
+                            var fields: [(String, JSONValue)] = [("approved", .bool(decision.approved))]
+                            if let note = decision.note { fields.append(("note", .string(note))) }
+                            return (id, .members(fields))
+                        })
+                ))
+        }
+        return JSONWriter.write(.members(document))
+    }
+}

@@ -1,0 +1,59 @@
+/// A position in a source file, counted from 1.
+public struct SourceLocation: Sendable, Equatable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+/// A parsed JSON value that remembers where it was written, so that errors can name the line.
+public struct JSONNode: Sendable, Equatable {
+    public var value: JSONValue
+    public var location: SourceLocation
+
+    public init(_ value: JSONValue, at location: SourceLocation = SourceLocation(line: 0, column: 0)) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// One `"key": value` pair of an object, in the order written.
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var keyLocation: SourceLocation
+    public var value: JSONNode
+}
+
+/// The JSON data model. Objects keep their members in source order; numbers keep their text so that
+/// integers never pass through a `Double`.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(String)
+    case string(String)
+    case array([JSONNode])
+    case object([JSONMember])
+
+    /// A short name for the kind of value, for error messages ("found a string").
+    public var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}
+
+extension JSONNode {
+    /// The member named `key`, when this is an object that has it.
+    public subscript(key: String) -> JSONNode? {
+        guard case .object(let members) = value else { return nil }
+        return members.first(where: { $0.key == key })?.value
+    }
+}

@@ -1,0 +1,160 @@
+/// A questionnaire definition: the questions an assessor answers and every rule that scores them.
+///
+/// Loaded from JSON (see `QuestionnaireLoader`); the format is documented in README.md and described by
+/// `Questionnaires/questionnaire.schema.json`.
+public struct Questionnaire: Sendable {
+    public var id: String
+    public var version: String
+    public var title: String
+    public var description: String
+    /// How long a first assessment usually takes, shown when the wizard starts.
+    public var estimatedMinutes: Int?
+    public var references: [Reference]
+    public var sections: [Section]
+    public var scoring: Scoring
+
+    /// Every question in the order asked.
+    public var questions: [Question] { sections.flatMap(\.questions) }
+
+    /// The question with this id.
+    public func question(_ id: String) -> Question? {
+        for section in sections {
+            if let question = section.questions.first(where: { $0.id == id }) { return question }
+        }
+        return nil
+    }
+
+    /// The section holding the question with this id.
+    public func section(containing questionID: String) -> Section? {
+        sections.first { $0.questions.contains { $0.id == questionID } }
+    }
+}
+
+/// Guidance a questionnaire follows, named so a reviewer can check it.
+public struct Reference: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var url: String?
+}
+
+/// A group of questions, usually one step of the ICO DPIA template.
+public struct Section: Sendable {
+    public var id: String
+    public var title: String
+    /// The ICO DPIA template step (1 to 7) this section's answers belong to in the report.
+    public var icoStep: Int?
+    public var description: String?
+    /// Shown only when this holds.
+    public var when: Condition?
+    public var questions: [Question]
+}
+
+/// The kinds of question the wizard can ask.
+public enum QuestionType: String, Sendable, CaseIterable {
+    case yesNo = "yesno"
+    case single
+    case multiple
+    case text
+    case longText = "longtext"
+    case integer
+    case date
+
+    /// What an answer of this type looks like in an answers file, for error messages.
+    public var expectedAnswer: String {
+        switch self {
+        case .yesNo: "true or false"
+        case .single: "one option value as a string"
+        case .multiple: "an array of option values"
+        case .text: "a string on one line"
+        case .longText: "a string"
+        case .integer: "a whole number"
+        case .date: "a date as \"YYYY-MM-DD\""
+        }
+    }
+}
+
+/// One question. `id` is stable and used by answers and rules; `number` is only for display.
+public struct Question: Sendable {
+    public var id: String
+    public var number: String?
+    public var type: QuestionType
+    public var prompt: String
+    /// A short label for tables in the report (the sign-off table's row names, for instance).
+    public var label: String?
+    public var help: String?
+    public var required: Bool
+    public var defaultValue: AnswerValue?
+    public var options: [Option]
+    public var when: Condition?
+    /// Bounds for integer questions.
+    public var minimum: Int?
+    public var maximum: Int?
+    /// Least number of options to pick in a multiple-choice question.
+    public var minimumSelections: Int?
+
+    /// The short label, or the prompt when there is none.
+    public var shortLabel: String { label ?? prompt }
+
+    /// The option with this value.
+    public func option(_ value: String) -> Option? {
+        options.first { $0.value == value }
+    }
+}
+
+/// A choice offered by a single- or multiple-choice question.
+public struct Option: Sendable, Equatable {
+    /// Stable value stored in answers files and named by rules.
+    public var value: String
+    public var label: String
+    public var help: String?
+}
+
+/// An answer, as stored in an answers file.
+public enum AnswerValue: Sendable, Equatable, Hashable {
+    /// A yes/no answer.
+    case bool(Bool)
+    /// Text, a date (`YYYY-MM-DD`) or a single-choice option value.
+    case string(String)
+    /// The option values picked in a multiple-choice question, in the order of the options.
+    case strings([String])
+    case integer(Int)
+
+    /// The value as JSON.
+    public var json: JSONValue {
+        switch self {
+        case .bool(let value): .bool(value)
+        case .string(let value): .string(value)
+        case .strings(let values): .elements(values.map { JSONValue.string($0) })
+        case .integer(let value): .number(String(value))
+        }
+    }
+}
+
+/// When a question or section is shown, or when a rule applies. Conditions may only look at questions
+/// asked earlier, so they can be evaluated in one pass and can never form a cycle.
+public indirect enum Condition: Sendable, Equatable {
+    /// The question was shown and answered (or, with `false`, was not).
+    case answered(question: String, Bool)
+    /// A yes/no, single-choice, text or integer answer equals the value.
+    case equals(question: String, AnswerValue)
+    /// A multiple-choice answer includes at least one of the values, or a single-choice answer is one of them.
+    case includesAny(question: String, [String])
+    /// An integer answer is at least the value.
+    case atLeast(question: String, Int)
+    /// An integer answer is at most the value.
+    case atMost(question: String, Int)
+    case not(Condition)
+    case all([Condition])
+    case any([Condition])
+
+    /// The question ids this condition reads.
+    public var questionIDs: [String] {
+        switch self {
+        case .answered(let question, _), .equals(let question, _), .includesAny(let question, _),
+            .atLeast(let question, _), .atMost(let question, _):
+            [question]
+        case .not(let condition): condition.questionIDs
+        case .all(let conditions), .any(let conditions): conditions.flatMap(\.questionIDs)
+        }
+    }
+}

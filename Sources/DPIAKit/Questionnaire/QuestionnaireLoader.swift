@@ -1,0 +1,31 @@
+/// Loads and checks questionnaire definitions.
+public enum QuestionnaireLoader {
+    /// Parses, decodes and validates a definition. Throws a `ValidationFailure` listing every problem found.
+    public static func load(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> Questionnaire {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw ValidationFailure([
+                Diagnostic(file: file, path: "", location: error.location, message: error.message)
+            ])
+        }
+        let sink = DiagnosticSink(file: file)
+        let questionnaire = QuestionnaireDecoding.decode(root, sink: sink)
+        if let questionnaire {
+            QuestionnaireValidator(questionnaire: questionnaire, sink: sink).validate()
+        }
+        guard let questionnaire, sink.diagnostics.isEmpty else { throw ValidationFailure(sink.diagnostics) }
+        return questionnaire
+    }
+
+    /// Loads a definition from a file.
+    public static func load(path: String) throws(InputError) -> Questionnaire {
+        let bytes = try FileIO.read(path)
+        do {
+            return try load(bytes, file: path)
+        } catch {
+            throw .invalid(error)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+/// The result of scoring one answers file: every rating with the answers that moved it.
+/// Made by `Scorer.assess`; rendered by the report.
+public struct Assessment: Sendable {
+    public var questionnaire: Questionnaire
+    public var answers: Answers
+    /// The answers of questions actually shown, by id.
+    public var effectiveAnswers: [String: AnswerValue]
+    public var screening: ScreeningResult?
+    public var dataSensitivity: DataSensitivityResult?
+    public var purposeDrift: PurposeDriftResult?
+    public var controls: [ControlResult]
+    public var risks: [RiskResult]
+    public var measures: [MeasureResult]
+    /// The highest inherent and residual levels; nil when the questionnaire has no risks.
+    public var overallInherent: Level?
+    public var overallResidual: Level?
+    public var recommendation: RecommendationRule?
+    /// A residual risk at a level that needs the ICO consulted before processing (UK GDPR Art. 36).
+    public var priorConsultationRequired: Bool
+    /// The reasons that added most likelihood across all risks, largest first.
+    public var topDrivers: [Driver]
+    /// Things the assessor should know that are not errors, e.g. an approved measure that was not recommended.
+    public var notes: [String]
+}
+
+/// One answer's effect on a rating.
+public struct Contribution: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case base
+        case factor
+        case purposeDrift = "purpose drift"
+        case control
+        case dataCategory = "data category"
+        case adjustment
+        case measure
+    }
+
+    public var kind: Kind
+    /// What it is, in the committee's words, including the answer behind it.
+    public var reason: String
+    /// The questions whose answers caused it.
+    public var questions: [String]
+    /// Likelihood points, or severity steps.
+    public var amount: Int
+}
+
+public struct RiskResult: Sendable {
+    public var risk: Risk
+    public var likelihoodPoints: Int
+    public var likelihood: Level
+    public var likelihoodContributions: [Contribution]
+    public var severity: Level
+    public var severityContributions: [Contribution]
+    public var level: Level
+    /// Approved measures that reduce this risk.
+    public var appliedMeasures: [Contribution]
+    /// Recommended measures for this risk that were not approved.
+    public var declinedMeasures: [String]
+    public var residualLikelihoodPoints: Int
+    public var residualLikelihood: Level
+    public var residualSeverity: Level
+    public var residualLevel: Level
+    /// ICO step 6: what the measures did to this risk.
+    public var effect: MeasureOutcome
+}
+
+/// ICO step 6's "effect on risk".
+public enum MeasureOutcome: String, Sendable {
+    case eliminated
+    case reduced
+    case accepted
+    /// No measures were recommended: the risk is below the level that calls for them.
+    case notNeeded = "no measures needed"
+}
+
+public struct ScreeningResult: Sendable {
+    public struct Group: Sendable {
+        public var group: ScreeningGroup
+        public var met: [ScreeningCriterion]
+        public var requiresDPIA: Bool { met.count >= group.requiredWhenAtLeast }
+    }
+
+    public var groups: [Group]
+    public var required: Bool { groups.contains(where: \.requiresDPIA) }
+}
+
+public struct DataSensitivityResult: Sendable {
+    public struct Item: Sendable {
+        public var category: DataCategory
+        public var sensitivity: Level
+        /// The questions that put it in scope (shared now, reasonably expected...).
+        public var questions: [String]
+    }
+
+    public var categories: [Item]
+    /// The most sensitive level among the categories; nil when none is in scope.
+    public var highest: Level?
+}
+
+public struct PurposeDriftResult: Sendable {
+    public struct DriftedCategory: Sendable {
+        public var category: DataCategory
+        /// Approved purposes, none of which allows this category.
+        public var outside: [Purpose]
+        /// Purposes in use that would need it.
+        public var neededBy: [Purpose]
+    }
+
+    public var approved: [Purpose]
+    public var actual: [Purpose]
+    public var unapprovedPurposes: [Purpose]
+    public var driftedCategories: [DriftedCategory]
+    public var signals: [DriftSignal]
+    public var hasDrift: Bool {
+        !driftedCategories.isEmpty || !unapprovedPurposes.isEmpty || !signals.isEmpty
+    }
+}
+
+public struct ControlResult: Sendable {
+    public enum Status: String, Sendable {
+        case inPlace = "in place"
+        case missing
+        case notApplicable = "not applicable"
+    }
+
+    public var control: Control
+    public var status: Status
+    /// The answer given, as the assessor saw it; nil when not asked.
+    public var answer: String?
+}
+
+public struct MeasureResult: Sendable {
+    public var measure: Measure
+    public var recommended: Bool
+    public var decision: MeasureDecision?
+    public var applied: Bool { recommended && decision?.approved == true }
+    /// Risks this measure reduces that are at or above the level calling for measures.
+    public var addresses: [String]
+}
+
+/// A reason that raised likelihood, totalled over the risks it raised.
+public struct Driver: Sendable, Equatable {
+    public var reason: String
+    public var points: Int
+    public var risks: [String]
+}

@@ -1,0 +1,73 @@
+/// One problem found in an input file: which file, where in it, what was wrong and what was expected.
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as the user named it.
+    public var file: String
+    /// Where in the JSON, e.g. `sections[2].questions[0].type`; empty for the whole document.
+    public var path: String
+    public var location: SourceLocation?
+    public var message: String
+
+    public init(file: String, path: String, location: SourceLocation?, message: String) {
+        self.file = file
+        self.path = path
+        self.location = location
+        self.message = message
+    }
+
+    /// `file:line:column: at path: message`, the shape compilers use, so editors can jump to it.
+    public var description: String {
+        var text = file
+        if let location, location.line > 0 { text += ":\(location.line):\(location.column)" }
+        text += ": "
+        if !path.isEmpty { text += "at \(path): " }
+        return text + message
+    }
+}
+
+/// Every problem found in one or more inputs, reported together.
+public struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// Collects diagnostics for one file while it is read and checked.
+final class DiagnosticSink {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Where each named thing ("question x", "risk R1") was defined, for errors found after decoding.
+    private(set) var anchors: [String: (path: String, location: SourceLocation)] = [:]
+
+    func report(_ message: String, at path: String, _ location: SourceLocation?) {
+        diagnostics.append(Diagnostic(file: file, path: path, location: location, message: message))
+    }
+
+    /// Reports a problem with a registered thing at the place it was defined.
+    func report(_ message: String, about anchor: String, suffix: String = "") {
+        let place = anchors[anchor]
+        report(message, at: (place?.path ?? "") + suffix, place?.location)
+    }
+
+    /// Records where `kind id` was defined; reports a duplicate id.
+    func register(_ kind: String, _ id: String, path: String, location: SourceLocation) {
+        let key = "\(kind) \(id)"
+        if let first = anchors[key] {
+            report(
+                "duplicate \(kind) id \"\(id)\" (first defined at \(first.path), line \(first.location.line))",
+                at: path, location)
+            return
+        }
+        anchors[key] = (path, location)
+    }
+}
