@@ -23,9 +23,9 @@ private struct NameChecker {
     /// Partials being walked, so that a recursive partial is checked once rather than forever.
     var activePartials: Set<String> = []
 
-    mutating func check(_ nodes: [TemplateNode], of template: Template, stack: [TemplateValue]) -> Set<
-        TemplateDiagnostic
-    > {
+    mutating func check(
+        _ nodes: [TemplateNode], of template: Template, stack: [TemplateValue]
+    ) -> Set<TemplateDiagnostic> {
         var found: Set<TemplateDiagnostic> = []
         for node in nodes {
             switch node {
