@@ -1,0 +1,60 @@
+/// A template that cannot be parsed or rendered, located at a line and column of a named template.
+public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What went wrong, for callers that react differently to each problem.
+    public enum Kind: Sendable, Equatable {
+        case unclosedSection
+        case mismatchedClose
+        case unopenedClose
+        case unclosedTag
+        case emptyTag
+        case invalidName
+        case invalidDelimiters
+        case unknownPartial
+        case partialRecursion
+    }
+
+    public var kind: Kind
+    /// The template's name, usually its file name.
+    public var template: String
+    /// 1-based line of the tag at fault.
+    public var line: Int
+    /// 1-based column (in Unicode scalars) of the tag at fault.
+    public var column: Int
+    /// A plain sentence saying what is wrong.
+    public var message: String
+
+    public init(kind: Kind, template: String, line: Int, column: Int, message: String) {
+        self.kind = kind
+        self.template = template
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `report.md.mustache:12:5: section "risks" opened on line 3 is closed by "measures"`
+    public var description: String { "\(template):\(line):\(column): \(message)" }
+}
+
+/// A name in a template that a sample context does not supply; see `Template.unknownNames(against:partials:)`.
+public struct TemplateDiagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// The template holding the tag, usually its file name.
+    public var template: String
+    /// 1-based line of the tag.
+    public var line: Int
+    /// 1-based column of the tag.
+    public var column: Int
+    /// The name as written in the tag, or the partial's name for an unknown partial.
+    public var name: String
+    /// A plain sentence saying what is wrong.
+    public var message: String
+
+    public init(template: String, line: Int, column: Int, name: String, message: String) {
+        self.template = template
+        self.line = line
+        self.column = column
+        self.name = name
+        self.message = message
+    }
+
+    public var description: String { "\(template):\(line):\(column): \(message)" }
+}

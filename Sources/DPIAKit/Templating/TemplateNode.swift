@@ -1,0 +1,49 @@
+/// Where a tag starts in its template.
+struct SourcePosition: Sendable, Equatable {
+    var line: Int
+    var column: Int
+}
+
+/// A name in a tag: `.` (the current context) or a dotted path such as `risk.level`.
+struct TemplateName: Sendable, Equatable {
+    /// The name as written, trimmed; used in messages and to match a section's close tag.
+    let text: String
+    /// The dotted parts; empty for the implicit iterator `.`.
+    let parts: [String]
+
+    /// Resolves this name against a context stack, innermost context last.
+    ///
+    /// The first part is looked up from the innermost context outwards; later parts only inside
+    /// what the first part found (the spec's "no masking" rule). `nil` means the name resolves nowhere.
+    func resolve(in stack: [TemplateValue]) -> TemplateValue? {
+        guard let first = parts.first else { return stack.last }
+        var found: TemplateValue?
+        for context in stack.reversed() {
+            if case .object(let members) = context, let value = members[first] {
+                found = value
+                break
+            }
+        }
+        guard var current = found else { return nil }
+        for part in parts.dropFirst() {
+            guard case .object(let members) = current, let value = members[part] else { return nil }
+            current = value
+        }
+        return current
+    }
+}
+
+/// One piece of a parsed template.
+enum TemplateNode: Sendable {
+    /// Literal text, written as is.
+    case text(String)
+    /// The start of a template line that is kept; an indented standalone partial writes its
+    /// indentation here, which is how the spec's "indent every line of the partial" works on a parsed tree.
+    case lineStart
+    /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (raw).
+    case variable(TemplateName, escaped: Bool, SourcePosition)
+    /// `{{#name}}...{{/name}}`, or `{{^name}}...{{/name}}` when inverted.
+    case section(TemplateName, inverted: Bool, children: [TemplateNode], SourcePosition)
+    /// `{{>name}}`; `indentation` is the whitespace before a standalone partial tag, `nil` when inline.
+    case partial(String, indentation: String?, SourcePosition)
+}
