@@ -163,7 +163,7 @@ public enum AnswersFile {
             let place = parsed.answerNodes[id]
             guard let question = questionnaire.question(id) else {
                 var message = "unknown question \"\(id)\""
-                if let guess = closestMatch(to: id, in: questionnaire.questions.map(\.id)) {
+                if let guess = closest(to: id, among: questionnaire.questions.map(\.id)) {
                     message += "; did you mean \"\(guess)\"?"
                 } else {
                     message += "; expected a question id of \"\(questionnaire.id)\""
@@ -198,7 +198,7 @@ public enum AnswersFile {
         for (id, place) in parsed.measureNodes.sorted(by: { $0.key < $1.key })
         where !questionnaire.scoring.measures.contains(where: { $0.id == id }) {
             var message = "unknown measure \"\(id)\""
-            if let guess = closestMatch(to: id, in: questionnaire.scoring.measures.map(\.id)) {
+            if let guess = closest(to: id, among: questionnaire.scoring.measures.map(\.id)) {
                 message += "; did you mean \"\(guess)\"?"
             } else {
                 message += "; expected one of \(quotedList(questionnaire.scoring.measures.map(\.id)))"
@@ -213,7 +213,7 @@ public enum AnswersFile {
         let offered = question.options.map(\.value)
         func notOffered(_ picked: String) -> String {
             var message = "\"\(picked)\" is not an option of \"\(question.id)\""
-            if let guess = closestMatch(to: picked, in: offered) { message += "; did you mean \"\(guess)\"?" }
+            if let guess = closest(to: picked, among: offered) { message += "; did you mean \"\(guess)\"?" }
             return message + "; expected one of \(quotedList(offered))"
         }
         switch (question.type, value) {

@@ -20,38 +20,3 @@ public struct UsageError: Error, CustomStringConvertible, Equatable, Sendable {
         commandPath.joined(separator: " ") + ": " + message
     }
 }
-
-/// The Levenshtein distance: how many single-character insertions, deletions or substitutions
-/// turn `a` into `b`.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    var previous = Array(0...b.count)
-    for (i, characterOfA) in a.enumerated() {
-        var current = [i + 1]
-        for (j, characterOfB) in b.enumerated() {
-            let substitution = previous[j] + (characterOfA == characterOfB ? 0 : 1)
-            current.append(min(previous[j + 1] + 1, current[j] + 1, substitution))
-        }
-        previous = current
-    }
-    return previous[b.count]
-}
-
-/// The candidate nearest to `word`, if it is near enough to be what was meant.
-///
-/// A third of the word may be wrong, so that `anwsers` finds `answers` but `x` finds nothing;
-/// ties go to the earlier candidate, which keeps suggestions deterministic.
-func closest(to word: String, among candidates: [String]) -> String? {
-    var best: (candidate: String, distance: Int)?
-    for candidate in candidates {
-        let distance = editDistance(word, candidate)
-        if distance < (best?.distance ?? Int.max) {
-            best = (candidate, distance)
-        }
-    }
-    guard let best, best.distance <= max(1, word.count / 3) else {
-        return nil
-    }
-    return best.candidate
-}

@@ -30,7 +30,7 @@ struct JSONReader {
     func rejectUnknownKeys(_ known: [String]) {
         for member in members where !known.contains(member.key) {
             var message = "unknown field \"\(member.key)\""
-            if let suggestion = closestMatch(to: member.key, in: known) {
+            if let suggestion = closest(to: member.key, among: known) {
                 message += "; did you mean \"\(suggestion)\"?"
             } else {
                 message += "; expected one of \(quotedList(known))"

@@ -69,7 +69,7 @@ enum QuestionnaireDecoding {
             type = QuestionType(rawValue: typeName)
             if type == nil {
                 var message = "unknown question type \"\(typeName)\""
-                if let guess = closestMatch(to: typeName, in: QuestionType.allCases.map(\.rawValue)) {
+                if let guess = closest(to: typeName, among: QuestionType.allCases.map(\.rawValue)) {
                     message += "; did you mean \"\(guess)\"?"
                 } else {
                     message += "; expected one of \(quotedList(QuestionType.allCases.map(\.rawValue)))"

@@ -96,7 +96,7 @@ struct QuestionnaireValidator {
             .atMost(let id, _):
             guard let question = questionnaire.question(id) else {
                 var message = "condition names unknown question \"\(id)\""
-                if let guess = closestMatch(to: id, in: questionnaire.questions.map(\.id)) {
+                if let guess = closest(to: id, among: questionnaire.questions.map(\.id)) {
                     message += "; did you mean \"\(guess)\"?"
                 }
                 fail(message)
@@ -335,7 +335,7 @@ struct QuestionnaireValidator {
     private func checkRiskReference(_ id: String, anchor: String, suffix: String) {
         guard !riskIDs.contains(id) else { return }
         var message = "names unknown risk \"\(id)\""
-        if let guess = closestMatch(to: id, in: riskIDs) { message += "; did you mean \"\(guess)\"?" }
+        if let guess = closest(to: id, among: riskIDs) { message += "; did you mean \"\(guess)\"?" }
         sink.report(message, about: anchor, suffix: suffix)
     }
 

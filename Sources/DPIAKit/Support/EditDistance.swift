@@ -1,32 +1,38 @@
-/// Levenshtein distance, for "did you mean" suggestions.
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased())
-    let b = Array(b.lowercased())
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
+/// Suggestions for typos: "did you mean ...?"
+
+/// The Levenshtein distance: how many single-character insertions, deletions or substitutions
+/// turn `a` into `b`.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
     var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+    for (i, characterOfA) in a.enumerated() {
+        var current = [i + 1]
+        for (j, characterOfB) in b.enumerated() {
+            let substitution = previous[j] + (characterOfA == characterOfB ? 0 : 1)
+            current.append(min(previous[j + 1] + 1, current[j] + 1, substitution))
         }
-        swap(&previous, &current)
+        previous = current
     }
     return previous[b.count]
 }
 
-/// The candidate closest to `word`, when it is close enough to be a likely typo.
-public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
-    var best: (String, Int)?
+/// The candidate nearest to `word`, if it is near enough to be what was meant.
+///
+/// A third of the word may be wrong, so that `anwsers` finds `answers` but `x` finds nothing;
+/// ties go to the earlier candidate, which keeps suggestions deterministic.
+func closest(to word: String, among candidates: [String]) -> String? {
+    var best: (candidate: String, distance: Int)?
     for candidate in candidates {
         let distance = editDistance(word, candidate)
-        if distance <= max(2, word.count / 3), distance < (best?.1 ?? Int.max) {
+        if distance < (best?.distance ?? Int.max) {
             best = (candidate, distance)
         }
     }
-    return best?.0
+    guard let best, best.distance <= max(1, word.count / 3) else {
+        return nil
+    }
+    return best.candidate
 }
 
 /// `"a", "b" or "c"`, for listing what was expected.

@@ -11,6 +11,8 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case invalidDelimiters
         case unknownPartial
         case partialRecursion
+        /// The template file could not be read, or a report format has no template.
+        case unreadable
     }
 
     public var kind: Kind
@@ -32,7 +34,9 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// `report.md.mustache:12:5: section "risks" opened on line 3 is closed by "measures"`
-    public var description: String { "\(template):\(line):\(column): \(message)" }
+    public var description: String {
+        line > 0 ? "\(template):\(line):\(column): \(message)" : "\(template): \(message)"
+    }
 }
 
 /// A name in a template that a sample context does not supply; see `Template.unknownNames(against:partials:)`.
@@ -56,5 +60,7 @@ public struct TemplateDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(template):\(line):\(column): \(message)" }
+    public var description: String {
+        line > 0 ? "\(template):\(line):\(column): \(message)" : "\(template): \(message)"
+    }
 }

@@ -1,0 +1,540 @@
+/// Builds the values report templates render. Every name a template may use is made here, so this file is
+/// the reference for anyone editing `Templates/` (and `dpia validate --templates` checks against it).
+public enum ReportData {
+    /// The ICO DPIA template's seven steps, in order.
+    public static let icoSteps = [
+        "Identify the need for a DPIA", "Describe the processing", "Consultation process",
+        "Assess necessity and proportionality", "Identify and assess risks",
+        "Identify measures to reduce risk",
+        "Sign off and record outcomes",
+    ]
+
+    /// The report data for an assessment. `toolVersion` is printed in the footer; nothing reads the clock.
+    public static func build(_ assessment: Assessment, toolVersion: String) -> TemplateValue {
+        Builder(assessment: assessment, toolVersion: toolVersion).build()
+    }
+
+    /// A sample with every name present and every list non-empty, for checking templates for typos.
+    public static func schemaSample(toolVersion: String) -> TemplateValue {
+        let level = levelValue(Level(id: "low", label: "Low", description: nil), rank: 0)
+        let text: TemplateValue = "text"
+        let contribution: TemplateValue = .object(["reason": text, "amount": text, "kind": text])
+        let step: TemplateValue = .object([
+            "number": 1, "title": text, "hasQuestions": true,
+            "sections": .list([
+                .object([
+                    "title": text, "description": text,
+                    "questions": .list([questionSample]),
+                ])
+            ]),
+        ])
+        let risk: TemplateValue = .object([
+            "id": text, "title": text, "description": text, "harm": text, "likelihood": level,
+            "likelihoodPoints": 1,
+            "severity": level, "level": level, "likelihoodContributions": .list([contribution]),
+            "severityContributions": .list([contribution]), "appliedMeasures": .list([contribution]),
+            "hasAppliedMeasures": true, "declinedMeasures": text, "hasDeclinedMeasures": true,
+            "residualLikelihood": level, "residualLikelihoodPoints": 1, "residualSeverity": level,
+            "residualLevel": level,
+            "effect": text, "changed": true, "measureIDs": text,
+        ])
+        let purpose: TemplateValue = .object(["id": text, "label": text])
+        return .object([
+            "tool": .object(["name": text, "version": text]),
+            "questionnaire": .object([
+                "id": text, "version": text, "title": text, "description": text,
+                "references": .list([.object(["id": text, "title": text, "url": text])]),
+            ]),
+            "meta": .object([
+                "organisation": text, "platform": text, "reference": text, "assessor": text,
+                "assessmentDate": text,
+                "reviewDate": text, "status": text, "isDraft": true, "isFinal": true,
+            ]),
+            "fingerprint": text, "fingerprintShort": text,
+            "hasRisks": true,
+            "summary": .object([
+                "overallInherent": level, "overallResidual": level,
+                "recommendation": .object(["id": text, "label": text, "summary": text]),
+                "priorConsultation": true,
+                "drivers": .list([.object(["reason": text, "points": 1, "risks": text])]),
+                "hasDrivers": true, "riskCount": 1, "measuresApprovedCount": 1, "measuresRecommendedCount": 1,
+                "dataSensitivity": text, "purposeDrift": text, "controls": text,
+            ]),
+            "screening": .object([
+                "required": true, "verdict": text,
+                "groups": .list([
+                    .object([
+                        "label": text, "threshold": 1, "metCount": 1, "requiresDPIA": true,
+                        "criteria": .list([.object(["id": text, "label": text])]), "hasCriteria": true,
+                    ])
+                ]),
+            ]),
+            "steps": .list([step]),
+            "dataSensitivity": .object([
+                "highest": level, "hasCategories": true,
+                "categories": .list([.object(["label": text, "sensitivity": level, "source": text])]),
+            ]),
+            "purposeDrift": .object([
+                "hasDrift": true, "approved": .list([purpose]), "actual": .list([purpose]),
+                "hasApproved": true, "hasActual": true, "approvedText": text, "actualText": text,
+                "unapproved": .list([purpose]), "hasUnapproved": true,
+                "categories": .list([
+                    .object(["label": text, "sensitivity": level, "outside": text, "neededBy": text])
+                ]),
+                "hasCategories": true, "signals": .list([purpose]), "hasSignals": true,
+            ]),
+            "controls": .object([
+                "all": .list([
+                    .object([
+                        "id": text, "label": text, "status": text, "answer": text, "isInPlace": true,
+                        "isMissing": true,
+                        "isNotApplicable": true, "affects": text,
+                    ])
+                ]),
+                "inPlaceCount": 1, "missingCount": 1, "notApplicableCount": 1, "hasMissing": true,
+                "missing": .list([.object(["id": text, "label": text, "affects": text])]),
+            ]),
+            "risks": .list([risk]),
+            "measures": .list([
+                .object([
+                    "id": text, "title": text, "description": text, "risks": text, "decision": text,
+                    "approved": true,
+                    "note": text, "hasNote": true,
+                ])
+            ]),
+            "hasMeasures": true,
+            "signOff": .list([.object(["label": text, "answer": text, "answered": true])]),
+            "hasSignOff": true,
+            "matrix": .object([
+                "likelihoods": .list([level]),
+                "rows": .list([
+                    .object([
+                        "severity": level,
+                        "cells": .list([
+                            .object([
+                                "level": level, "likelihood": level, "inherentRisks": text,
+                                "residualRisks": text,
+                                "hasInherent": true, "hasResidual": true,
+                            ])
+                        ]),
+                    ])
+                ]),
+                "bands": .list([.object(["level": level, "range": text])]),
+                "riskLevels": .list([level]),
+            ]),
+            "appendix": .list([
+                .object(["title": text, "step": text, "questions": .list([questionSample])])
+            ]),
+            "notes": .list([text]), "hasNotes": true,
+        ])
+    }
+
+    private static let questionSample: TemplateValue = .object([
+        "id": "text", "number": "text", "prompt": "text", "label": "text", "answer": "text", "answered": true,
+        "shown": true, "isLong": true, "help": "text",
+    ])
+
+    static func levelValue(_ level: Level, rank: Int) -> TemplateValue {
+        .object([
+            "id": .string(level.id), "label": .string(level.label), "rank": .int(rank),
+            "description": level.description.map { .string($0) } ?? .null,
+        ])
+    }
+}
+
+private struct Builder {
+    let assessment: Assessment
+    let toolVersion: String
+
+    var questionnaire: Questionnaire { assessment.questionnaire }
+    var scoring: Scoring { questionnaire.scoring }
+
+    func level(_ level: Level, in scale: [Level]) -> TemplateValue {
+        ReportData.levelValue(level, rank: scale.firstIndex { $0.id == level.id } ?? 0)
+    }
+
+    func riskLevel(_ level: Level) -> TemplateValue { self.level(level, in: scoring.riskLevels) }
+    func likelihood(_ level: Level) -> TemplateValue { self.level(level, in: scoring.likelihoodLevels) }
+    func severity(_ level: Level) -> TemplateValue { self.level(level, in: scoring.severityLevels) }
+
+    func signed(_ amount: Int) -> String {
+        amount > 0 ? "+\(amount)" : amount == 0 ? "0" : "\u{2212}\(-amount)"
+    }
+
+    func list(_ items: [String]) -> String {
+        items.isEmpty ? "none" : items.joined(separator: ", ")
+    }
+
+    func build() -> TemplateValue {
+        let meta = assessment.answers.metadata
+        let answersJSON = AnswersFile.write(assessment.answers, questionnaire: questionnaire)
+        let fingerprint = SHA256.hex(Array(answersJSON.utf8))
+        var root: [String: TemplateValue] = [
+            "tool": .object(["name": "dpia", "version": .string(toolVersion)]),
+            "questionnaire": .object([
+                "id": .string(questionnaire.id), "version": .string(questionnaire.version),
+                "title": .string(questionnaire.title), "description": .string(questionnaire.description),
+                "references": .list(
+                    questionnaire.references.map {
+                        .object([
+                            "id": .string($0.id), "title": .string($0.title),
+                            "url": $0.url.map { .string($0) } ?? .null,
+                        ])
+                    }),
+            ]),
+            "meta": .object([
+                "organisation": .string(meta.organisation), "platform": .string(meta.platform),
+                "reference": meta.reference.map { .string($0) } ?? .null, "assessor": .string(meta.assessor),
+                "assessmentDate": .string(meta.assessmentDate),
+                "reviewDate": meta.reviewDate.map { .string($0) } ?? .null,
+                "status": .string(meta.status == .final ? "Final" : "Draft"),
+                "isDraft": .bool(meta.status == .draft),
+                "isFinal": .bool(meta.status == .final),
+            ]),
+            "fingerprint": .string("sha256:\(fingerprint)"),
+            "fingerprintShort": .string(String(fingerprint.prefix(12))),
+            "hasRisks": .bool(!assessment.risks.isEmpty),
+            "steps": .list(steps()),
+            "appendix": .list(appendix()),
+            "notes": .list(assessment.notes.map { .string($0) }),
+            "hasNotes": .bool(!assessment.notes.isEmpty),
+        ]
+        root["summary"] = summary()
+        if let screening = assessment.screening { root["screening"] = self.screening(screening) }
+        if let data = assessment.dataSensitivity { root["dataSensitivity"] = dataSensitivity(data) }
+        if let drift = assessment.purposeDrift { root["purposeDrift"] = purposeDrift(drift) }
+        if !assessment.controls.isEmpty { root["controls"] = controls() }
+        root["risks"] = .list(assessment.risks.map(risk))
+        let recommended = assessment.measures.filter(\.recommended)
+        root["measures"] = .list(recommended.map(measure))
+        root["hasMeasures"] = .bool(!recommended.isEmpty)
+        let signOff = signOffRows()
+        root["signOff"] = .list(signOff)
+        root["hasSignOff"] = .bool(!signOff.isEmpty)
+        if !assessment.risks.isEmpty { root["matrix"] = matrix() }
+        return .object(root)
+    }
+
+    func summary() -> TemplateValue {
+        var summary: [String: TemplateValue] = [
+            "priorConsultation": .bool(assessment.priorConsultationRequired),
+            "drivers": .list(
+                assessment.topDrivers.map {
+                    .object([
+                        "reason": .string($0.reason), "points": .int($0.points),
+                        "risks": .string(list($0.risks)),
+                    ])
+                }),
+            "hasDrivers": .bool(!assessment.topDrivers.isEmpty),
+            "riskCount": .int(assessment.risks.count),
+            "measuresRecommendedCount": .int(assessment.measures.filter(\.recommended).count),
+            "measuresApprovedCount": .int(assessment.measures.filter(\.applied).count),
+        ]
+        if let inherent = assessment.overallInherent { summary["overallInherent"] = riskLevel(inherent) }
+        if let residual = assessment.overallResidual { summary["overallResidual"] = riskLevel(residual) }
+        if let rule = assessment.recommendation {
+            summary["recommendation"] = .object([
+                "id": .string(rule.id), "label": .string(rule.label), "summary": .string(rule.summary),
+            ])
+        }
+        if let data = assessment.dataSensitivity {
+            summary["dataSensitivity"] = .string(
+                data.highest.map { highest in
+                    "\(highest.label): \(data.categories.count) data categor\(data.categories.count == 1 ? "y" : "ies") in scope, the most sensitive "
+                        + list(
+                            data.categories.filter { $0.sensitivity.id == highest.id }.map(\.category.label))
+                } ?? "No personal data categories in scope")
+        }
+        if let drift = assessment.purposeDrift {
+            var parts: [String] = []
+            if !drift.driftedCategories.isEmpty {
+                parts.append(
+                    "\(drift.driftedCategories.count) data categor\(drift.driftedCategories.count == 1 ? "y" : "ies") outside the approved purposes ("
+                        + list(drift.driftedCategories.map(\.category.label)) + ")")
+            }
+            if !drift.unapprovedPurposes.isEmpty {
+                parts.append(
+                    "used for unapproved purposes (" + list(drift.unapprovedPurposes.map(\.label)) + ")")
+            }
+            if !drift.signals.isEmpty {
+                parts.append("\(drift.signals.count) warning sign\(drift.signals.count == 1 ? "" : "s")")
+            }
+            summary["purposeDrift"] = .string(
+                parts.isEmpty
+                    ? "None: everything shared is allowed by an approved purpose"
+                    : "Drift: " + parts.joined(separator: "; "))
+        }
+        if !assessment.controls.isEmpty {
+            let missing = assessment.controls.filter { $0.status == .missing }.count
+            let inPlace = assessment.controls.filter { $0.status == .inPlace }.count
+            summary["controls"] = .string("\(inPlace) in place, \(missing) missing or uncertain")
+        }
+        return .object(summary)
+    }
+
+    func screening(_ result: ScreeningResult) -> TemplateValue {
+        let reasons = result.groups.filter(\.requiresDPIA).map(\.group.label)
+        return .object([
+            "required": .bool(result.required),
+            "verdict": .string(
+                result.required
+                    ? "A DPIA is required: " + reasons.joined(separator: "; ")
+                    : "No screening criterion requires a DPIA; one may still be good practice."),
+            "groups": .list(
+                result.groups.map { group in
+                    .object([
+                        "label": .string(group.group.label),
+                        "threshold": .int(group.group.requiredWhenAtLeast),
+                        "metCount": .int(group.met.count), "requiresDPIA": .bool(group.requiresDPIA),
+                        "criteria": .list(
+                            group.met.map { .object(["id": .string($0.id), "label": .string($0.label)]) }),
+                        "hasCriteria": .bool(!group.met.isEmpty),
+                    ])
+                }),
+        ])
+    }
+
+    func dataSensitivity(_ data: DataSensitivityResult) -> TemplateValue {
+        var value: [String: TemplateValue] = [
+            "hasCategories": .bool(!data.categories.isEmpty),
+            "categories": .list(
+                data.categories.map { item in
+                    .object([
+                        "label": .string(item.category.label), "sensitivity": severity(item.sensitivity),
+                        "source": .string(
+                            list(item.questions.compactMap { questionnaire.question($0)?.shortLabel })),
+                    ])
+                }),
+        ]
+        if let highest = data.highest { value["highest"] = severity(highest) }
+        return .object(value)
+    }
+
+    func purposeDrift(_ drift: PurposeDriftResult) -> TemplateValue {
+        func purposes(_ items: [Purpose]) -> TemplateValue {
+            .list(items.map { .object(["id": .string($0.id), "label": .string($0.label)]) })
+        }
+        return .object([
+            "hasDrift": .bool(drift.hasDrift),
+            "approved": purposes(drift.approved), "hasApproved": .bool(!drift.approved.isEmpty),
+            "approvedText": .string(list(drift.approved.map(\.label))),
+            "actual": purposes(drift.actual), "hasActual": .bool(!drift.actual.isEmpty),
+            "actualText": .string(list(drift.actual.map(\.label))),
+            "unapproved": purposes(drift.unapprovedPurposes),
+            "hasUnapproved": .bool(!drift.unapprovedPurposes.isEmpty),
+            "categories": .list(
+                drift.driftedCategories.map { item in
+                    .object([
+                        "label": .string(item.category.label),
+                        "sensitivity": severity(
+                            scoring.severityLevels.first { $0.id == item.category.sensitivity }
+                                ?? scoring.severityLevels[0]),
+                        "outside": .string(
+                            item.outside.isEmpty ? "no purpose is approved" : list(item.outside.map(\.label))),
+                        "neededBy": .string(
+                            item.neededBy.isEmpty ? "no purpose in use" : list(item.neededBy.map(\.label))),
+                    ])
+                }),
+            "hasCategories": .bool(!drift.driftedCategories.isEmpty),
+            "signals": .list(
+                drift.signals.map { .object(["id": .string($0.id), "label": .string($0.label)]) }),
+            "hasSignals": .bool(!drift.signals.isEmpty),
+        ])
+    }
+
+    func controls() -> TemplateValue {
+        func affects(_ control: Control) -> String {
+            list(control.affects.map(\.risk))
+        }
+        let missing = assessment.controls.filter { $0.status == .missing }
+        return .object([
+            "all": .list(
+                assessment.controls.map { result in
+                    .object([
+                        "id": .string(result.control.id), "label": .string(result.control.label),
+                        "status": .string(
+                            result.status == .inPlace
+                                ? "In place" : result.status == .missing ? "Missing" : "Not applicable"),
+                        "answer": .string(result.answer ?? "Not asked"),
+                        "isInPlace": .bool(result.status == .inPlace),
+                        "isMissing": .bool(result.status == .missing),
+                        "isNotApplicable": .bool(result.status == .notApplicable),
+                        "affects": .string(affects(result.control)),
+                    ])
+                }),
+            "inPlaceCount": .int(assessment.controls.filter { $0.status == .inPlace }.count),
+            "missingCount": .int(missing.count),
+            "notApplicableCount": .int(assessment.controls.filter { $0.status == .notApplicable }.count),
+            "hasMissing": .bool(!missing.isEmpty),
+            "missing": .list(
+                missing.map {
+                    .object([
+                        "id": .string($0.control.id), "label": .string($0.control.label),
+                        "affects": .string(affects($0.control)),
+                    ])
+                }),
+        ])
+    }
+
+    func contributions(_ parts: [Contribution], unit: String) -> TemplateValue {
+        .list(
+            parts.map { part in
+                .object([
+                    "reason": .string(part.reason), "amount": .string(signed(part.amount)),
+                    "kind": .string(part.kind.rawValue),
+                ])
+            })
+    }
+
+    func risk(_ result: RiskResult) -> TemplateValue {
+        .object([
+            "id": .string(result.risk.id), "title": .string(result.risk.title),
+            "description": .string(result.risk.description), "harm": .string(result.risk.harm),
+            "likelihood": likelihood(result.likelihood), "likelihoodPoints": .int(result.likelihoodPoints),
+            "severity": severity(result.severity), "level": riskLevel(result.level),
+            "likelihoodContributions": contributions(result.likelihoodContributions, unit: "points"),
+            "severityContributions": contributions(
+                result.severityContributions.filter { $0.kind != .base || true }, unit: "steps"),
+            "appliedMeasures": contributions(result.appliedMeasures, unit: "points"),
+            "hasAppliedMeasures": .bool(!result.appliedMeasures.isEmpty),
+            "declinedMeasures": .string(list(result.declinedMeasures)),
+            "hasDeclinedMeasures": .bool(!result.declinedMeasures.isEmpty),
+            "residualLikelihood": likelihood(result.residualLikelihood),
+            "residualLikelihoodPoints": .int(result.residualLikelihoodPoints),
+            "residualSeverity": severity(result.residualSeverity),
+            "residualLevel": riskLevel(result.residualLevel),
+            "effect": .string(
+                result.effect.rawValue.prefix(1).uppercased() + result.effect.rawValue.dropFirst()),
+            "changed": .bool(result.residualLevel.id != result.level.id),
+            "measureIDs": .string(
+                list(
+                    result.appliedMeasures.isEmpty
+                        ? []
+                        : assessment.measures.filter { $0.applied && $0.addresses.contains(result.risk.id) }
+                            .map(\.measure.id))),
+        ])
+    }
+
+    func measure(_ result: MeasureResult) -> TemplateValue {
+        .object([
+            "id": .string(result.measure.id), "title": .string(result.measure.title),
+            "description": .string(result.measure.description), "risks": .string(list(result.addresses)),
+            "decision": .string(result.decision.map { $0.approved ? "Yes" : "No" } ?? "Not decided"),
+            "approved": .bool(result.applied), "note": result.decision?.note.map { .string($0) } ?? .null,
+            "hasNote": .bool(result.decision?.note != nil),
+        ])
+    }
+
+    func questionValue(_ question: Question, shown: Bool) -> TemplateValue {
+        let answer = assessment.effectiveAnswers[question.id]
+        return .object([
+            "id": .string(question.id), "number": question.number.map { .string($0) } ?? .null,
+            "prompt": .string(question.prompt), "label": .string(question.shortLabel),
+            "answer": .string(
+                answer.map { AnswerText.display($0, for: question) }
+                    ?? (shown ? "Not answered" : "Not asked (does not apply)")),
+            "answered": .bool(answer != nil), "shown": .bool(shown),
+            "isLong": .bool(question.type == .longText),
+            "help": question.help.map { .string($0) } ?? .null,
+        ])
+    }
+
+    func steps() -> [TemplateValue] {
+        let visible = Set(questionnaire.visibleQuestions(for: assessment.answers.values))
+        return ReportData.icoSteps.enumerated().map { offset, title in
+            let sections = questionnaire.sections.filter { $0.icoStep == offset + 1 && offset + 1 != 7 }
+                .compactMap {
+                    section -> TemplateValue? in
+                    let questions = section.questions.filter { visible.contains($0.id) }
+                    guard !questions.isEmpty else { return nil }
+                    return .object([
+                        "title": .string(section.title),
+                        "description": section.description.map { .string($0) } ?? .null,
+                        "questions": .list(questions.map { questionValue($0, shown: true) }),
+                    ])
+                }
+            return .object([
+                "number": .int(offset + 1), "title": .string(title), "sections": .list(sections),
+                "hasQuestions": .bool(!sections.isEmpty),
+            ])
+        }
+    }
+
+    func signOffRows() -> [TemplateValue] {
+        let visible = Set(questionnaire.visibleQuestions(for: assessment.answers.values))
+        return questionnaire.sections.filter { $0.icoStep == 7 }.flatMap(\.questions).filter {
+            visible.contains($0.id)
+        }.map {
+            question in
+            let answer = assessment.effectiveAnswers[question.id]
+            return .object([
+                "label": .string(question.shortLabel),
+                "answer": .string(answer.map { AnswerText.display($0, for: question) } ?? ""),
+                "answered": .bool(answer != nil),
+            ])
+        }
+    }
+
+    func appendix() -> [TemplateValue] {
+        let visible = Set(questionnaire.visibleQuestions(for: assessment.answers.values))
+        return questionnaire.sections.map { section in
+            .object([
+                "title": .string(section.title),
+                "step": section.icoStep.map { .string("ICO step \($0)") } ?? .null,
+                "questions": .list(
+                    section.questions.map { questionValue($0, shown: visible.contains($0.id)) }),
+            ])
+        }
+    }
+
+    func matrix() -> TemplateValue {
+        let likelihoods = scoring.likelihoodLevels
+        var bands: [TemplateValue] = []
+        var lower: Int?
+        for band in scoring.likelihoodBands {
+            guard let level = likelihoods.first(where: { $0.id == band.level }) else { continue }
+            let range: String
+            switch (lower, band.maximumPoints) {
+            case (nil, let maximum?): range = "\(maximum) points or fewer"
+            case (let low?, let maximum?):
+                range = low == maximum ? "\(low) points" : "\(low) to \(maximum) points"
+            case (let low?, nil): range = "\(low) points or more"
+            case (nil, nil): range = "any score"
+            }
+            bands.append(.object(["level": likelihood(level), "range": .string(range)]))
+            lower = band.maximumPoints.map { $0 + 1 }
+        }
+        return .object([
+            "likelihoods": .list(likelihoods.map(likelihood)),
+            "rows": .list(
+                scoring.severityLevels.reversed().map { severityLevel in
+                    .object([
+                        "severity": severity(severityLevel),
+                        "cells": .list(
+                            likelihoods.map { likelihoodLevel in
+                                let id = scoring.matrix[severityLevel.id]?[likelihoodLevel.id] ?? ""
+                                let cellLevel =
+                                    scoring.riskLevels.first { $0.id == id } ?? scoring.riskLevels[0]
+                                let inherent = assessment.risks.filter {
+                                    $0.severity.id == severityLevel.id
+                                        && $0.likelihood.id == likelihoodLevel.id
+                                }.map(\.risk.id)
+                                let residual = assessment.risks.filter {
+                                    $0.residualSeverity.id == severityLevel.id
+                                        && $0.residualLikelihood.id == likelihoodLevel.id
+                                }.map(\.risk.id)
+                                return .object([
+                                    "level": riskLevel(cellLevel), "likelihood": likelihood(likelihoodLevel),
+                                    "inherentRisks": .string(inherent.joined(separator: ", ")),
+                                    "residualRisks": .string(residual.joined(separator: ", ")),
+                                    "hasInherent": .bool(!inherent.isEmpty),
+                                    "hasResidual": .bool(!residual.isEmpty),
+                                ])
+                            }),
+                    ])
+                }),
+            "bands": .list(bands),
+            "riskLevels": .list(scoring.riskLevels.map(riskLevel)),
+        ])
+    }
+}
