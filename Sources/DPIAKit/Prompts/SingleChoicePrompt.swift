@@ -69,7 +69,14 @@ public struct SingleChoicePrompt: Sendable {
     }
 
     private var shortcutLegend: [(String, String)] {
-        shortcuts.isEmpty ? [] : [(shortcuts.keys.sorted().map(String.init).joined(separator: "/"), "answer")]
+        shortcuts.isEmpty
+            ? []
+            : [
+                (
+                    shortcuts.sorted { $0.value < $1.value }.map { String($0.key) }.joined(separator: "/"),
+                    "answer"
+                )
+            ]
     }
 }
 

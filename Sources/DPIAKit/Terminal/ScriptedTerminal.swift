@@ -21,9 +21,11 @@ public final class ScriptedTerminal: Terminal {
     public private(set) var output = ""
     /// What the screen looks like now.
     public private(set) var screen: VirtualScreen
-    /// The screen text at the moment of each `readKey()` call, in order: what the user saw before
-    /// each key press.
-    public private(set) var snapshots: [String] = []
+    /// The screen at the moment of each `readKey()` call, in order: what the user saw before each
+    /// key press, cursor included.
+    public private(set) var screens: [VirtualScreen] = []
+    /// The text of `screens`.
+    public var snapshots: [String] { screens.map(\.text) }
 
     private var pending: [KeyEvent] = []
     private var steps: [Step]
@@ -42,7 +44,7 @@ public final class ScriptedTerminal: Terminal {
     }
 
     public func readKey() -> KeyEvent {
-        snapshots.append(screen.text)
+        screens.append(screen)
         while pending.isEmpty {
             guard !steps.isEmpty else { return .endOfFile }
             switch steps.removeFirst() {
