@@ -12,6 +12,19 @@ public enum AnswersFile {
         return answers.answers
     }
 
+    /// Parses a draft saved by the wizard: like `load`, but metadata and required answers may still be
+    /// missing. Wrong types, unknown questions and options not offered are still errors.
+    public static func loadDraft(_ bytes: [UInt8], file: String, questionnaire: Questionnaire)
+        throws(ValidationFailure)
+        -> Answers
+    {
+        let answers = try parse(bytes, file: file, draft: true)
+        let problems = validate(
+            answers.answers, against: questionnaire, file: file, sink: answers.sink, draft: true)
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        return answers.answers
+    }
+
     /// Reads only the questionnaire id and version an answers file names, to find its questionnaire.
     public static func questionnaireReference(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> (
         id: String, version: String
@@ -20,7 +33,7 @@ public enum AnswersFile {
         return (answers.answers.questionnaireID, answers.answers.questionnaireVersion)
     }
 
-    static func parse(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> (
+    static func parse(_ bytes: [UInt8], file: String, draft: Bool = false) throws(ValidationFailure) -> (
         answers: Answers, sink: ParsedSink
     ) {
         let root: JSONNode
@@ -46,13 +59,14 @@ public enum AnswersFile {
             meta.rejectUnknownKeys([
                 "organisation", "platform", "reference", "assessor", "assessmentDate", "reviewDate", "status",
             ])
-            let organisation = meta.string("organisation")
-            let platform = meta.string("platform")
-            let assessor = meta.string("assessor")
-            let date = meta.string("assessmentDate")
+            let organisation =
+                meta.string("organisation", required: !draft, nonEmpty: !draft) ?? (draft ? "" : nil)
+            let platform = meta.string("platform", required: !draft, nonEmpty: !draft) ?? (draft ? "" : nil)
+            let assessor = meta.string("assessor", required: !draft, nonEmpty: !draft) ?? (draft ? "" : nil)
+            let date = meta.string("assessmentDate", required: !draft, nonEmpty: !draft) ?? (draft ? "" : nil)
             let review = meta.string("reviewDate", required: false)
             for (key, value) in [("assessmentDate", date), ("reviewDate", review)] {
-                if let value, !isValidDate(value) {
+                if let value, !(draft && value.isEmpty), !isValidDate(value) {
                     sink.report(
                         "\"\(value)\" is not a date; expected YYYY-MM-DD", at: meta.childPath(key),
                         meta.location(of: key))
@@ -69,7 +83,7 @@ public enum AnswersFile {
                         meta.location(of: "status"))
                 }
             }
-            if status == .final && review == nil {
+            if status == .final && review == nil && !draft {
                 sink.report(
                     "a final assessment needs a \"reviewDate\" (ICO step 7: the DPIA is kept under review)",
                     at: meta.path,
@@ -142,7 +156,8 @@ public enum AnswersFile {
     }
 
     static func validate(
-        _ answers: Answers, against questionnaire: Questionnaire, file: String, sink parsed: ParsedSink
+        _ answers: Answers, against questionnaire: Questionnaire, file: String, sink parsed: ParsedSink,
+        draft: Bool = false
     )
         -> [Diagnostic]
     {
@@ -188,7 +203,7 @@ public enum AnswersFile {
                     at: place?.path ?? "answers.\(id)", place?.node.location)
             }
         }
-        for id in questionnaire.visibleQuestions(for: answers.values) {
+        for id in questionnaire.visibleQuestions(for: answers.values) where !draft {
             guard let question = questionnaire.question(id), question.required, answers.values[id] == nil
             else { continue }
             sink.report(

@@ -31,32 +31,6 @@ public struct AssessCommand: Sendable {
         public var written: [String]
     }
 
-    /// Loads the questionnaire an answers file needs: the one given explicitly, or the one it names.
-    public func questionnaire(for bytes: [UInt8], answersPath: String) throws(DPIAError) -> Questionnaire {
-        if let explicit = questionnaire {
-            return try QuestionnaireResolver.resolve(explicit, catalog: catalog)
-        }
-        let reference: (id: String, version: String)
-        do {
-            reference = try AnswersFile.questionnaireReference(bytes, file: answersPath)
-        } catch {
-            throw .input(.invalid(error))
-        }
-        guard let entry = catalog?.entry(id: reference.id, version: reference.version) else {
-            let known = catalog?.entries.map { "\($0.questionnaire.id) \($0.questionnaire.version)" } ?? []
-            throw .input(
-                .invalid(
-                    ValidationFailure([
-                        Diagnostic(
-                            file: answersPath, path: "questionnaire.id", location: nil,
-                            message:
-                                "no bundled questionnaire \"\(reference.id)\"; expected one of: \(known.isEmpty ? "none found" : known.joined(separator: ", ")) (or pass --questionnaire PATH)"
-                        )
-                    ])))
-        }
-        return entry.questionnaire
-    }
-
     /// Assesses one answers file and writes its reports atomically. Nothing is written unless every
     /// report rendered, and no existing file is replaced unless `overwrite` is set.
     public func run(answersPath: String) throws(DPIAError) -> Outcome {
@@ -66,7 +40,8 @@ public struct AssessCommand: Sendable {
         } catch {
             throw .input(error)
         }
-        let questionnaire = try questionnaire(for: bytes, answersPath: answersPath)
+        let questionnaire = try QuestionnaireResolver.forAnswers(
+            bytes, answersPath: answersPath, explicit: questionnaire, catalog: catalog)
         let answers: Answers
         do {
             answers = try AnswersFile.load(bytes, file: answersPath, questionnaire: questionnaire)
@@ -108,6 +83,34 @@ public struct AssessCommand: Sendable {
 
 /// Finds a questionnaire from `--questionnaire`: a path to a definition, or a bundled id.
 public enum QuestionnaireResolver {
+    /// Loads the questionnaire an answers file needs: the one given explicitly, or the one it names.
+    public static func forAnswers(
+        _ bytes: [UInt8], answersPath: String, explicit: String?, catalog: QuestionnaireCatalog?
+    ) throws(DPIAError) -> Questionnaire {
+        if let explicit {
+            return try resolve(explicit, catalog: catalog)
+        }
+        let reference: (id: String, version: String)
+        do {
+            reference = try AnswersFile.questionnaireReference(bytes, file: answersPath)
+        } catch {
+            throw .input(.invalid(error))
+        }
+        guard let entry = catalog?.entry(id: reference.id, version: reference.version) else {
+            let known = catalog?.entries.map { "\($0.questionnaire.id) \($0.questionnaire.version)" } ?? []
+            throw .input(
+                .invalid(
+                    ValidationFailure([
+                        Diagnostic(
+                            file: answersPath, path: "questionnaire.id", location: nil,
+                            message:
+                                "no bundled questionnaire \"\(reference.id)\"; expected one of: \(known.isEmpty ? "none found" : known.joined(separator: ", ")) (or pass --questionnaire PATH)"
+                        )
+                    ])))
+        }
+        return entry.questionnaire
+    }
+
     public static func resolve(_ idOrPath: String, catalog: QuestionnaireCatalog?) throws(DPIAError)
         -> Questionnaire
     {
