@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "DPIAKit"),
         // Argument handling and process concerns: exit codes, stdin/stdout, the real terminal.
         .executableTarget(name: "dpia", dependencies: ["DPIAKit"]),
-        .testTarget(name: "DPIAKitTests", dependencies: ["DPIAKit"]),
+        .testTarget(name: "DPIAKitTests", dependencies: ["DPIAKit"], exclude: ["Fixtures"]),
         // Runs the built `dpia` binary as a real process.
         .testTarget(name: "EndToEndTests", dependencies: ["dpia"]),
     ]

@@ -9,27 +9,30 @@ public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count + 8)
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            let atStart = output.isEmpty
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let endsMarker = next == nil || next == " " || next == "\t"
             switch scalar {
-            case "\r" where pending == "\n":
+            case "\r" where next == "\n":
                 continue
             case "\r", "\n":
                 output += "<br>"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "$", "!", "#", "(", ")", "{", "}", "^":
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "$":
                 output += "\\"
                 output.unicodeScalars.append(scalar)
             case "<": output += "&lt;"
             case ">": output += "&gt;"
             case "&": output += "&amp;"
-            case "-" where atStart, "+" where atStart, "=" where atStart:
+            case "#" where index == 0, "=" where index == 0:
                 output += "\\"
                 output.unicodeScalars.append(scalar)
-            case "." where isAllDigits(output):
-                output += "\\."
+            case "-" where index == 0 && (endsMarker || isRule(scalars)), "+" where index == 0 && endsMarker:
+                output += "\\"
+                output.unicodeScalars.append(scalar)
+            case "." where endsMarker && isAllDigits(output), ")" where endsMarker && isAllDigits(output):
+                output += "\\"
+                output.unicodeScalars.append(scalar)
             case "\t":
                 output += " "
             default:
@@ -39,8 +42,13 @@ public enum MarkdownEscaping {
         return output
     }
 
-    /// Whether everything written so far is digits: "1." at the start would begin an ordered list.
+    /// Whether everything written so far is digits: "1. " at the start would begin an ordered list.
     private static func isAllDigits(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// "---" or "- - -" would be a thematic break or a setext underline.
+    private static func isRule(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.allSatisfy { $0 == "-" || $0 == " " }
     }
 }

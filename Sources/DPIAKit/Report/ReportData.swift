@@ -70,6 +70,8 @@ public enum ReportData {
                 ]),
             ]),
             "steps": .list([step]),
+            "step1": step, "step2": step, "step3": step, "step4": step, "step5": step, "step6": step,
+            "step7": step,
             "dataSensitivity": .object([
                 "highest": level, "hasCategories": true,
                 "categories": .list([.object(["label": text, "sensitivity": level, "source": text])]),
@@ -199,6 +201,9 @@ private struct Builder {
             "notes": .list(assessment.notes.map { .string($0) }),
             "hasNotes": .bool(!assessment.notes.isEmpty),
         ]
+        if case .list(let steps) = root["steps"]! {
+            for (offset, step) in steps.enumerated() { root["step\(offset + 1)"] = step }
+        }
         root["summary"] = summary()
         if let screening = assessment.screening { root["screening"] = self.screening(screening) }
         if let data = assessment.dataSensitivity { root["dataSensitivity"] = dataSensitivity(data) }
@@ -485,6 +490,10 @@ private struct Builder {
                     section.questions.map { questionValue($0, shown: visible.contains($0.id)) }),
             ])
         }
+    }
+
+    func points(_ count: Int) -> String {
+        count == 1 ? "1 point" : "\(count) points"
     }
 
     func matrix() -> TemplateValue {
