@@ -147,8 +147,8 @@ public enum AnswersFile {
     final class ParsedSink {
         let sink: DiagnosticSink
         var answerNodes: [String: (path: String, node: JSONNode)] = [:]
-        var measureNodes: [String: (path: String, location: SourceLocation)] = [:]
-        var answersLocation: SourceLocation?
+        var measureNodes: [String: (path: String, location: TextPosition)] = [:]
+        var answersLocation: TextPosition?
 
         init(sink: DiagnosticSink) {
             self.sink = sink
@@ -260,7 +260,7 @@ public enum AnswersFile {
             return isValidDate(text) ? nil : "\"\(text)\" is not a date; expected YYYY-MM-DD"
         default:
             return
-                "found \(describe(value)); expected \(question.type.expectedAnswer) for a \(question.type.rawValue) question"
+                "found \(describe(value)); expected \(question.type.expectedAnswer) (a \"\(question.type.rawValue)\" question)"
         }
     }
 

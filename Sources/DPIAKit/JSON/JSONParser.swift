@@ -1,7 +1,7 @@
 /// A JSON syntax error with the place it was found.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var message: String
-    public var location: SourceLocation
+    public var location: TextPosition
 }
 
 /// A strict RFC 8259 parser that records the line and column of every value.
@@ -47,11 +47,11 @@ public struct JSONParser {
         self.bytes = bytes
     }
 
-    private var location: SourceLocation {
-        SourceLocation(line: line, column: index - lineStart + 1)
+    private var location: TextPosition {
+        TextPosition(line: line, column: index - lineStart + 1)
     }
 
-    private func error(_ message: String, at location: SourceLocation? = nil) -> JSONSyntaxError {
+    private func error(_ message: String, at location: TextPosition? = nil) -> JSONSyntaxError {
         JSONSyntaxError(message: message, location: location ?? self.location)
     }
 
@@ -114,7 +114,7 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [JSONMember] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: TextPosition] = [:]
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1

@@ -133,7 +133,7 @@ struct JSONReader {
     /// The members of an object-valued member, as readers, for maps keyed by id.
     var allMembers: [JSONMember] { members }
 
-    func location(of key: String) -> SourceLocation? {
+    func location(of key: String) -> TextPosition? {
         members.first(where: { $0.key == key })?.value.location
     }
 }

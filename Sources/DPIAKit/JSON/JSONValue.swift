@@ -1,5 +1,5 @@
 /// A position in a source file, counted from 1.
-public struct SourceLocation: Sendable, Equatable, Hashable {
+public struct TextPosition: Sendable, Equatable, Hashable {
     public var line: Int
     public var column: Int
 
@@ -12,9 +12,9 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
 /// A parsed JSON value that remembers where it was written, so that errors can name the line.
 public struct JSONNode: Sendable, Equatable {
     public var value: JSONValue
-    public var location: SourceLocation
+    public var location: TextPosition
 
-    public init(_ value: JSONValue, at location: SourceLocation = SourceLocation(line: 0, column: 0)) {
+    public init(_ value: JSONValue, at location: TextPosition = TextPosition(line: 0, column: 0)) {
         self.value = value
         self.location = location
     }
@@ -23,7 +23,7 @@ public struct JSONNode: Sendable, Equatable {
 /// One `"key": value` pair of an object, in the order written.
 public struct JSONMember: Sendable, Equatable {
     public var key: String
-    public var keyLocation: SourceLocation
+    public var keyLocation: TextPosition
     public var value: JSONNode
 }
 

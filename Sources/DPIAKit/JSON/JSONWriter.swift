@@ -84,7 +84,7 @@ extension JSONValue {
     public static func members(_ pairs: [(String, JSONValue)]) -> JSONValue {
         .object(
             pairs.map {
-                JSONMember(key: $0.0, keyLocation: SourceLocation(line: 0, column: 0), value: JSONNode($0.1))
+                JSONMember(key: $0.0, keyLocation: TextPosition(line: 0, column: 0), value: JSONNode($0.1))
             })
     }
 

@@ -4,10 +4,10 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// Where in the JSON, e.g. `sections[2].questions[0].type`; empty for the whole document.
     public var path: String
-    public var location: SourceLocation?
+    public var location: TextPosition?
     public var message: String
 
-    public init(file: String, path: String, location: SourceLocation?, message: String) {
+    public init(file: String, path: String, location: TextPosition?, message: String) {
         self.file = file
         self.path = path
         self.location = location
@@ -47,9 +47,9 @@ final class DiagnosticSink {
     }
 
     /// Where each named thing ("question x", "risk R1") was defined, for errors found after decoding.
-    private(set) var anchors: [String: (path: String, location: SourceLocation)] = [:]
+    private(set) var anchors: [String: (path: String, location: TextPosition)] = [:]
 
-    func report(_ message: String, at path: String, _ location: SourceLocation?) {
+    func report(_ message: String, at path: String, _ location: TextPosition?) {
         diagnostics.append(Diagnostic(file: file, path: path, location: location, message: message))
     }
 
@@ -60,7 +60,7 @@ final class DiagnosticSink {
     }
 
     /// Records where `kind id` was defined; reports a duplicate id.
-    func register(_ kind: String, _ id: String, path: String, location: SourceLocation) {
+    func register(_ kind: String, _ id: String, path: String, location: TextPosition) {
         let key = "\(kind) \(id)"
         if let first = anchors[key] {
             report(
