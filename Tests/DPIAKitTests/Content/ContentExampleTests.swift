@@ -1,0 +1,165 @@
+import DPIAKit
+import Testing
+
+/// The outcome a reviewer will read at the top of an example's report. Pinned so that a change to the
+/// rules cannot silently flip a rating.
+struct ExpectedOutcome: Sendable, CustomTestStringConvertible {
+    var file: String
+    var inherent: String
+    var residual: String
+    var recommendation: String
+    var priorConsultation: Bool
+
+    var testDescription: String { file }
+}
+
+@Suite("Content: worked examples")
+struct ContentExampleTests {
+    static let outcomes = [
+        ExpectedOutcome(
+            file: "whatsapp-ward-group-drift.json", inherent: "high", residual: "high",
+            recommendation: "do_not_approve", priorConsultation: true),
+        ExpectedOutcome(
+            file: "whatsapp-ward-group-measures-approved.json", inherent: "high", residual: "medium",
+            recommendation: "approve_with_conditions", priorConsultation: false),
+        ExpectedOutcome(
+            file: "teams-managed-clinical-handover.json", inherent: "low", residual: "low",
+            recommendation: "approve", priorConsultation: false),
+        ExpectedOutcome(
+            file: "admin-only-staff-rota.json", inherent: "low", residual: "low", recommendation: "approve",
+            priorConsultation: false),
+    ]
+
+    @Test("every example validates against its questionnaire", arguments: BundledContent.exampleFiles)
+    func validates(file: String) {
+        do {
+            let questionnaire = try BundledContent.questionnaire(forExample: file)
+            let answers = try BundledContent.answers(example: file, questionnaire: questionnaire)
+            #expect(answers.questionnaireVersion == questionnaire.version)
+        } catch {
+            Issue.record("\(file) does not validate:\n\(error)")
+        }
+    }
+
+    @Test("every platform example has a pinned outcome")
+    func everyExamplePinned() {
+        let platformExamples = BundledContent.exampleFiles.filter { !$0.hasPrefix("screening-") }
+        #expect(platformExamples.sorted() == Self.outcomes.map(\.file).sorted())
+    }
+
+    @Test("overall rating, recommendation and ICO consultation", arguments: outcomes)
+    func outcome(expected: ExpectedOutcome) throws {
+        let assessment = try BundledContent.assessment(example: expected.file)
+        #expect(assessment.overallInherent?.id == expected.inherent)
+        #expect(assessment.overallResidual?.id == expected.residual)
+        #expect(assessment.recommendation?.id == expected.recommendation)
+        #expect(assessment.priorConsultationRequired == expected.priorConsultation)
+    }
+
+    @Test("the drift example names each drifted category, the unapproved purpose and the signals")
+    func driftNamed() throws {
+        let assessment = try BundledContent.assessment(example: "whatsapp-ward-group-drift.json")
+        let drift = try #require(assessment.purposeDrift)
+        #expect(drift.approved.map(\.id) == ["admin_rotas", "service_planning"])
+        #expect(
+            drift.driftedCategories.map(\.category.id) == [
+                "patient_names", "patient_contact", "patient_identifiers", "images_video",
+                "clinical_information",
+                "special_category_other",
+            ])
+        #expect(drift.driftedCategories.allSatisfy { $0.neededBy.map(\.id) == ["clinical_handover"] })
+        #expect(drift.unapprovedPurposes.map(\.id) == ["clinical_handover"])
+        #expect(
+            drift.signals.map(\.id) == [
+                "not_approved_for_actual_use", "use_not_monitored", "members_outside_organisation",
+            ])
+    }
+
+    @Test("the drift example's top risk is unauthorised disclosure, probable and severe")
+    func driftTopRisk() throws {
+        let assessment = try BundledContent.assessment(example: "whatsapp-ward-group-drift.json")
+        let disclosure = try #require(assessment.risks.first { $0.risk.id == "R1" })
+        #expect(disclosure.likelihoodPoints == 15)
+        #expect(disclosure.likelihood.id == "probable")
+        #expect(disclosure.severity.id == "severe")
+        #expect(assessment.risks.allSatisfy { $0.level.id == "high" })
+        #expect(assessment.measures.filter(\.recommended).count == 17)
+    }
+
+    @Test("approving measures lowers every risk of the drift example, and declined ones are recorded")
+    func measuresApproved() throws {
+        let before = try BundledContent.assessment(example: "whatsapp-ward-group-drift.json")
+        let after = try BundledContent.assessment(example: "whatsapp-ward-group-measures-approved.json")
+        #expect(before.purposeDrift?.driftedCategories.count == after.purposeDrift?.driftedCategories.count)
+        let residual = Dictionary(uniqueKeysWithValues: after.risks.map { ($0.risk.id, $0.residualLevel.id) })
+        #expect(
+            residual == [
+                "R1": "medium", "R2": "low", "R3": "low", "R4": "medium", "R5": "low", "R6": "low",
+                "R7": "low",
+            ])
+        let disclosure = try #require(after.risks.first { $0.risk.id == "R1" })
+        #expect(disclosure.residualLikelihoodPoints == 5)
+        #expect(disclosure.residualSeverity.id == "significant")
+        #expect(disclosure.effect == .reduced)
+        #expect(
+            after.measures.filter { $0.recommended && !$0.applied }.map(\.measure.id) == ["M3", "M6", "M9"])
+    }
+
+    @Test("the drift example stays high when any one safeguard is answered yes instead")
+    func driftIsNotBrittle() throws {
+        let file = "whatsapp-ward-group-drift.json"
+        let questionnaire = try BundledContent.questionnaire(forExample: file)
+        let answers = try BundledContent.answers(example: file, questionnaire: questionnaire)
+        for control in questionnaire.scoring.controls {
+            var changed = answers
+            changed.values[control.question] = .string("yes")
+            let assessment = Scorer.assess(questionnaire, changed)
+            #expect(assessment.overallResidual?.id == "high", "flipped by \(control.id)")
+        }
+    }
+
+    @Test(
+        "the managed platform and the admin-only group show no drift and need no measures",
+        arguments: [
+            "teams-managed-clinical-handover.json", "admin-only-staff-rota.json",
+        ])
+    func noDrift(file: String) throws {
+        let assessment = try BundledContent.assessment(example: file)
+        #expect(assessment.purposeDrift?.hasDrift == false)
+        #expect(assessment.measures.filter(\.recommended).isEmpty)
+    }
+
+    @Test("the admin-only group holds only staff contact details and needs no DPIA by screening")
+    func adminOnlyMinimal() throws {
+        let assessment = try BundledContent.assessment(example: "admin-only-staff-rota.json")
+        #expect(assessment.dataSensitivity?.highest?.id == "minimal")
+        #expect(assessment.screening?.required == false)
+    }
+
+    @Test("the managed clinical platform is severe data held at remote likelihood")
+    func managedClinical() throws {
+        let assessment = try BundledContent.assessment(example: "teams-managed-clinical-handover.json")
+        #expect(assessment.dataSensitivity?.highest?.id == "severe")
+        #expect(assessment.risks.allSatisfy { $0.likelihood.id == "remote" })
+        let record = try #require(assessment.risks.first { $0.risk.id == "R3" })
+        #expect(record.likelihoodPoints == 1)
+        #expect(assessment.screening?.required == true)
+    }
+
+    @Test("the screening example requires a DPIA and names the criteria met")
+    func screening() throws {
+        let assessment = try BundledContent.assessment(example: "screening-new-analytics.json")
+        let screening = try #require(assessment.screening)
+        #expect(screening.required)
+        let met = Dictionary(uniqueKeysWithValues: screening.groups.map { ($0.group.id, $0.met.map(\.id)) })
+        #expect(met["art35"] == ["art35_large_scale_special"])
+        #expect(met["ico-list"] == ["ico_innovative", "ico_profiling", "ico_data_matching"])
+        #expect(
+            met["edpb"] == [
+                "edpb_evaluation", "edpb_sensitive", "edpb_large_scale", "edpb_matching", "edpb_vulnerable",
+                "edpb_innovative",
+            ])
+        #expect(assessment.risks.isEmpty)
+        #expect(assessment.recommendation == nil)
+    }
+}

@@ -1,0 +1,76 @@
+import DPIAKit
+import Testing
+
+@Suite("Content: bundled questionnaires")
+struct ContentQuestionnaireTests {
+    @Test("the two bundled questionnaires are present")
+    func bundledFiles() {
+        #expect(BundledContent.questionnaireFiles == ["communication-platform.json", "dpia-screening.json"])
+    }
+
+    @Test("loads without diagnostics", arguments: BundledContent.questionnaireFiles)
+    func loads(file: String) {
+        do {
+            let questionnaire = try BundledContent.questionnaire(file: file)
+            #expect("\(questionnaire.id).json" == file)
+            #expect(questionnaire.estimatedMinutes != nil)
+            #expect(!questionnaire.description.isEmpty)
+        } catch {
+            Issue.record("\(file) does not load:\n\(error)")
+        }
+    }
+
+    @Test("the platform DPIA covers all seven ICO steps in order")
+    func sevenSteps() throws {
+        let questionnaire = try BundledContent.questionnaire(file: "communication-platform.json")
+        #expect(questionnaire.sections.compactMap(\.icoStep) == [1, 2, 3, 4, 5, 6, 7])
+    }
+
+    @Test("the sign-off section has the rows of the ICO template")
+    func signOffRows() throws {
+        let questionnaire = try BundledContent.questionnaire(file: "communication-platform.json")
+        let labels = questionnaire.sections.first { $0.icoStep == 7 }?.questions.compactMap(\.label) ?? []
+        for row in [
+            "Measures approved by", "Residual risks approved by", "DPO advice provided",
+            "Summary of DPO advice",
+            "DPO advice accepted or overruled by", "Comments/reasons if overruled",
+            "Consultation responses reviewed by", "This DPIA will be kept under review by",
+        ] {
+            #expect(labels.contains(row), "missing sign-off row \"\(row)\"")
+        }
+    }
+
+    @Test("the platform DPIA uses the ICO three-by-three matrix")
+    func matrix() throws {
+        let scoring = try BundledContent.questionnaire(file: "communication-platform.json").scoring
+        #expect(scoring.likelihoodLevels.map(\.id) == ["remote", "possible", "probable"])
+        #expect(scoring.severityLevels.map(\.id) == ["minimal", "significant", "severe"])
+        #expect(scoring.riskLevels.map(\.id) == ["low", "medium", "high"])
+        #expect(scoring.matrix["minimal"] == ["remote": "low", "possible": "low", "probable": "low"])
+        #expect(scoring.matrix["significant"] == ["remote": "low", "possible": "medium", "probable": "high"])
+        #expect(scoring.matrix["severe"] == ["remote": "low", "possible": "high", "probable": "high"])
+        #expect(scoring.priorConsultationLevels == ["high"])
+    }
+
+    @Test("a nineteen-control, seven-risk catalogue, every control and measure wired to a risk")
+    func catalogue() throws {
+        let scoring = try BundledContent.questionnaire(file: "communication-platform.json").scoring
+        #expect(scoring.controls.count == 19)
+        #expect(scoring.risks.map(\.id) == ["R1", "R2", "R3", "R4", "R5", "R6", "R7"])
+        #expect(scoring.controls.allSatisfy { !$0.affects.isEmpty })
+        #expect(scoring.measures.count >= 10)
+        let reduced = Set(scoring.measures.flatMap { $0.reduces.map(\.risk) })
+        #expect(reduced == Set(scoring.risks.map(\.id)), "every risk has a measure that reduces it")
+    }
+
+    @Test(
+        "screening groups follow Article 35(3), the ICO list and the EDPB rule of two",
+        arguments: BundledContent.questionnaireFiles)
+    func screeningGroups(file: String) throws {
+        let screening = try #require(try BundledContent.questionnaire(file: file).scoring.screening)
+        let thresholds = screening.groups.map { "\($0.id)=\($0.requiredWhenAtLeast)" }
+        #expect(thresholds == ["art35=1", "ico-list=1", "edpb=2"])
+        #expect(screening.criteria.filter { $0.group == "edpb" }.count == 9)
+        #expect(screening.criteria.filter { $0.group == "art35" }.count == 3)
+    }
+}
