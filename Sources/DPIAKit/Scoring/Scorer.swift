@@ -76,9 +76,12 @@ private struct Run {
         let priorConsultation = risks.contains {
             scoring.priorConsultationLevels.contains($0.residualLevel.id)
         }
-        for measure in measures where measure.recommended && measure.decision == nil {
+        let undecided = measures.filter { $0.recommended && $0.decision == nil }.map(\.measure.id)
+        if !undecided.isEmpty {
             notes.append(
-                "No decision recorded on recommended measure \(measure.measure.id) (\(measure.measure.title)); it is treated as not approved."
+                undecided.count == 1
+                    ? "No decision is recorded on recommended measure \(undecided[0]); it is treated as not approved."
+                    : "No decision is recorded on \(undecided.count) recommended measures (\(undecided.joined(separator: ", "))); they are treated as not approved."
             )
         }
         return Assessment(
