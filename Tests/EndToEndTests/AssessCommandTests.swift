@@ -135,3 +135,37 @@ struct AssessCommandTests {
         }
     }
 }
+
+/// The bundled files are found from any working directory, and the error lists where it looked.
+@Suite("Finding the bundled files (end to end)")
+struct ResourceLocationTests {
+    @Test func listWorksFromAnotherDirectory() throws {
+        let elsewhere = try DPIAProcess.temporaryDirectory()
+        let result = try DPIAProcess.run(["list"], in: elsewhere)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("communication-platform  1.0.0"))
+        #expect(result.stdout.contains("dpia-screening"))
+    }
+
+    @Test func dpiaHomeThatHoldsNothingFallsBackAndAnExplicitBadOneIsNamed() throws {
+        let empty = try DPIAProcess.temporaryDirectory()
+        let result = try DPIAProcess.run(
+            ["assess", "--answers", DPIAProcess.fixture("mini-drift.json"), "--templates", empty.path],
+            in: empty)
+        #expect(result.status == 66)
+        #expect(
+            result.stderr.contains(
+                "\(empty.path): has no report.md.mustache or report.html.mustache; expected a dpia templates folder"
+            ))
+    }
+
+    @Test func anUnknownQuestionnaireIdIsNamedWithASuggestion() throws {
+        let result = try DPIAProcess.run([
+            "assess", "--questionnaire", "comunication-platform", DPIAProcess.fixture("mini-drift.json"),
+        ])
+        #expect(result.status == 66)
+        #expect(
+            result.stderr.contains(
+                "no questionnaire \"comunication-platform\"; did you mean \"communication-platform\"?"))
+    }
+}

@@ -243,7 +243,7 @@ private struct Run {
                 Contribution(
                     kind: .dataCategory,
                     reason:
-                        "Most sensitive data in scope is \(highest.label.lowercased()): \(names.joined(separator: ", "))",
+                        "Most sensitive data in scope is \(highest.label.lowercased()): \(names.joined(separator: "; "))",
                     questions: scoring.dataCategories?.questions ?? [], amount: dataIndex - severityIndex))
             severityIndex = dataIndex
         }
