@@ -1,0 +1,93 @@
+import DPIAKit
+import Foundation
+import Testing
+
+/// Checks the reports with other people's parsers, through Tests/Scripts/check-reports.py. CI installs
+/// them (python3-html5lib, cmark-gfm, pandoc); where one is missing the test is skipped and says why.
+@Suite("Reports checked by external tools")
+struct ExternalReportCheckTests {
+    static let script = ReportFixture.root.appendingPathComponent("Tests/Scripts/check-reports.py").path
+
+    static func executable(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func run(_ arguments: [String]) -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return (-1, "\(error)")
+        }
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// A Python 3, preferring one that has html5lib (Debian's python3-html5lib goes with /usr/bin/python3).
+    static let python: String? = {
+        let candidates = ["/usr/bin/python3", executable("python3")].compactMap { $0 }
+        return candidates.first { run([$0, "-c", "import html5lib"]).status == 0 } ?? candidates.first
+    }()
+    static let hasHTML5Lib = python.map { run([$0, "-c", "import html5lib"]).status == 0 } ?? false
+    static let hasConverters = python != nil && executable("cmark-gfm") != nil && executable("pandoc") != nil
+
+    /// Writes both fixtures' reports to a fresh folder and returns their paths by extension.
+    static func writeReports() throws -> (directory: URL, markdown: [String], html: [String]) {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dpia-report-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var markdown: [String] = []
+        var html: [String] = []
+        for name in ReportFixture.names {
+            let fixture = try ReportFixture(name)
+            let base = directory.appendingPathComponent(
+                URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent)
+            try fixture.markdown.write(toFile: base.path + ".md", atomically: true, encoding: .utf8)
+            try fixture.html.write(toFile: base.path + ".html", atomically: true, encoding: .utf8)
+            markdown.append(base.path + ".md")
+            html.append(base.path + ".html")
+        }
+        return (directory, markdown, html)
+    }
+
+    @Test(
+        "html5lib's strict parser accepts the HTML reports",
+        .enabled(if: hasHTML5Lib, "needs python3 with html5lib: apt-get install python3-html5lib"))
+    func strictHTML() throws {
+        let reports = try Self.writeReports()
+        defer { try? FileManager.default.removeItem(at: reports.directory) }
+        let result = Self.run([Self.python!, Self.script, "html"] + reports.html)
+        #expect(result.status == 0, "\(result.errors)")
+    }
+
+    @Test(
+        "cmark-gfm and pandoc make the tables and rows the Markdown means, and hostile text stays text",
+        .enabled(if: hasConverters, "needs python3, cmark-gfm and pandoc: apt-get install cmark-gfm pandoc"))
+    func markdownConverters() throws {
+        let reports = try Self.writeReports()
+        defer { try? FileManager.default.removeItem(at: reports.directory) }
+        let hostile = reports.markdown.filter { $0.hasSuffix("hostile.md") }
+        let expected = [
+            "WhatsApp | <script>alert(1)</script> {{meta.platform}} 💬",
+            "<script>alert('notes')</script>\n| a | b |\n",
+            "# Not a heading\n> not a quote\n- not a list\n1. not a list\n`code` **bold** ~~strike~~ $maths$ &amp; &copy;",
+            "{{#risks}}{{title}}{{/risks}} {{{tool.name}}}", "דנה כהן & 王小明 <b>bold</b>",
+            "Agreed | by <i>IG</i>\nsecond line <script>x</script>",
+            String(repeating: "Supercalifragilistic", count: 25),
+        ]
+        let plain = Self.run(
+            [Self.python!, Self.script, "md"] + reports.markdown.filter { !hostile.contains($0) })
+        #expect(plain.status == 0, "\(plain.errors)")
+        let checked = Self.run(
+            [Self.python!, Self.script, "md"] + expected.flatMap { ["--expect-text", $0] } + hostile)
+        #expect(checked.status == 0, "\(checked.errors)")
+    }
+}
