@@ -381,7 +381,7 @@ private struct Builder {
         ])
     }
 
-    func contributions(_ parts: [Contribution], unit: String) -> TemplateValue {
+    func contributions(_ parts: [Contribution]) -> TemplateValue {
         .list(
             parts.map { part in
                 .object([
@@ -397,10 +397,10 @@ private struct Builder {
             "description": .string(result.risk.description), "harm": .string(result.risk.harm),
             "likelihood": likelihood(result.likelihood), "likelihoodPoints": .int(result.likelihoodPoints),
             "severity": severity(result.severity), "level": riskLevel(result.level),
-            "likelihoodContributions": contributions(result.likelihoodContributions, unit: "points"),
+            "likelihoodContributions": contributions(result.likelihoodContributions),
             "severityContributions": contributions(
-                result.severityContributions.filter { $0.kind != .base || true }, unit: "steps"),
-            "appliedMeasures": contributions(result.appliedMeasures, unit: "points"),
+                result.severityContributions),
+            "appliedMeasures": contributions(result.appliedMeasures),
             "hasAppliedMeasures": .bool(!result.appliedMeasures.isEmpty),
             "declinedMeasures": .string(list(result.declinedMeasures)),
             "hasDeclinedMeasures": .bool(!result.declinedMeasures.isEmpty),

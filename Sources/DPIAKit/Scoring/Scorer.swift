@@ -319,14 +319,15 @@ private struct Run {
                 result.declinedMeasures.append(measure.measure.id)
                 continue
             }
-            var parts: [String] = []
-            if effect.likelihood != 0 { parts.append("\(effect.likelihood) likelihood point(s)") }
-            if effect.severity != 0 { parts.append("\(effect.severity) severity step(s)") }
+            var reason = "\(measure.measure.id) \(measure.measure.title)"
+            if effect.severity != 0 {
+                let steps = abs(effect.severity)
+                reason +=
+                    " (severity \(effect.severity < 0 ? "\u{2212}" : "+")\(steps) step\(steps == 1 ? "" : "s"))"
+            }
             result.appliedMeasures.append(
                 Contribution(
-                    kind: .measure,
-                    reason:
-                        "\(measure.measure.id) \(measure.measure.title): \(parts.joined(separator: ", "))",
+                    kind: .measure, reason: reason,
                     questions: [], amount: effect.likelihood))
             result.residualLikelihoodPoints += effect.likelihood
             severityIndex = max(0, severityIndex + effect.severity)
