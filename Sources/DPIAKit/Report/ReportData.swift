@@ -163,6 +163,12 @@ private struct Builder {
         amount > 0 ? "+\(amount)" : amount == 0 ? "0" : "\u{2212}\(-amount)"
     }
 
+    /// Labels may hold commas themselves ("Images and video, including screenshots"), so they are kept
+    /// apart with semicolons.
+    func labels(_ items: [String]) -> String {
+        items.isEmpty ? "none" : items.joined(separator: "; ")
+    }
+
     func list(_ items: [String]) -> String {
         items.isEmpty ? "none" : items.joined(separator: ", ")
     }
@@ -246,7 +252,7 @@ private struct Builder {
             summary["dataSensitivity"] = .string(
                 data.highest.map { highest in
                     "\(highest.label): \(data.categories.count) data categor\(data.categories.count == 1 ? "y" : "ies") in scope, the most sensitive "
-                        + list(
+                        + labels(
                             data.categories.filter { $0.sensitivity.id == highest.id }.map(\.category.label))
                 } ?? "No personal data categories in scope")
         }
@@ -255,11 +261,11 @@ private struct Builder {
             if !drift.driftedCategories.isEmpty {
                 parts.append(
                     "\(drift.driftedCategories.count) data categor\(drift.driftedCategories.count == 1 ? "y" : "ies") outside the approved purposes ("
-                        + list(drift.driftedCategories.map(\.category.label)) + ")")
+                        + labels(drift.driftedCategories.map(\.category.label)) + ")")
             }
             if !drift.unapprovedPurposes.isEmpty {
                 parts.append(
-                    "used for unapproved purposes (" + list(drift.unapprovedPurposes.map(\.label)) + ")")
+                    "used for unapproved purposes (" + labels(drift.unapprovedPurposes.map(\.label)) + ")")
             }
             if !drift.signals.isEmpty {
                 parts.append("\(drift.signals.count) warning sign\(drift.signals.count == 1 ? "" : "s")")
@@ -307,7 +313,7 @@ private struct Builder {
                     .object([
                         "label": .string(item.category.label), "sensitivity": severity(item.sensitivity),
                         "source": .string(
-                            list(item.questions.compactMap { questionnaire.question($0)?.shortLabel })),
+                            labels(item.questions.compactMap { questionnaire.question($0)?.shortLabel })),
                     ])
                 }),
         ]
@@ -322,9 +328,9 @@ private struct Builder {
         return .object([
             "hasDrift": .bool(drift.hasDrift),
             "approved": purposes(drift.approved), "hasApproved": .bool(!drift.approved.isEmpty),
-            "approvedText": .string(list(drift.approved.map(\.label))),
+            "approvedText": .string(labels(drift.approved.map(\.label))),
             "actual": purposes(drift.actual), "hasActual": .bool(!drift.actual.isEmpty),
-            "actualText": .string(list(drift.actual.map(\.label))),
+            "actualText": .string(labels(drift.actual.map(\.label))),
             "unapproved": purposes(drift.unapprovedPurposes),
             "hasUnapproved": .bool(!drift.unapprovedPurposes.isEmpty),
             "categories": .list(
@@ -335,9 +341,9 @@ private struct Builder {
                             scoring.severityLevels.first { $0.id == item.category.sensitivity }
                                 ?? scoring.severityLevels[0]),
                         "outside": .string(
-                            item.outside.isEmpty ? "no purpose is approved" : list(item.outside.map(\.label))),
+                            item.outside.isEmpty ? "no purpose is approved" : labels(item.outside.map(\.label))),
                         "neededBy": .string(
-                            item.neededBy.isEmpty ? "no purpose in use" : list(item.neededBy.map(\.label))),
+                            item.neededBy.isEmpty ? "no purpose in use" : labels(item.neededBy.map(\.label))),
                     ])
                 }),
             "hasCategories": .bool(!drift.driftedCategories.isEmpty),
