@@ -25,6 +25,8 @@ public struct Wizard {
     private let save: (Answers) throws(OutputError) -> Void
     private var flow: WizardFlow
     private let resumed: Bool
+    /// The section whose introduction was shown last, so moving within a section does not repeat it.
+    private var introducedSection: String?
 
     /// Starts a new assessment, or resumes `draft` at its first unanswered question (or its review
     /// screen when complete). `save` is called with the answers file after every answer.
@@ -232,10 +234,10 @@ public struct Wizard {
         else { return .back }
         let visible = flow.visibleQuestions
         let position = (visible.firstIndex(of: id) ?? 0) + 1
-        let sectionFirst = visible.first { id in section.questions.contains { $0.id == id } }
-        if sectionFirst == id && !flow.editingFromReview {
-            console.show(WizardText.sectionIntroduction(section, in: questionnaire))
+        if introducedSection != section.id && !flow.editingFromReview {
+            console.show(WizardText.sectionIntroduction(section, in: questionnaire, console: console))
         }
+        introducedSection = section.id
         let heading = PromptHeading(
             title: WizardText.title(of: question),
             header: WizardText.header(
@@ -261,11 +263,13 @@ public struct Wizard {
                     "Changing an answer can show or hide later questions; new questions are asked before you return here."
             ),
             options: options, defaultIndex: 0)
-        if console.isPlain { console.show(["", "Review"]) }
+        if console.isPlain { console.show([""]) }
         switch console.ask(prompt) {
         case .answered(0):
             flow.prepareMeasures()
-            console.show([""] + WizardText.ratingSummary(flow.assessment))
+            console.show(
+                ["", "Rating of your answers, before any measures:"]
+                    + WizardText.ratingSummary(flow.assessment))
             if !flow.recommendedMeasures.isEmpty {
                 console.show([
                     "",

@@ -18,14 +18,20 @@ enum WizardText {
             )
         } else {
             lines.append(
-                "Keys: ↑/↓ (or j/k) move · Enter confirms · Esc goes back · ? help (F1 in text) · Ctrl-C stops; you can resume later."
+                "Keys: ↑/↓ move · Enter confirms · Esc goes back · ? help · Ctrl-C stops (resume later)."
             )
         }
         return lines + [""]
     }
 
-    static func sectionIntroduction(_ section: Section, in questionnaire: Questionnaire) -> [String] {
-        var lines = ["", sectionName(section, in: questionnaire)]
+    /// A section's name and description. Plain mode names the section in every question's header,
+    /// so there only the description is added.
+    static func sectionIntroduction(
+        _ section: Section, in questionnaire: Questionnaire, console: WizardConsole
+    )
+        -> [String]
+    {
+        var lines = console.isPlain ? [""] : ["", sectionName(section, in: questionnaire)]
         if let description = section.description { lines.append(description) }
         return lines
     }
@@ -77,7 +83,8 @@ enum WizardText {
                 let section = questionnaire.section(containing: id)
             else { continue }
             let answer = saved[id].map { AnswerText.display($0, for: question) } ?? "(no answer)"
-            let shown = answer.split(separator: "\n").first.map(String.init) ?? answer
+            let lines = answer.split(separator: "\n")
+            let shown = lines.count > 1 ? "\(lines[0]) …" : answer
             entries.append(
                 (
                     label: "\(section.title) › \(question.shortLabel): \(shown)",

@@ -144,24 +144,28 @@ enum Wizard {
                 throw .output(error)
             }
             let outcome = try assess.run(answersPath: finalPath)
-            Output.out(Summary.text(outcome.assessment, written: [finalPath] + outcome.written))
+            // Standard output gets only the files written, one a line, for scripts.
+            Output.out(([finalPath] + outcome.written).joined(separator: "\n"))
         } catch {
             Output.error(
                 Output.prefixed(error.description)
                     + "\nYour answers are safe in \(draftPath); once the problem is fixed, write the reports with: "
-                    + (["dpia", "assess", "--answers", draftPath, "--out", output]
-                    + (questionnaireName == defaultQuestionnaire
-                        ? [] : ["--questionnaire", questionnaireName])
-                    + ["--force"]).map(WizardFiles.shellQuoted).joined(separator: " "))
+                    + assessCommand(
+                        draftPath, questionnaireName: questionnaireName, output: output, force: true))
             return error.exitStatus
         }
+        var notes = [
+            "Wrote \(([finalPath] + formats.map { "\(finalPath.dropLast(5)).\($0.fileExtension)" }).joined(separator: ", "))."
+        ]
         if finalPath != draftPath {
             unlink(draftPath)
-            Output.error("The draft \(draftPath) was removed; \(finalPath) holds the final answers.")
+            notes.append("The draft \(draftPath) was removed; \(finalPath) holds the final answers.")
         }
-        Output.error(
-            "Re-run the assessment at any time with: dpia assess --answers \(WizardFiles.shellQuoted(finalPath))"
+        notes.append(
+            "Re-run the assessment at any time with: "
+                + assessCommand(finalPath, questionnaireName: questionnaireName, output: output, force: false)
         )
+        Output.error(notes.joined(separator: "\n"))
         return ExitStatus.ok
     }
 
@@ -177,6 +181,18 @@ enum Wizard {
         } catch {
             throw .input(.invalid(error))
         }
+    }
+
+    private static func assessCommand(
+        _ answers: String, questionnaireName: String, output: String, force: Bool
+    )
+        -> String
+    {
+        var words = ["dpia", "assess", "--answers", answers]
+        if output != defaultOutput { words += ["--out", output] }
+        if questionnaireName != defaultQuestionnaire { words += ["--questionnaire", questionnaireName] }
+        if force { words.append("--force") }
+        return words.map(WizardFiles.shellQuoted).joined(separator: " ")
     }
 
     /// Plain line-by-line prompts: asked for, or needed because there is no terminal to draw on.

@@ -47,7 +47,6 @@ import Testing
         let io = ScriptedLineIO(lines: WizardFixture.plainDetails + ["1", "y"])
         var wizard = Wizard.fixture(log: WizardSaveLog())
         _ = wizard.run(on: .plain(io))
-        #expect(io.written.contains("Section 1 of 2: How it is used (ICO step 1)"))
         #expect(io.written.contains("Section 1 of 2: How it is used (ICO step 1) · Question 1 of 3"))
         #expect(io.written.contains("1.1 Which edition is used?"))
         #expect(io.written.contains("  2. Business"))
