@@ -43,21 +43,35 @@ import Testing
         }
         """
 
-    @Test func ctrlCKeepsTheDraftAndRestoresTheTerminalThenResumeFinishes() throws {
+    /// A fresh folder holding the questionnaire and a one-template templates folder.
+    static func makeFolder() throws -> String {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("dpia-wizard-pty-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         try FileManager.default.createDirectory(
             atPath: folder + "/templates", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Self.questionnaire.write(toFile: folder + "/q.json", atomically: true, encoding: .utf8)
+        try questionnaire.write(toFile: folder + "/q.json", atomically: true, encoding: .utf8)
         try "# {{meta.platform}}\nAssessed by {{meta.assessor}}\n".write(
             toFile: folder + "/templates/report.md.mustache", atomically: true, encoding: .utf8)
-        let draft = folder + "/chat.draft.json"
-        let common = [
+        return folder
+    }
+
+    static func arguments(_ folder: String) -> [String] {
+        [
             "--questionnaire", folder + "/q.json", "--templates", folder + "/templates", "--format", "md",
             "--out", folder + "/reports",
         ]
-        let environment = ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": folder]
+    }
+
+    static func environment(_ folder: String) -> [String: String] {
+        ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": folder]
+    }
+
+    @Test func ctrlCKeepsTheDraftAndRestoresTheTerminalThenResumeFinishes() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let draft = folder + "/chat.draft.json"
+        let common = Self.arguments(folder)
+        let environment = Self.environment(folder)
 
         // First run: the details, one question with the arrow keys, then Ctrl-C.
         let terminal = try WizardPseudoTerminal()
@@ -129,5 +143,54 @@ import Testing
             try String(contentsOfFile: folder + "/stdout2", encoding: .utf8)
                 == "\(folder)/reports/chat.json\n\(folder)/reports/chat.md\n")
         #expect(!FileManager.default.fileExists(atPath: draft))
+    }
+
+    @Test func sigtermWhileWaitingRestoresTheTerminalAndKeepsTheDraft() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let draft = folder + "/term.draft.json"
+        let terminal = try WizardPseudoTerminal()
+        let before = terminal.localFlags()
+        let pid = try terminal.spawn(
+            ["wizard", "--draft", draft] + Self.arguments(folder), stdoutPath: folder + "/stdout",
+            environment: Self.environment(folder))
+        try terminal.waitFor("Which organisation is doing this assessment?")
+        terminal.type("Acme\r")
+        try terminal.waitFor("Which platform are you assessing?")
+        kill(pid, SIGTERM)
+        #expect(try terminal.waitForExit(pid) == 130)
+        try terminal.waitFor("To continue: dpia wizard --resume \(draft)")
+        #expect(terminal.localFlags() == before)
+        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"organisation\": \"Acme\""))
+    }
+
+    @Test func pipedAnswersUsePlainModeAndRunningOutIsAnErrorWithTheResumeCommand() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let draft = folder + "/piped.draft.json"
+        try "Acme\nChatApp\n\nA. Patel\n\n\n\n2\n".write(
+            toFile: folder + "/answers.txt", atomically: true, encoding: .utf8)
+        let terminal = try WizardPseudoTerminal()
+        let pid = try terminal.spawn(
+            ["wizard", "--draft", draft] + Self.arguments(folder), stdoutPath: folder + "/stdout",
+            stdinPath: folder + "/answers.txt", environment: Self.environment(folder))
+        #expect(try terminal.waitForExit(pid) == 65)
+        try terminal.waitFor("  2. Business")
+        try terminal.waitFor("Yes or no? (y/n):")
+        try terminal.waitFor(
+            "dpia: error: input ended before the assessment was finished; your answers so far are saved in \(draft)"
+        )
+        try terminal.waitFor("To continue: dpia wizard --resume \(draft)")
+        #expect(!terminal.output.contains("\u{1B}["))
+        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"edition\": \"business\""))
+        #expect(try String(contentsOfFile: folder + "/stdout", encoding: .utf8).isEmpty)
+
+        // Starting again with the same draft name is refused rather than overwriting it.
+        let again = try terminal.spawn(
+            ["wizard", "--draft", draft] + Self.arguments(folder), stdoutPath: folder + "/stdout",
+            stdinPath: folder + "/answers.txt", environment: Self.environment(folder))
+        #expect(try terminal.waitForExit(again) == 73)
+        try terminal.waitFor("\(draft) already exists; continue it with: dpia wizard --resume \(draft)")
+        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"edition\": \"business\""))
     }
 }

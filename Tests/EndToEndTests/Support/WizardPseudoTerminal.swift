@@ -52,8 +52,11 @@ final class WizardPseudoTerminal {
         return found
     }
 
-    /// Starts `dpia` with `arguments`; standard output goes to `stdoutPath`.
-    func spawn(_ arguments: [String], stdoutPath: String, environment: [String: String]) throws -> pid_t {
+    /// Starts `dpia` with `arguments`; standard output goes to `stdoutPath`. Standard input is the
+    /// terminal, or the file at `stdinPath` to try piped answers.
+    func spawn(
+        _ arguments: [String], stdoutPath: String, stdinPath: String? = nil, environment: [String: String]
+    ) throws -> pid_t {
         let executable = try Self.binary()
         let outFD = open(stdoutPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard outFD >= 0 else { throw WizardPTYError("cannot create \(stdoutPath)") }
@@ -61,7 +64,11 @@ final class WizardPseudoTerminal {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, slave, STDIN_FILENO)
+        if let stdinPath {
+            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdinPath, O_RDONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, slave, STDIN_FILENO)
+        }
         posix_spawn_file_actions_adddup2(&actions, outFD, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, slave, STDERR_FILENO)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -69,8 +76,20 @@ final class WizardPseudoTerminal {
         defer {
             for pointer in argv + envp { free(pointer) }
         }
+        // Start the way a shell would: no blocked signals and default handlers, whatever the test
+        // runner's thread has.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard status == 0 else {
             throw WizardPTYError("posix_spawn failed: \(String(cString: strerror(status)))")
         }
