@@ -1,0 +1,196 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The built binary under a real pseudo-terminal: raw mode, arrow keys, Ctrl-C with the draft kept
+/// and the terminal restored, then `--resume` to the end with the answers file and report written.
+@Suite(.serialized) struct WizardPTYTests {
+    static let questionnaire = """
+        {
+          "id": "pty-fixture", "version": "1", "title": "Chat app check",
+          "description": "Checks one chat app.", "estimatedMinutes": 2,
+          "sections": [
+            { "id": "use", "title": "Use", "icoStep": 2, "questions": [
+              { "id": "edition", "type": "single", "prompt": "Which edition is used?", "options": [
+                { "value": "consumer", "label": "Consumer" }, { "value": "business", "label": "Business" } ] },
+              { "id": "patient_data", "type": "yesno", "prompt": "Is patient data shared?" },
+              { "id": "users", "type": "integer", "prompt": "How many staff use it?", "minimum": 1, "default": 10 }
+            ] }
+          ],
+          "scoring": {
+            "likelihood": {
+              "levels": [ { "id": "remote", "label": "Remote" }, { "id": "probable", "label": "Probable" } ],
+              "bands": [ { "level": "remote", "maximumPoints": 2 }, { "level": "probable" } ] },
+            "severity": { "levels": [ { "id": "minimal", "label": "Minimal" }, { "id": "severe", "label": "Severe" } ] },
+            "riskLevels": [ { "id": "low", "label": "Low" }, { "id": "high", "label": "High" } ],
+            "matrix": {
+              "minimal": { "remote": "low", "probable": "low" },
+              "severe": { "remote": "low", "probable": "high" } },
+            "risks": [ {
+              "id": "disclosure", "title": "Disclosure", "description": "Data leaks.", "harm": "Distress.",
+              "likelihood": { "base": 1, "factors": [
+                { "when": { "question": "patient_data", "equals": true }, "points": 2, "reason": "Patient data" } ] },
+              "severity": { "base": "severe" } } ],
+            "measures": [ {
+              "id": "policy", "title": "Write a usage policy", "description": "Say what may be shared.",
+              "reduces": [ { "risk": "disclosure", "likelihood": -2 } ] } ],
+            "recommendMeasuresFrom": "high",
+            "priorConsultationLevels": ["high"],
+            "recommendations": [
+              { "id": "stop", "label": "Do not proceed", "summary": "Too risky.", "residualLevels": ["high"] },
+              { "id": "go", "label": "Proceed", "summary": "Acceptable." } ]
+          }
+        }
+        """
+
+    /// A fresh folder holding the questionnaire and a one-template templates folder.
+    static func makeFolder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dpia-wizard-pty-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(
+            atPath: folder + "/templates", withIntermediateDirectories: true)
+        try questionnaire.write(toFile: folder + "/q.json", atomically: true, encoding: .utf8)
+        try "# {{meta.platform}}\nAssessed by {{meta.assessor}}\n".write(
+            toFile: folder + "/templates/report.md.mustache", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static func arguments(_ folder: String) -> [String] {
+        [
+            "--questionnaire", folder + "/q.json", "--templates", folder + "/templates", "--format", "md",
+            "--out", folder + "/reports",
+        ]
+    }
+
+    static func environment(_ folder: String) -> [String: String] {
+        ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": folder]
+    }
+
+    @Test func ctrlCKeepsTheDraftAndRestoresTheTerminalThenResumeFinishes() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let draft = folder + "/chat.draft.json"
+        let common = Self.arguments(folder)
+        let environment = Self.environment(folder)
+
+        // First run: the details, one question with the arrow keys, then Ctrl-C.
+        let terminal = try WizardPseudoTerminal()
+        let before = terminal.localFlags()
+        #expect(before & tcflag_t(ICANON | ECHO) == tcflag_t(ICANON | ECHO))
+        let first = try terminal.spawn(
+            ["wizard", "--draft", draft] + common, stdoutPath: folder + "/stdout1", environment: environment)
+        try terminal.waitFor("Which organisation is doing this assessment?")
+        #expect(terminal.localFlags() & tcflag_t(ICANON | ECHO) == 0)
+        terminal.type("Acme NHS Trust\r")
+        try terminal.waitFor("Which platform are you assessing?")
+        terminal.type("ChatApp\r")
+        try terminal.waitFor("Your DPIA reference")
+        terminal.type("\r")
+        try terminal.waitFor("Who is carrying out the assessment?")
+        terminal.type("A. Patel\r")
+        try terminal.waitFor("Date of the assessment")
+        terminal.type("\r")
+        try terminal.waitFor("next be reviewed")
+        terminal.type("\r")
+        try terminal.waitFor("draft or final?")
+        terminal.type("\r")
+        try terminal.waitFor("Which edition is used?")
+        terminal.type("\u{1B}[B")
+        try terminal.waitFor("> 2. Business")
+        terminal.type("\r")
+        try terminal.waitFor("Is patient data shared?")
+        terminal.type("\u{03}")
+        #expect(try terminal.waitForExit(first) == 130)
+        try terminal.waitFor("Your answers are saved in \(draft)")
+        try terminal.waitFor(
+            "To continue: dpia wizard --resume \(draft) --questionnaire \(folder)/q.json --out \(folder)/reports --format md --templates \(folder)/templates"
+        )
+        #expect(terminal.localFlags() == before)
+        #expect(
+            terminal.output.hasSuffix("\u{1B}[?25h") || terminal.output.contains("\u{1B}[?2004l\u{1B}[?25h"))
+        let saved = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(saved.contains("\"organisation\": \"Acme NHS Trust\""))
+        #expect(saved.contains("\"edition\": \"business\""))
+        #expect(!saved.contains("patient_data"))
+        #expect(try String(contentsOfFile: folder + "/stdout1", encoding: .utf8).isEmpty)
+
+        // Second run: resume at the first unanswered question and finish.
+        let second = try terminal.spawn(
+            ["wizard", "--resume", draft] + common, stdoutPath: folder + "/stdout2", environment: environment)
+        try terminal.waitFor("Resuming: 1 of 3 questions answered so far.")
+        try terminal.waitFor("Is patient data shared?")
+        terminal.type("y")
+        try terminal.waitFor("How many staff use it?")
+        terminal.type("\r")
+        try terminal.waitFor("Review your answers")
+        terminal.type("\r")
+        try terminal.waitFor("Overall residual risk: HIGH")
+        try terminal.waitFor("Approve the measure “Write a usage policy”?")
+        terminal.type("y")
+        try terminal.waitFor("Note on")
+        terminal.type("Approved by the SIRO\r")
+        #expect(try terminal.waitForExit(second) == 0)
+        try terminal.waitFor("Overall residual risk: LOW (before measures: high)")
+        #expect(terminal.localFlags() == before)
+
+        let answers = try String(contentsOfFile: folder + "/reports/chat.json", encoding: .utf8)
+        #expect(answers.contains("\"patient_data\": true"))
+        #expect(answers.contains("\"users\": 10"))
+        #expect(answers.contains("\"note\": \"Approved by the SIRO\""))
+        let report = try String(contentsOfFile: folder + "/reports/chat.md", encoding: .utf8)
+        #expect(report == "# ChatApp\nAssessed by A. Patel\n")
+        #expect(
+            try String(contentsOfFile: folder + "/stdout2", encoding: .utf8)
+                == "\(folder)/reports/chat.json\n\(folder)/reports/chat.md\n")
+        #expect(!FileManager.default.fileExists(atPath: draft))
+    }
+
+    @Test func sigtermWhileWaitingRestoresTheTerminalAndKeepsTheDraft() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let draft = folder + "/term.draft.json"
+        let terminal = try WizardPseudoTerminal()
+        let before = terminal.localFlags()
+        let pid = try terminal.spawn(
+            ["wizard", "--draft", draft] + Self.arguments(folder), stdoutPath: folder + "/stdout",
+            environment: Self.environment(folder))
+        try terminal.waitFor("Which organisation is doing this assessment?")
+        terminal.type("Acme\r")
+        try terminal.waitFor("Which platform are you assessing?")
+        kill(pid, SIGTERM)
+        #expect(try terminal.waitForExit(pid) == 130)
+        try terminal.waitFor("To continue: dpia wizard --resume \(draft)")
+        #expect(terminal.localFlags() == before)
+        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"organisation\": \"Acme\""))
+    }
+
+    @Test func pipedAnswersUsePlainModeAndRunningOutIsAnErrorWithTheResumeCommand() throws {
+        let folder = try Self.makeFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let draft = folder + "/piped.draft.json"
+        try "Acme\nChatApp\n\nA. Patel\n\n\n\n2\n".write(
+            toFile: folder + "/answers.txt", atomically: true, encoding: .utf8)
+        let terminal = try WizardPseudoTerminal()
+        let pid = try terminal.spawn(
+            ["wizard", "--draft", draft] + Self.arguments(folder), stdoutPath: folder + "/stdout",
+            stdinPath: folder + "/answers.txt", environment: Self.environment(folder))
+        #expect(try terminal.waitForExit(pid) == 65)
+        try terminal.waitFor("  2. Business")
+        try terminal.waitFor("Yes or no? (y/n):")
+        try terminal.waitFor(
+            "dpia: error: input ended before the assessment was finished; your answers so far are saved in \(draft)"
+        )
+        try terminal.waitFor("To continue: dpia wizard --resume \(draft)")
+        #expect(!terminal.output.contains("\u{1B}["))
+        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"edition\": \"business\""))
+        #expect(try String(contentsOfFile: folder + "/stdout", encoding: .utf8).isEmpty)
+
+        // Starting again with the same draft name is refused rather than overwriting it.
+        let again = try terminal.spawn(
+            ["wizard", "--draft", draft] + Self.arguments(folder), stdoutPath: folder + "/stdout",
+            stdinPath: folder + "/answers.txt", environment: Self.environment(folder))
+        #expect(try terminal.waitForExit(again) == 73)
+        try terminal.waitFor("\(draft) already exists; continue it with: dpia wizard --resume \(draft)")
+        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"edition\": \"business\""))
+    }
+}
