@@ -37,7 +37,9 @@ enum CLI {
                 options: [
                     .value(
                         "questionnaire", short: "q", valueName: "ID|PATH",
-                        help: "Questionnaire id or definition file.", defaultValue: "communication-platform"),
+                        help:
+                            "Questionnaire id or definition file (default: communication-platform, or the one a --resume draft names)."
+                    ),
                     .value(
                         "resume", valueName: "DRAFT",
                         help: "Continue an assessment from its draft answers file."),

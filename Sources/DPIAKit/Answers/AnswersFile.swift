@@ -29,7 +29,7 @@ public enum AnswersFile {
     public static func questionnaireReference(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> (
         id: String, version: String
     ) {
-        let answers = try parse(bytes, file: file)
+        let answers = try parse(bytes, file: file, draft: true)
         return (answers.answers.questionnaireID, answers.answers.questionnaireVersion)
     }
 

@@ -341,7 +341,8 @@ private struct Builder {
                             scoring.severityLevels.first { $0.id == item.category.sensitivity }
                                 ?? scoring.severityLevels[0]),
                         "outside": .string(
-                            item.outside.isEmpty ? "no purpose is approved" : labels(item.outside.map(\.label))),
+                            item.outside.isEmpty
+                                ? "no purpose is approved" : labels(item.outside.map(\.label))),
                         "neededBy": .string(
                             item.neededBy.isEmpty ? "no purpose in use" : labels(item.neededBy.map(\.label))),
                     ])

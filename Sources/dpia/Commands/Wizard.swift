@@ -9,7 +9,9 @@ enum Wizard {
     static let defaultOutput = "reports"
 
     static func run(_ command: ParsedCommand, environment: [String: String]) -> Int32 {
-        let questionnaireName = command.value("questionnaire") ?? defaultQuestionnaire
+        let questionnaireName =
+            command.value("questionnaire") ?? command.value("resume").flatMap(draftQuestionnaireID)
+            ?? defaultQuestionnaire
         let output = command.value("out") ?? defaultOutput
         let force = command.flag("force")
         let formats = CLI.formats(command)
@@ -167,6 +169,12 @@ enum Wizard {
         )
         Output.error(notes.joined(separator: "\n"))
         return ExitStatus.ok
+    }
+
+    /// The questionnaire id a draft names, so `--resume` alone finds the right questionnaire.
+    private static func draftQuestionnaireID(_ path: String) -> String? {
+        guard let bytes = try? FileIO.read(path) else { return nil }
+        return try? AnswersFile.questionnaireReference(bytes, file: path).id
     }
 
     private static func loadDraft(_ path: String, questionnaire: Questionnaire) throws(DPIAError) -> Answers {

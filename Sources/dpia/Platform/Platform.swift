@@ -91,6 +91,12 @@ enum Platform {
                 action.sa_flags = 0
                 sigaction(signal, &action, nil)
             }
+            // A parent may have started us with these signals blocked (some test runners and job
+            // launchers do); unblock them so Ctrl-C, SIGTERM and SIGHUP always reach the handler.
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblock, signal) }
+            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
             return SignalPipe(readFD: fds[0])
         }
 
