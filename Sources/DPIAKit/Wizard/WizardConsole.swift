@@ -8,7 +8,10 @@ public enum WizardConsole {
     func show(_ lines: [String]) {
         switch self {
         case .interactive(let terminal):
-            terminal.write(lines.map { $0.replacingNewlines(with: "\r\n") + "\r\n" }.joined())
+            // Wrapped at word boundaries to the terminal's width (minus one column, so a full row
+            // never makes the terminal wrap on its own).
+            let width = max(terminal.size.columns - 1, 20)
+            terminal.write(lines.flatMap { TextWrap.lines($0, width: width) }.map { $0 + "\r\n" }.joined())
         case .plain(let io):
             for line in lines {
                 for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -50,11 +53,5 @@ public enum WizardConsole {
         case .interactive(let terminal): prompt.run(on: terminal)
         case .plain(let io): prompt.run(on: io)
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingNewlines(with separator: String) -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: separator)
     }
 }
