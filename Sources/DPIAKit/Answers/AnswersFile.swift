@@ -36,14 +36,7 @@ public enum AnswersFile {
     static func parse(_ bytes: [UInt8], file: String, draft: Bool = false) throws(ValidationFailure) -> (
         answers: Answers, sink: ParsedSink
     ) {
-        let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw ValidationFailure([
-                Diagnostic(file: file, path: "", location: error.location, message: error.message)
-            ])
-        }
+        let root = try JSONParser.parseDocument(bytes, file: file)
         let sink = DiagnosticSink(file: file)
         let parsed = ParsedSink(sink: sink)
         guard let reader = JSONReader(root, path: "", sink: sink, what: "an answers object") else {

@@ -38,6 +38,15 @@ public struct JSONParser {
         return node
     }
 
+    /// Parses a file's bytes, reporting a syntax error as a diagnostic naming the file.
+    static func parseDocument(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> JSONNode {
+        do {
+            return try parse(bytes)
+        } catch {
+            throw ValidationFailure([Diagnostic(file: file, path: "", location: error.location, message: error.message)])
+        }
+    }
+
     /// Parses a string of JSON text.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONNode {
         try parse(Array(text.utf8))

@@ -2,14 +2,7 @@
 public enum QuestionnaireLoader {
     /// Parses, decodes and validates a definition. Throws a `ValidationFailure` listing every problem found.
     public static func load(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> Questionnaire {
-        let root: JSONNode
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw ValidationFailure([
-                Diagnostic(file: file, path: "", location: error.location, message: error.message)
-            ])
-        }
+        let root = try JSONParser.parseDocument(bytes, file: file)
         let sink = DiagnosticSink(file: file)
         let questionnaire = QuestionnaireDecoding.decode(root, sink: sink)
         if let questionnaire {
