@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Scores answers files and writes their reports: the work behind `dpia assess`, without any printing.
@@ -95,9 +96,10 @@ public struct AssessCommand: Sendable {
             start += group.count
             var results: [(path: String, result: Result<Outcome, DPIAError>, staged: [FileIO.StagedFile])] =
                 []
-            for path in group {
+            let renderedGroup = renderConcurrently(Array(group), questionnaires: &questionnaires)
+            for (path, renderResult) in zip(group, renderedGroup) {
                 do throws(DPIAError) {
-                    let rendered = try render(path, questionnaires: &questionnaires)
+                    let rendered = try renderResult.get()
                     for output in rendered.outputs {
                         if let other = claimed[output.path] {
                             throw .output(
@@ -161,6 +163,40 @@ public struct AssessCommand: Sendable {
         }
     }
 
+    /// Reads, scores and renders files on every core: each file's work is independent and pure, and
+    /// results come back in the order of `paths`. Each worker keeps its own questionnaire cache.
+    func renderConcurrently(_ paths: [String], questionnaires: inout QuestionnaireCache)
+        -> [Result<Rendered, DPIAError>]
+    {
+        let workers = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        if workers <= 1 {
+            return paths.map { path in
+                Result { () throws(DPIAError) in try render(path, questionnaires: &questionnaires) }
+            }
+        }
+        var results = [Result<Rendered, DPIAError>?](repeating: nil, count: paths.count)
+        let shared = questionnaires
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = SendableSlots(base: slots.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var cache = shared
+                // Worker w takes files w, w + workers, ...: neighbours in a folder often differ in size.
+                for index in stride(from: worker, to: paths.count, by: workers) {
+                    let path = paths[index]
+                    slots.base[index] = Result { () throws(DPIAError) in
+                        try render(path, questionnaires: &cache)
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The results buffer handed to the workers; each writes only its own indices.
+    private struct SendableSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Result<Rendered, DPIAError>?>
+    }
+
     /// An assessment and its rendered reports, not yet written.
     struct Rendered {
         var outcome: Outcome
@@ -175,11 +211,17 @@ public struct AssessCommand: Sendable {
         } catch {
             throw .input(error)
         }
+        // Parsed once here; a file that does not parse takes the slower path that explains why.
+        let root = try? JSONParser.parse(bytes)
         let questionnaire = try questionnaires.questionnaire(
-            for: bytes, answersPath: answersPath, explicit: self.questionnaire, catalog: catalog)
+            for: bytes, root: root, answersPath: answersPath, explicit: self.questionnaire, catalog: catalog)
         let answers: Answers
         do {
-            answers = try AnswersFile.load(bytes, file: answersPath, questionnaire: questionnaire)
+            if let root {
+                answers = try AnswersFile.load(root, file: answersPath, questionnaire: questionnaire)
+            } else {
+                answers = try AnswersFile.load(bytes, file: answersPath, questionnaire: questionnaire)
+            }
         } catch {
             throw .input(.invalid(error))
         }
@@ -243,20 +285,30 @@ struct QuestionnaireCache {
     }
 
     mutating func questionnaire(
-        for bytes: [UInt8], answersPath: String, explicit idOrPath: String?, catalog: QuestionnaireCatalog?
+        for bytes: [UInt8], root: JSONNode?, answersPath: String, explicit idOrPath: String?,
+        catalog: QuestionnaireCatalog?
     ) throws(DPIAError) -> Questionnaire {
         if let explicit { return explicit }
         if idOrPath != nil {
             return try QuestionnaireResolver.forAnswers(
                 bytes, answersPath: answersPath, explicit: idOrPath, catalog: catalog)
         }
-        let reference: (id: String, version: String)
-        do {
-            reference = try AnswersFile.questionnaireReference(bytes, file: answersPath)
-        } catch {
-            throw .input(.invalid(error))
+        // The reference is read straight from the parsed JSON when it is there; otherwise the whole
+        // file is decoded to say what is wrong with it.
+        let key: String
+        if case .string(let id)? = root?["questionnaire"]?["id"]?.value,
+            case .string(let version)? = root?["questionnaire"]?["version"]?.value
+        {
+            key = id + "\u{0}" + version
+        } else {
+            let reference: (id: String, version: String)
+            do {
+                reference = try AnswersFile.questionnaireReference(bytes, file: answersPath)
+            } catch {
+                throw .input(.invalid(error))
+            }
+            key = reference.id + "\u{0}" + reference.version
         }
-        let key = reference.id + "\u{0}" + reference.version
         if let known = byReference[key] { return known }
         let found = try QuestionnaireResolver.forAnswers(
             bytes, answersPath: answersPath, explicit: nil, catalog: catalog)
