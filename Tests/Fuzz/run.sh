@@ -61,7 +61,8 @@ for target in "${targets[@]}"; do
     echo "== $target: fuzzing for ${seconds}s"
     log="$build/$target.log"
     # -timeout catches hangs (a quadratic path counts as a finding); -rss_limit_mb catches blow-ups.
-    if ! "$build/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=131072 \
+    if ! LSAN_OPTIONS="suppressions=$PWD/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+        "$build/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=131072 \
         -print_final_stats=1 -artifact_prefix="$build/artifacts/$target-" \
         "$work" "$corpus" "${seed_dirs[@]}" 2>&1 | tee "$log" | grep -E '^(#[0-9]+.*(pulse|DONE)|Done [0-9]+ runs|==[0-9]+==|SUMMARY|stat::)'; then
         :
