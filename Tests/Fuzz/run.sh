@@ -75,8 +75,8 @@ for target in "${targets[@]}"; do
     # Only small inputs are kept in the repository: the big seeds are re-read from their folders anyway.
     small="$build/small/$target"
     rm -rf "$small" && mkdir -p "$small"
-    find "$work" -type f -size -8k -exec cp {} "$small/" \;
-    "$build/$target" -merge=1 -max_len=8192 "$corpus" "$small" >/dev/null 2>&1 || true
+    find "$work" -type f -size -3k -exec cp {} "$small/" \;
+    "$build/$target" -merge=1 -max_len=3072 "$corpus" "$small" >/dev/null 2>&1 || true
     echo "== $target: committed corpus now $(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)"
 done
 exit $status
