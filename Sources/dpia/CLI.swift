@@ -74,6 +74,11 @@ enum CLI {
                         "answers", short: "a", valueName: "PATH",
                         help: "Answers file to assess; repeat for several."),
                     .value(
+                        "batch", valueName: "DIR",
+                        help:
+                            "Assess every *.json answers file in DIR in one process, and write OUT/summary.tsv."
+                    ),
+                    .value(
                         "questionnaire", short: "q", valueName: "ID|PATH",
                         help: "Questionnaire to use (default: the one the answers file names)."),
                     .value(

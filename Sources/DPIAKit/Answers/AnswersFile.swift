@@ -37,6 +37,22 @@ public enum AnswersFile {
         answers: Answers, sink: ParsedSink
     ) {
         let root = try JSONParser.parseDocument(bytes, file: file)
+        return try parse(root, file: file, draft: draft)
+    }
+
+    /// Like `load`, from JSON already parsed: a batch parses each file once.
+    static func load(_ root: JSONNode, file: String, questionnaire: Questionnaire) throws(ValidationFailure)
+        -> Answers
+    {
+        let answers = try parse(root, file: file)
+        let problems = validate(answers.answers, against: questionnaire, file: file, sink: answers.sink)
+        if !problems.isEmpty { throw ValidationFailure(problems) }
+        return answers.answers
+    }
+
+    static func parse(_ root: JSONNode, file: String, draft: Bool = false) throws(ValidationFailure) -> (
+        answers: Answers, sink: ParsedSink
+    ) {
         let sink = DiagnosticSink(file: file)
         let parsed = ParsedSink(sink: sink)
         guard let reader = JSONReader(root, path: "", sink: sink, what: "an answers object") else {
@@ -277,10 +293,14 @@ public enum AnswersFile {
         metadata.append(("assessmentDate", .string(meta.assessmentDate)))
         if let review = meta.reviewDate { metadata.append(("reviewDate", .string(review))) }
         metadata.append(("status", .string(meta.status.rawValue)))
-        let order = questionnaire?.questions.map(\.id) ?? []
+        var order: [String: Int] = [:]
+        for (index, question) in (questionnaire?.questions ?? []).enumerated() where order[question.id] == nil
+        {
+            order[question.id] = index
+        }
         let ordered = answers.values.keys.sorted { a, b in
-            let ia = order.firstIndex(of: a) ?? Int.max
-            let ib = order.firstIndex(of: b) ?? Int.max
+            let ia = order[a] ?? Int.max
+            let ib = order[b] ?? Int.max
             return ia == ib ? a < b : ia < ib
         }
         var document: [(String, JSONValue)] = [

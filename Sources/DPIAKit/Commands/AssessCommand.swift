@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Scores answers files and writes their reports: the work behind `dpia assess`, without any printing.
@@ -34,17 +35,193 @@ public struct AssessCommand: Sendable {
     /// Assesses one answers file and writes its reports atomically. Nothing is written unless every
     /// report rendered, and no existing file is replaced unless `overwrite` is set.
     public func run(answersPath: String) throws(DPIAError) -> Outcome {
+        let rendered = try render(answersPath, questionnaires: QuestionnaireCache(explicit: nil))
+        try checkExisting(rendered.outputs)
+        do throws(OutputError) {
+            try FileIO.makeDirectory(outputDirectory)
+            for output in rendered.outputs {
+                try FileIO.stage(output.text, to: output.path, flush: true).commit()
+            }
+        } catch {
+            throw .output(error)
+        }
+        return rendered.outcome
+    }
+
+    /// The answers files of a batch folder: every `*.json` directly in it (hidden files skipped), sorted.
+    public static func answersFiles(in directory: String) throws(DPIAError) -> [String] {
+        guard FileIO.isDirectory(directory) else {
+            throw .input(
+                .missing(
+                    path: directory,
+                    reason: FileIO.exists(directory)
+                        ? "is not a directory; expected a folder of answers files" : "no such directory"))
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw .input(.missing(path: directory, reason: "cannot be listed: \(error.localizedDescription)"))
+        }
+        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+            (directory as NSString).appendingPathComponent($0)
+        }.filter { !FileIO.isDirectory($0) }
+        if files.isEmpty {
+            throw .input(.missing(path: directory, reason: "holds no answers files (*.json)"))
+        }
+        return files
+    }
+
+    /// How many assessments a batch writes between flushes to disk: each group costs one `syncfs`
+    /// instead of an `fsync` per report, and a crash loses at most one group's new reports.
+    public static let batchGroupSize = 64
+
+    /// Assesses many answers files in one process, loading each questionnaire once, and calls `report`
+    /// for each file in order. One bad file does not stop the others. Reports are staged under temporary
+    /// names, flushed to disk a group at a time, then renamed into place, so a crash leaves each report
+    /// either as it was or complete. Throws only when nothing can be assessed (a broken `--questionnaire`).
+    public func runBatch(_ paths: [String], report: (String, Result<Outcome, DPIAError>) -> Void)
+        throws(DPIAError)
+    {
+        var questionnaires = QuestionnaireCache(
+            explicit: try questionnaire.map { idOrPath throws(DPIAError) in
+                try QuestionnaireResolver.resolve(idOrPath, catalog: catalog)
+            })
+        if FileIO.isDirectory(outputDirectory) { FileIO.removeStaleTemporaryFiles(in: outputDirectory) }
+        // Two answers files with the same name in different folders would write the same report.
+        var claimed: [String: String] = [:]
+        var start = 0
+        while start < paths.count {
+            let group = paths[start..<min(start + Self.batchGroupSize, paths.count)]
+            start += group.count
+            var results: [(path: String, result: Result<Outcome, DPIAError>, staged: [FileIO.StagedFile])] =
+                []
+            let renderedGroup = renderConcurrently(Array(group), questionnaires: &questionnaires)
+            for (path, renderResult) in zip(group, renderedGroup) {
+                do throws(DPIAError) {
+                    let rendered = try renderResult.get()
+                    for output in rendered.outputs {
+                        if let other = claimed[output.path] {
+                            throw .output(
+                                OutputError(
+                                    path: output.path,
+                                    reason:
+                                        "is also the report of \(other); rename one of the answers files (nothing was written)"
+                                ))
+                        }
+                    }
+                    try checkExisting(rendered.outputs)
+                    var staged: [FileIO.StagedFile] = []
+                    do throws(OutputError) {
+                        try FileIO.makeDirectory(outputDirectory)
+                        for output in rendered.outputs {
+                            staged.append(try FileIO.stage(output.text, to: output.path, flush: false))
+                        }
+                    } catch {
+                        staged.forEach { $0.discard() }
+                        throw .output(error)
+                    }
+                    for output in rendered.outputs { claimed[output.path] = path }
+                    results.append((path, .success(rendered.outcome), staged))
+                } catch {
+                    results.append((path, .failure(error), []))
+                }
+            }
+            let pending = results.filter { !$0.staged.isEmpty }
+            var flushFailure: OutputError?
+            if !pending.isEmpty {
+                do throws(OutputError) {
+                    try FileIO.flushFileSystem(containing: outputDirectory)
+                } catch {
+                    flushFailure = error
+                }
+            }
+            for (path, result, staged) in results {
+                guard case .success = result, !staged.isEmpty else {
+                    report(path, result)
+                    continue
+                }
+                if let flushFailure {
+                    staged.forEach { $0.discard() }
+                    report(path, .failure(.output(flushFailure)))
+                    continue
+                }
+                do throws(OutputError) {
+                    for (index, file) in staged.enumerated() {
+                        do throws(OutputError) {
+                            try file.commit()
+                        } catch {
+                            staged[(index + 1)...].forEach { $0.discard() }
+                            throw error
+                        }
+                    }
+                    report(path, result)
+                } catch {
+                    report(path, .failure(.output(error)))
+                }
+            }
+        }
+    }
+
+    /// Reads, scores and renders files on every core: each file's work is independent and pure, and
+    /// results come back in the order of `paths`. Each worker keeps its own questionnaire cache.
+    func renderConcurrently(_ paths: [String], questionnaires: inout QuestionnaireCache)
+        -> [Result<Rendered, DPIAError>]
+    {
+        let workers = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        if workers <= 1 {
+            return paths.map { path in
+                Result { () throws(DPIAError) in try render(path, questionnaires: &questionnaires) }
+            }
+        }
+        var results = [Result<Rendered, DPIAError>?](repeating: nil, count: paths.count)
+        let shared = questionnaires
+        results.withUnsafeMutableBufferPointer { slots in
+            let slots = SendableSlots(base: slots.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var cache = shared
+                // Worker w takes files w, w + workers, ...: neighbours in a folder often differ in size.
+                for index in stride(from: worker, to: paths.count, by: workers) {
+                    let path = paths[index]
+                    slots.base[index] = Result { () throws(DPIAError) in
+                        try render(path, questionnaires: &cache)
+                    }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The results buffer handed to the workers; each writes only its own indices.
+    private struct SendableSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Result<Rendered, DPIAError>?>
+    }
+
+    /// An assessment and its rendered reports, not yet written.
+    struct Rendered {
+        var outcome: Outcome
+        var outputs: [(path: String, text: String)]
+    }
+
+    func render(_ answersPath: String, questionnaires: inout QuestionnaireCache) throws(DPIAError) -> Rendered
+    {
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(answersPath)
         } catch {
             throw .input(error)
         }
-        let questionnaire = try QuestionnaireResolver.forAnswers(
-            bytes, answersPath: answersPath, explicit: questionnaire, catalog: catalog)
+        // Parsed once here; a file that does not parse takes the slower path that explains why.
+        let root = try? JSONParser.parse(bytes)
+        let questionnaire = try questionnaires.questionnaire(
+            for: bytes, root: root, answersPath: answersPath, explicit: self.questionnaire, catalog: catalog)
         let answers: Answers
         do {
-            answers = try AnswersFile.load(bytes, file: answersPath, questionnaire: questionnaire)
+            if let root {
+                answers = try AnswersFile.load(root, file: answersPath, questionnaire: questionnaire)
+            } else {
+                answers = try AnswersFile.load(bytes, file: answersPath, questionnaire: questionnaire)
+            }
         } catch {
             throw .input(.invalid(error))
         }
@@ -64,20 +241,142 @@ public struct AssessCommand: Sendable {
                 throw .rendering(error)
             }
         }
-        do throws(OutputError) {
-            if !overwrite, let existing = outputs.first(where: { FileIO.exists($0.path) }) {
-                throw OutputError(
+        return Rendered(
+            outcome: Outcome(answersPath: answersPath, assessment: assessment, written: outputs.map(\.path)),
+            outputs: outputs)
+    }
+
+    private func render(_ answersPath: String, questionnaires: QuestionnaireCache) throws(DPIAError)
+        -> Rendered
+    {
+        var questionnaires = questionnaires
+        return try render(answersPath, questionnaires: &questionnaires)
+    }
+
+    private func checkExisting(_ outputs: [(path: String, text: String)]) throws(DPIAError) {
+        if !overwrite, let existing = outputs.first(where: { FileIO.exists($0.path) }) {
+            throw .output(
+                OutputError(
                     path: existing.path,
-                    reason: "already exists; use --force to replace it (nothing was written)")
-            }
+                    reason: "already exists; use --force to replace it (nothing was written)"))
+        }
+    }
+
+    /// Writes the batch summary, `OUT/summary.tsv`: a header and one row per answers file.
+    public func writeSummary(_ rows: [BatchSummary.Row]) throws(DPIAError) -> String {
+        let path = (outputDirectory as NSString).appendingPathComponent("summary.tsv")
+        do throws(OutputError) {
             try FileIO.makeDirectory(outputDirectory)
-            for output in outputs {
-                try FileIO.writeAtomically(output.text, to: output.path, overwrite: overwrite)
-            }
+            try FileIO.writeAtomically(BatchSummary.tsv(rows), to: path, overwrite: overwrite)
         } catch {
             throw .output(error)
         }
-        return Outcome(answersPath: answersPath, assessment: assessment, written: outputs.map(\.path))
+        return path
+    }
+}
+
+/// The questionnaires a batch has used, by id and version, so each is found (or loaded) once.
+struct QuestionnaireCache {
+    let explicit: Questionnaire?
+    private var byReference: [String: Questionnaire] = [:]
+
+    init(explicit: Questionnaire?) {
+        self.explicit = explicit
+    }
+
+    mutating func questionnaire(
+        for bytes: [UInt8], root: JSONNode?, answersPath: String, explicit idOrPath: String?,
+        catalog: QuestionnaireCatalog?
+    ) throws(DPIAError) -> Questionnaire {
+        if let explicit { return explicit }
+        if idOrPath != nil {
+            return try QuestionnaireResolver.forAnswers(
+                bytes, answersPath: answersPath, explicit: idOrPath, catalog: catalog)
+        }
+        // The reference is read straight from the parsed JSON when it is there; otherwise the whole
+        // file is decoded to say what is wrong with it.
+        let key: String
+        if case .string(let id)? = root?["questionnaire"]?["id"]?.value,
+            case .string(let version)? = root?["questionnaire"]?["version"]?.value
+        {
+            key = id + "\u{0}" + version
+        } else {
+            let reference: (id: String, version: String)
+            do {
+                reference = try AnswersFile.questionnaireReference(bytes, file: answersPath)
+            } catch {
+                throw .input(.invalid(error))
+            }
+            key = reference.id + "\u{0}" + reference.version
+        }
+        if let known = byReference[key] { return known }
+        let found = try QuestionnaireResolver.forAnswers(
+            bytes, answersPath: answersPath, explicit: nil, catalog: catalog)
+        byReference[key] = found
+        return found
+    }
+}
+
+/// The one-line-per-assessment summary of a batch, for the terminal and for `summary.tsv`.
+public enum BatchSummary {
+    /// One answers file's line: its figures when assessed, or the exit status of its failure.
+    public struct Row: Sendable {
+        public var file: String
+        public var platform = ""
+        public var organisation = ""
+        public var inherent = ""
+        public var residual = ""
+        public var recommendation = ""
+        public var icoConsultation = ""
+        /// `draft` or `final` from the answers file, or `failed (STATUS)`.
+        public var status: String
+
+        public init(file: String, assessment: Assessment) {
+            let meta = assessment.answers.metadata
+            self.file = file
+            platform = meta.platform
+            organisation = meta.organisation
+            inherent = assessment.overallInherent?.label ?? ""
+            residual = assessment.overallResidual?.label ?? ""
+            recommendation = assessment.recommendation?.label ?? ""
+            icoConsultation = assessment.priorConsultationRequired ? "required" : "no"
+            status = meta.status.rawValue
+        }
+
+        public init(file: String, failure: DPIAError) {
+            self.file = file
+            status = "failed (\(failure.exitStatus))"
+        }
+
+        var fields: [String] {
+            [file, platform, organisation, inherent, residual, recommendation, icoConsultation, status]
+        }
+    }
+
+    public static let header = [
+        "file", "platform", "organisation", "inherent", "residual", "recommendation", "ico_consultation",
+        "status",
+    ]
+
+    /// Tab-separated values with a header; tabs and line breaks inside a value become spaces.
+    public static func tsv(_ rows: [Row]) -> String {
+        ([header] + rows.map(\.fields)).map { fields in
+            fields.map { field in
+                String(field.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+            }.joined(separator: "\t")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The line printed for a row: `FILE: RESIDUAL residual (INHERENT before measures), RECOMMENDATION...`.
+    public static func line(_ row: Row) -> String {
+        if row.residual.isEmpty && row.platform.isEmpty { return "\(row.file): \(row.status)" }
+        var text = "\(row.file): \(row.platform) — \(row.organisation) (\(row.status))"
+        if !row.residual.isEmpty {
+            text += ": residual \(row.residual.lowercased()) (inherent \(row.inherent.lowercased()))"
+        }
+        if !row.recommendation.isEmpty { text += "; \(row.recommendation)" }
+        if row.icoConsultation == "required" { text += "; ICO prior consultation required" }
+        return text
     }
 }
 

@@ -43,7 +43,9 @@ public struct JSONParser {
         do {
             return try parse(bytes)
         } catch {
-            throw ValidationFailure([Diagnostic(file: file, path: "", location: error.location, message: error.message)])
+            throw ValidationFailure([
+                Diagnostic(file: file, path: "", location: error.location, message: error.message)
+            ])
         }
     }
 

@@ -7,48 +7,86 @@
 /// and block markers (`#`, `>`, `-`, `+`, `=`, `1.`) at the start are escaped in case the value starts a line.
 public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 8)
-        let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-            let endsMarker = next == nil || next == " " || next == "\t"
-            switch scalar {
-            case "\r" where next == "\n":
-                continue
-            case "\r", "\n":
-                output += "<br>"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "$":
-                output += "\\"
-                output.unicodeScalars.append(scalar)
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "&": output += "&amp;"
-            case "#" where index == 0, "=" where index == 0:
-                output += "\\"
-                output.unicodeScalars.append(scalar)
-            case "-" where index == 0 && (endsMarker || isRule(scalars)), "+" where index == 0 && endsMarker:
-                output += "\\"
-                output.unicodeScalars.append(scalar)
-            case "." where endsMarker && isAllDigits(output), ")" where endsMarker && isAllDigits(output):
-                output += "\\"
-                output.unicodeScalars.append(scalar)
-            case "\t":
-                output += " "
-            default:
-                output.unicodeScalars.append(scalar)
+        // Every character acted on is ASCII, so the work is done on UTF-8 bytes: other bytes, including
+        // every byte of a multi-byte character, are copied as they are. Most values need nothing.
+        var text = text
+        return text.withUTF8 { bytes in
+            guard needsEscaping(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            // Whether the output so far is all digits: "1. " at the start would begin an ordered list.
+            var outputIsDigits = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+                let endsMarker = next == nil || next == space || next == tab
+                var escaped = false
+                switch byte {
+                case carriageReturn where next == newline:
+                    continue
+                case carriageReturn, newline:
+                    output.append(contentsOf: "<br>".utf8)
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                    UInt8(ascii: "["),
+                    UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+                    escaped = true
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "#") where index == 0, UInt8(ascii: "=") where index == 0:
+                    escaped = true
+                case UInt8(ascii: "-") where index == 0 && (endsMarker || isRule(bytes)),
+                    UInt8(ascii: "+") where index == 0 && endsMarker:
+                    escaped = true
+                case UInt8(ascii: ".") where endsMarker && outputIsDigits,
+                    UInt8(ascii: ")") where endsMarker && outputIsDigits:
+                    escaped = true
+                case tab:
+                    output.append(space)
+                default:
+                    output.append(byte)
+                    outputIsDigits = (output.count == 1 || outputIsDigits) && byte >= 48 && byte <= 57
+                    continue
+                }
+                if escaped {
+                    output.append(UInt8(ascii: "\\"))
+                    output.append(byte)
+                }
+                outputIsDigits = false
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return output
     }
 
-    /// Whether everything written so far is digits: "1. " at the start would begin an ordered list.
-    private static func isAllDigits(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    private static let space = UInt8(ascii: " ")
+    private static let tab = UInt8(ascii: "\t")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+
+    /// Bytes that need escaping wherever they are.
+    private static let special: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for character in "\r\n\t\\`*_[]|~$<>&".utf8 { table[Int(character)] = true }
+        return table
+    }()
+
+    /// Whether any byte needs escaping: a special byte anywhere, a block marker first, or `.` or `)`
+    /// right after leading digits.
+    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let first = bytes.first, "#=-+".utf8.contains(first) { return true }
+        var leadingDigits = true
+        for (index, byte) in bytes.enumerated() {
+            if special[Int(byte)] { return true }
+            if leadingDigits && index > 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")) {
+                return true
+            }
+            leadingDigits = leadingDigits && byte >= 48 && byte <= 57
+        }
+        return false
     }
 
     /// "---" or "- - -" would be a thematic break or a setext underline.
-    private static func isRule(_ scalars: [Unicode.Scalar]) -> Bool {
-        scalars.allSatisfy { $0 == "-" || $0 == " " }
+    private static func isRule(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == UInt8(ascii: "-") || $0 == space }
     }
 }

@@ -19,8 +19,21 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         var text = file
         if let location, location.line > 0 { text += ":\(location.line):\(location.column)" }
         text += ": "
-        if !path.isEmpty { text += "at \(path): " }
-        return text + message
+        if !path.isEmpty { text += "at \(Diagnostic.clipped(path)): " }
+        return text + Diagnostic.clipped(message)
+    }
+
+    /// The longest path or message printed whole; a value pasted by mistake (a 10 MB key, say) is
+    /// shown by its start and end so the error stays readable.
+    static let maximumPrintedLength = 2000
+
+    static func clipped(_ text: String) -> String {
+        guard text.utf8.count > maximumPrintedLength else { return text }
+        let count = text.count
+        guard count > maximumPrintedLength else { return text }
+        let head = maximumPrintedLength / 2
+        let tail = maximumPrintedLength / 4
+        return "\(text.prefix(head))…(\(count - head - tail) characters left out)…\(text.suffix(tail))"
     }
 }
 

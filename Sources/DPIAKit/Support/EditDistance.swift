@@ -22,14 +22,18 @@ func editDistance(_ a: String, _ b: String) -> Int {
 /// A third of the word may be wrong, so that `anwsers` finds `answers` but `x` finds nothing;
 /// ties go to the earlier candidate, which keeps suggestions deterministic.
 func closest(to word: String, among candidates: [String]) -> String? {
+    let length = word.count
+    let allowed = max(1, length / 3)
     var best: (candidate: String, distance: Int)?
-    for candidate in candidates {
+    // The distance is at least the difference in length, so candidates too short or too long are
+    // skipped unmeasured: a 10 MB key in a hand-edited file must not cost minutes of comparisons.
+    for candidate in candidates where abs(candidate.count - length) <= allowed {
         let distance = editDistance(word, candidate)
         if distance < (best?.distance ?? Int.max) {
             best = (candidate, distance)
         }
     }
-    guard let best, best.distance <= max(1, word.count / 3) else {
+    guard let best, best.distance <= allowed else {
         return nil
     }
     return best.candidate

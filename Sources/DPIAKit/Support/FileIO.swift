@@ -90,36 +90,114 @@ public enum FileIO {
         if !overwrite && exists(path) {
             throw OutputError(path: path, reason: "already exists; use --force to replace it")
         }
+        let staged = try stage(text, to: path, flush: true)
+        try staged.commit()
+    }
+
+    /// A file written under a temporary name beside its target, waiting to be renamed into place.
+    public struct StagedFile: Sendable {
+        /// Where the file goes.
+        public let path: String
+        /// Where its bytes are now: `.NAME.PID.RANDOM.tmp` in the same folder, so the rename is atomic.
+        public let temporary: String
+
+        /// Renames the temporary file over the target. Its bytes must already be on disk (staged with
+        /// `flush`, or flushed by `FileIO.flushFileSystem`), or a crash could leave a renamed empty file.
+        public func commit() throws(OutputError) {
+            if rename(temporary, path) != 0 {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw OutputError(path: path, reason: "could not be written: \(reason)")
+            }
+        }
+
+        /// Removes the temporary file, leaving the target as it was.
+        public func discard() {
+            unlink(temporary)
+        }
+    }
+
+    /// Writes `text` to a new temporary file beside `path` (created exclusively, so concurrent runs and
+    /// repeated targets never share one). With `flush` the bytes are synced to disk before returning.
+    public static func stage(_ text: String, to path: String, flush: Bool) throws(OutputError) -> StagedFile {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for _ in 0..<16 where descriptor < 0 {
+            temporary =
+                (directory.isEmpty ? "" : directory + "/")
+                + ".\(name).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor < 0 && errno != EEXIST { break }
+        }
         guard descriptor >= 0 else {
             throw OutputError(
                 path: path, reason: "cannot create a file here: \(String(cString: strerror(errno)))")
         }
         var failure: String?
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count && failure == nil {
-            let written = bytes.withUnsafeMutableBytes {
-                Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-            } else {
-                offset += written
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count && failure == nil {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                } else {
+                    offset += written
+                }
             }
         }
-        bytes = []
-        if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil && flush && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
             throw OutputError(path: path, reason: "could not be written: \(failure)")
         }
+        return StagedFile(path: path, temporary: temporary)
+    }
+
+    /// Flushes every written file on the file system holding `directory` to disk, with one `syncfs`
+    /// instead of an `fsync` per file; falls back to `sync` where `syncfs` is not available.
+    public static func flushFileSystem(containing directory: String) throws(OutputError) {
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw OutputError(
+                path: directory, reason: "cannot be flushed: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        guard let syncfs = syncfsFunction else {
+            sync()
+            return
+        }
+        if syncfs(descriptor) != 0 {
+            throw OutputError(
+                path: directory, reason: "cannot be flushed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Glibc's `syncfs`, which the Swift Glibc module does not export.
+    private static let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
+    /// Removes temporary files that a killed dpia left in `directory` (`.NAME.PID.RANDOM.tmp` whose
+    /// process is gone). Files of a process still running are left alone, so concurrent runs are safe.
+    /// Returns the names removed.
+    @discardableResult
+    public static func removeStaleTemporaryFiles(in directory: String) -> [String] {
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        var removed: [String] = []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.dropLast(".tmp".count).split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0 else { continue }
+            if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }
+            if unlink((directory.isEmpty ? "" : directory + "/") + name) == 0 { removed.append(name) }
+        }
+        return removed.sorted()
     }
 
     /// Creates a directory and its parents when missing.

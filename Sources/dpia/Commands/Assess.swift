@@ -3,10 +3,18 @@ import DPIAKit
 /// `dpia assess`: score answers files, write reports, print a short summary of each.
 enum Assess {
     static func run(_ command: ParsedCommand, environment: [String: String]) -> Int32 {
-        let paths = command.values("answers") + command.positionals(named: "ANSWERS")
+        var paths = command.values("answers") + command.positionals(named: "ANSWERS")
+        let batch = command.value("batch")
+        if let batch {
+            do {
+                paths += try AssessCommand.answersFiles(in: batch)
+            } catch {
+                return Output.fail(error)
+            }
+        }
         guard !paths.isEmpty else {
             Output.error(
-                "dpia assess: no answers file given; expected --answers PATH (for example Questionnaires/examples/admin-only-staff-rota.json)\nusage: \(CLI.spec.synopsis(path: ["dpia", "assess"]))"
+                "dpia assess: no answers file given; expected --answers PATH or --batch DIR (for example Questionnaires/examples/admin-only-staff-rota.json)\nusage: \(CLI.spec.synopsis(path: ["dpia", "assess"]))"
             )
             return ExitStatus.usage
         }
@@ -22,20 +30,41 @@ enum Assess {
         } catch {
             return Output.fail(error)
         }
+        // One file gets the detailed summary; a batch gets a line per file and summary.tsv.
+        let isBatch = batch != nil || paths.count > 1
         var failures: [DPIAError] = []
+        var rows: [BatchSummary.Row] = []
         var highest: (level: Level, rank: Int)?
-        for path in paths {
-            do {
-                let outcome = try assess.run(answersPath: path)
-                Output.out(Summary.text(outcome.assessment, written: outcome.written))
-                if let residual = outcome.assessment.overallResidual,
-                    let rank = outcome.assessment.questionnaire.scoring.riskLevels.firstIndex(where: {
-                        $0.id == residual.id
-                    }),
-                    rank > highest?.rank ?? -1
-                {
-                    highest = (residual, rank)
+        do {
+            try assess.runBatch(paths) { path, result in
+                switch result {
+                case .success(let outcome):
+                    let row = BatchSummary.Row(file: path, assessment: outcome.assessment)
+                    Output.out(
+                        isBatch
+                            ? BatchSummary.line(row)
+                            : Summary.text(outcome.assessment, written: outcome.written))
+                    if isBatch { rows.append(row) }
+                    if let residual = outcome.assessment.overallResidual,
+                        let rank = outcome.assessment.questionnaire.scoring.riskLevels.firstIndex(where: {
+                            $0.id == residual.id
+                        }),
+                        rank > highest?.rank ?? -1
+                    {
+                        highest = (residual, rank)
+                    }
+                case .failure(let error):
+                    failures.append(error)
+                    rows.append(BatchSummary.Row(file: path, failure: error))
+                    Output.error(Output.prefixed(error.description))
                 }
+            }
+        } catch {
+            return Output.fail(error)
+        }
+        if isBatch {
+            do {
+                Output.out("Wrote \(try assess.writeSummary(rows))")
             } catch {
                 failures.append(error)
                 Output.error(Output.prefixed(error.description))

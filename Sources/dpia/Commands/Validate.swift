@@ -44,11 +44,15 @@ enum Validate {
                             "dpia: error: \(diagnostic): the report data has no such name; it would render empty"
                         )
                     }
+                    // Unknown names are bad template data (65), like a syntax error, not a missing file.
                     failures.append(
-                        .templates(
-                            .missing(
-                                path: templatesDirectory,
-                                reason: "\(unknown.count) unknown name(s) in templates")))
+                        .input(
+                            .invalid(
+                                ValidationFailure([
+                                    Diagnostic(
+                                        file: templatesDirectory, path: "", location: nil,
+                                        message: "\(unknown.count) unknown name(s) in templates")
+                                ]))))
                 }
             } catch {
                 failures.append(error)

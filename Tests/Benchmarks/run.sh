@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Measures dpia against the process floor, side by side, in one run:
+#   (a) floor: a Foundation-only Swift program that reads one small JSON file and exits (Floor.swift)
+#   (b) single: `dpia assess` on one example, writing every format
+#   (c) batch: `dpia assess --batch` over 1,000 (and 250) generated answers files
+# and prints medians, ratios and peak memory. Release builds.
+#
+#   Tests/Benchmarks/run.sh                 RUNS=20 BATCH=1000 FORMATS=md,html (md alone until
+#                                           Templates/report.html.mustache exists)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+runs="${RUNS:-20}"
+batch="${BATCH:-1000}"
+small_batch=$((batch / 4))
+if [ -z "${FORMATS:-}" ]; then
+    if [ -f Templates/report.html.mustache ]; then FORMATS=md,html; else FORMATS=md; fi
+fi
+example="${EXAMPLE:-Questionnaires/examples/whatsapp-ward-group-drift.json}"
+
+# GNU time gives peak memory (maximum resident set size).
+if [ ! -x /usr/bin/time ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+    else
+        echo "Tests/Benchmarks/run.sh needs GNU time (/usr/bin/time): apt-get install time" >&2
+        exit 69
+    fi
+fi
+command -v python3 >/dev/null || { echo "Tests/Benchmarks/run.sh needs python3 to generate answers" >&2; exit 69; }
+
+echo "== building (release)"
+swift build -c release --product dpia 2>&1 | tail -1
+dpia="$(swift build -c release --show-bin-path)/dpia"
+mkdir -p .build/benchmark
+swiftc -O Tests/Benchmarks/Floor.swift -o .build/benchmark/floor
+floor=.build/benchmark/floor
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/dpia-benchmark.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+python3 Tests/Benchmarks/generate.py Questionnaires/examples "$work/answers" "$batch"
+python3 Tests/Benchmarks/generate.py Questionnaires/examples "$work/answers-small" "$small_batch"
+
+now() { date +%s%N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ms() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e6 }'; }
+peak_kb() { /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; cat "$work/rss"; }
+
+echo "== machine: $(nproc) cores, $(uname -sr); formats: $FORMATS; $runs runs of (a) and (b), interleaved"
+"$floor" "$example"
+"$dpia" assess "$example" --out "$work/single" --format "$FORMATS" --force >/dev/null
+floor_times=()
+single_times=()
+for _ in $(seq "$runs"); do
+    start=$(now); "$floor" "$example"; floor_times+=($(($(now) - start)))
+    start=$(now)
+    "$dpia" assess "$example" --out "$work/single" --format "$FORMATS" --force >/dev/null
+    single_times+=($(($(now) - start)))
+done
+floor_median=$(printf '%s\n' "${floor_times[@]}" | median)
+single_median=$(printf '%s\n' "${single_times[@]}" | median)
+
+batch_run() { # folder, out
+    rm -rf "$2"
+    local start; start=$(now)
+    "$dpia" assess --batch "$1" --out "$2" --format "$FORMATS" >/dev/null
+    echo $(($(now) - start))
+}
+batch_times=()
+for _ in 1 2 3; do batch_times+=($(batch_run "$work/answers" "$work/batch")); done
+batch_median=$(printf '%s\n' "${batch_times[@]}" | median)
+reports=$(find "$work/batch" -name '*.md' -o -name '*.html' | wc -l)
+report_bytes=$(du -sk "$work/batch" | cut -f1)
+
+rm -rf "$work/batch" "$work/batch-small"
+floor_rss=$(peak_kb "$floor" "$example")
+single_rss=$(peak_kb "$dpia" assess "$example" --out "$work/single" --format "$FORMATS" --force)
+batch_rss=$(peak_kb "$dpia" assess --batch "$work/answers" --out "$work/batch" --format "$FORMATS")
+small_rss=$(peak_kb "$dpia" assess --batch "$work/answers-small" --out "$work/batch-small" --format "$FORMATS")
+
+echo
+printf '%-46s %12s %14s\n' "" "median wall" "peak RSS"
+printf '%-46s %9s ms %11s KB\n' "(a) floor: read one JSON file and exit" "$(ms "$floor_median")" "$floor_rss"
+printf '%-46s %9s ms %11s KB\n' "(b) dpia assess, one example ($FORMATS)" "$(ms "$single_median")" "$single_rss"
+printf '%-46s %9s ms %11s KB\n' "(c) dpia assess --batch, $batch files" "$(ms "$batch_median")" "$batch_rss"
+printf '%-46s %12s %11s KB\n' "(c) dpia assess --batch, $small_batch files" "" "$small_rss"
+echo
+awk -v a="$floor_median" -v b="$single_median" -v c="$batch_median" -v n="$batch" -v r="$reports" \
+    -v big="$batch_rss" -v small="$small_rss" -v sn="$small_batch" -v kb="$report_bytes" 'BEGIN {
+    ratio = b / a; rate = n / (c / 1e9)
+    printf "(b)/(a) wall time:          %.2fx   target <= 2x      %s\n", ratio, (ratio <= 2 ? "met" : "MISSED")
+    printf "(c) assessments per second: %.0f   target >= 1000    %s  (%d reports, %d KB written)\n", rate, (rate >= 1000 ? "met" : "MISSED"), r, kb
+    printf "(c) peak RSS %d files / %d files: %d KB / %d KB = %.2fx   (flat means about 1x)\n", n, sn, big, small, big / small
+}'

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reports are written to a temporary file beside them and renamed: killing dpia at any moment leaves
+/// each report either as it was or complete, and the temporary files it leaves are cleaned up later.
+@Suite("Crash-safe report writing (end to end)", .serialized)
+struct CrashSafetyTests {
+    /// `count` answers files made from the examples; `edition` goes into each platform name, so
+    /// reports of different editions differ.
+    static func answersFolder(_ folder: URL, count: Int, edition: String) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let examples = BatchTests.examples
+        let sources = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter {
+            $0.hasPrefix("whatsapp") || $0.hasPrefix("teams") || $0.hasPrefix("admin")
+        }.sorted()
+        for index in 0..<count {
+            let text = try String(
+                contentsOf: examples.appendingPathComponent(sources[index % sources.count]), encoding: .utf8
+            ).replacingOccurrences(of: "\"platform\": \"", with: "\"platform\": \"\(edition) \(index) ")
+            try text.write(
+                to: folder.appendingPathComponent(String(format: "assessment-%03d.json", index)),
+                atomically: true,
+                encoding: .utf8)
+        }
+    }
+
+    /// Starts dpia without waiting for it.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = DPIAProcess.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    @Test func killingABatchMidWriteLeavesEveryReportOldOrNewAndComplete() throws {
+        let root = try DPIAProcess.temporaryDirectory()
+        let count = 60
+        let old = root.appendingPathComponent("old")
+        let new = root.appendingPathComponent("new")
+        try Self.answersFolder(old, count: count, edition: "Old")
+        try Self.answersFolder(new, count: count, edition: "New")
+        // The complete old and new reports, to compare against.
+        let oldReports = root.appendingPathComponent("old-reports")
+        let newReports = root.appendingPathComponent("new-reports")
+        for (answers, reports) in [(old, oldReports), (new, newReports)] {
+            let result = try DPIAProcess.run([
+                "assess", "--batch", answers.path, "--out", reports.path, "--format", "md",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let out = root.appendingPathComponent("reports")
+        try FileManager.default.copyItem(at: oldReports, to: out)
+        // How long a whole run takes, to kill the next ones at random moments within it.
+        let started = Date()
+        let timed = try DPIAProcess.run([
+            "assess", "--batch", new.path, "--out", root.appendingPathComponent("timing").path, "--format",
+            "md",
+        ])
+        #expect(timed.status == 0)
+        let duration = Date().timeIntervalSince(started)
+
+        var killed = 0
+        var leftovers: Set<String> = []
+        for round in 0..<12 {
+            let answers = round.isMultiple(of: 2) ? new : old
+            let process = try Self.start([
+                "assess", "--batch", answers.path, "--out", out.path, "--format", "md", "--force",
+            ])
+            usleep(useconds_t(Double.random(in: 0.05...0.95) * duration * 1_000_000))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            process.waitUntilExit()
+            for name in BrokenCorpus.files(in: out) {
+                if name.hasSuffix(".tmp") {
+                    leftovers.insert(name)
+                    continue
+                }
+                let bytes = try Data(contentsOf: out.appendingPathComponent(name))
+                let before = try? Data(contentsOf: oldReports.appendingPathComponent(name))
+                let after = try? Data(contentsOf: newReports.appendingPathComponent(name))
+                #expect(
+                    bytes == before || bytes == after,
+                    "round \(round): \(name) is neither the old nor the new report")
+            }
+        }
+        #expect(killed > 0, "no run was killed mid-way; the runs were too quick to interrupt")
+
+        // A complete run replaces every report and removes the temporary files the killed runs left.
+        let final = try DPIAProcess.run([
+            "assess", "--batch", new.path, "--out", out.path, "--format", "md", "--force",
+        ])
+        #expect(final.status == 0, "\(final.stderr)")
+        let names = BrokenCorpus.files(in: out)
+        #expect(names.filter { $0.hasSuffix(".tmp") }.isEmpty, "left over: \(leftovers.sorted())")
+        #expect(names.count == count + 1)
+        for name in names {
+            #expect(
+                try Data(contentsOf: out.appendingPathComponent(name))
+                    == Data(contentsOf: newReports.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
+    @Test func temporaryFilesOfRunningProcessesAreKeptAndOthersRemoved() throws {
+        let out = try DPIAProcess.temporaryDirectory()
+        var deadPID: Int32 = 4_000_000
+        while kill(deadPID, 0) == 0 || errno != ESRCH { deadPID -= 1 }
+        let stale = ".admin-only-staff-rota.md.\(deadPID).1a2b.tmp"
+        let live = ".admin-only-staff-rota.md.\(getpid()).3c4d.tmp"
+        let unrelated = ".notes.tmp"
+        for name in [stale, live, unrelated] {
+            try Data("partial".utf8).write(to: out.appendingPathComponent(name))
+        }
+        let result = try DPIAProcess.run([
+            "assess", BrokenCorpus.example, BrokenCorpus.path("answers/bom.json"), "--out", out.path,
+            "--format", "md",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            BrokenCorpus.files(in: out)
+                == [live, unrelated, "admin-only-staff-rota.md", "bom.md", "summary.tsv"].sorted())
+    }
+
+    @Test func concurrentRunsIntoOneFolderDoNotShareTemporaryFiles() throws {
+        let root = try DPIAProcess.temporaryDirectory()
+        let answers = root.appendingPathComponent("answers")
+        try Self.answersFolder(answers, count: 30, edition: "Same")
+        let out = root.appendingPathComponent("reports")
+        let runs = try (0..<3).map { _ in
+            try Self.start([
+                "assess", "--batch", answers.path, "--out", out.path, "--format", "md", "--force",
+            ])
+        }
+        for run in runs {
+            run.waitUntilExit()
+            #expect(run.terminationStatus == 0)
+        }
+        let names = BrokenCorpus.files(in: out)
+        #expect(names.count == 31)
+        #expect(names.filter { $0.hasSuffix(".tmp") }.isEmpty)
+        let reference = root.appendingPathComponent("reference")
+        #expect(
+            try DPIAProcess.run([
+                "assess", "--batch", answers.path, "--out", reference.path, "--format", "md",
+            ]).status == 0)
+        for name in names where name.hasSuffix(".md") {
+            #expect(
+                try Data(contentsOf: out.appendingPathComponent(name))
+                    == Data(contentsOf: reference.appendingPathComponent(name)), "\(name)")
+        }
+    }
+}
