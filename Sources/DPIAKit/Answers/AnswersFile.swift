@@ -284,6 +284,11 @@ public enum AnswersFile {
 
     /// The answers file as JSON text: questionnaire, metadata, answers in question order, decisions.
     public static func write(_ answers: Answers, questionnaire: Questionnaire?) -> String {
+        String(decoding: bytes(answers, questionnaire: questionnaire), as: UTF8.self)
+    }
+
+    /// What `write` returns, as UTF-8 bytes: reports hash these for their fingerprint.
+    static func bytes(_ answers: Answers, questionnaire: Questionnaire?) -> [UInt8] {
         let meta = answers.metadata
         var metadata: [(String, JSONValue)] = [
             ("organisation", .string(meta.organisation)), ("platform", .string(meta.platform)),
@@ -293,15 +298,17 @@ public enum AnswersFile {
         metadata.append(("assessmentDate", .string(meta.assessmentDate)))
         if let review = meta.reviewDate { metadata.append(("reviewDate", .string(review))) }
         metadata.append(("status", .string(meta.status.rawValue)))
-        var order: [String: Int] = [:]
-        for (index, question) in (questionnaire?.questions ?? []).enumerated() where order[question.id] == nil
-        {
-            order[question.id] = index
+        // Answers in question order, then answers to unknown questions by id.
+        var ordered: [String] = []
+        ordered.reserveCapacity(answers.values.count)
+        var known: Set<String> = []
+        for section in questionnaire?.sections ?? [] {
+            for question in section.questions where known.insert(question.id).inserted {
+                if answers.values[question.id] != nil { ordered.append(question.id) }
+            }
         }
-        let ordered = answers.values.keys.sorted { a, b in
-            let ia = order[a] ?? Int.max
-            let ib = order[b] ?? Int.max
-            return ia == ib ? a < b : ia < ib
+        if ordered.count < answers.values.count {
+            ordered += answers.values.keys.filter { !known.contains($0) }.sorted()
         }
         var document: [(String, JSONValue)] = [
             (
@@ -333,6 +340,6 @@ public enum AnswersFile {
                         })
                 ))
         }
-        return JSONWriter.write(.members(document))
+        return JSONWriter.bytes(.members(document))
     }
 }

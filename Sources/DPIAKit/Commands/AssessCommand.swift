@@ -40,7 +40,7 @@ public struct AssessCommand: Sendable {
         do throws(OutputError) {
             try FileIO.makeDirectory(outputDirectory)
             for output in rendered.outputs {
-                try FileIO.stage(output.text, to: output.path, flush: true).commit()
+                try FileIO.stage(output.bytes, to: output.path, flush: true).commit()
             }
         } catch {
             throw .output(error)
@@ -96,10 +96,14 @@ public struct AssessCommand: Sendable {
             start += group.count
             var results: [(path: String, result: Result<Outcome, DPIAError>, staged: [FileIO.StagedFile])] =
                 []
-            let renderedGroup = renderConcurrently(Array(group), questionnaires: &questionnaires)
+            // Workers stage each report under a temporary name as soon as it renders, so writing overlaps
+            // rendering; what a check below refuses is discarded, and the first failure found is reported.
+            let renderedGroup = renderConcurrently(Array(group), questionnaires: &questionnaires, stage: true)
             for (path, renderResult) in zip(group, renderedGroup) {
+                var staged: [FileIO.StagedFile] = []
                 do throws(DPIAError) {
                     let rendered = try renderResult.get()
+                    staged = rendered.staged
                     for output in rendered.outputs {
                         if let other = claimed[output.path] {
                             throw .output(
@@ -111,19 +115,11 @@ public struct AssessCommand: Sendable {
                         }
                     }
                     try checkExisting(rendered.outputs)
-                    var staged: [FileIO.StagedFile] = []
-                    do throws(OutputError) {
-                        try FileIO.makeDirectory(outputDirectory)
-                        for output in rendered.outputs {
-                            staged.append(try FileIO.stage(output.text, to: output.path, flush: false))
-                        }
-                    } catch {
-                        staged.forEach { $0.discard() }
-                        throw .output(error)
-                    }
+                    if let failure = rendered.stagingFailure { throw .output(failure) }
                     for output in rendered.outputs { claimed[output.path] = path }
                     results.append((path, .success(rendered.outcome), staged))
                 } catch {
+                    staged.forEach { $0.discard() }
                     results.append((path, .failure(error), []))
                 }
             }
@@ -165,14 +161,22 @@ public struct AssessCommand: Sendable {
 
     /// Reads, scores and renders files on every core: each file's work is independent and pure, and
     /// results come back in the order of `paths`. Each worker keeps its own questionnaire cache.
-    func renderConcurrently(_ paths: [String], questionnaires: inout QuestionnaireCache)
+    /// With `stage`, each rendered file's reports are also staged beside their targets, not yet flushed.
+    func renderConcurrently(_ paths: [String], questionnaires: inout QuestionnaireCache, stage: Bool = false)
         -> [Result<Rendered, DPIAError>]
     {
         let workers = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        if workers <= 1 {
-            return paths.map { path in
-                Result { () throws(DPIAError) in try render(path, questionnaires: &questionnaires) }
+        let directoryLock = NSLock()
+        let renderOne: @Sendable (String, inout QuestionnaireCache) -> Result<Rendered, DPIAError> = {
+            path, cache in
+            Result { () throws(DPIAError) in
+                var rendered = try render(path, questionnaires: &cache)
+                if stage { rendered.stage(in: outputDirectory, directoryLock: directoryLock) }
+                return rendered
             }
+        }
+        if workers <= 1 {
+            return paths.map { path in renderOne(path, &questionnaires) }
         }
         var results = [Result<Rendered, DPIAError>?](repeating: nil, count: paths.count)
         let shared = questionnaires
@@ -183,9 +187,7 @@ public struct AssessCommand: Sendable {
                 // Worker w takes files w, w + workers, ...: neighbours in a folder often differ in size.
                 for index in stride(from: worker, to: paths.count, by: workers) {
                     let path = paths[index]
-                    slots.base[index] = Result { () throws(DPIAError) in
-                        try render(path, questionnaires: &cache)
-                    }
+                    slots.base[index] = renderOne(path, &cache)
                 }
             }
         }
@@ -197,10 +199,30 @@ public struct AssessCommand: Sendable {
         let base: UnsafeMutablePointer<Result<Rendered, DPIAError>?>
     }
 
-    /// An assessment and its rendered reports, not yet written.
+    /// An assessment and its rendered reports, not yet written (or staged, not yet in place).
     struct Rendered {
         var outcome: Outcome
-        var outputs: [(path: String, text: String)]
+        var outputs: [(path: String, bytes: [UInt8])]
+        var staged: [FileIO.StagedFile] = []
+        var stagingFailure: OutputError?
+
+        /// Writes every report to a temporary file beside its target; on a failure none is kept.
+        /// `directoryLock` keeps workers from creating the output folder at the same time.
+        mutating func stage(in directory: String, directoryLock: NSLock) {
+            do throws(OutputError) {
+                directoryLock.lock()
+                let made = Result { () throws(OutputError) in try FileIO.makeDirectory(directory) }
+                directoryLock.unlock()
+                try made.get()
+                for output in outputs {
+                    staged.append(try FileIO.stage(output.bytes, to: output.path, flush: false))
+                }
+            } catch {
+                staged.forEach { $0.discard() }
+                staged = []
+                stagingFailure = error
+            }
+        }
     }
 
     func render(_ answersPath: String, questionnaires: inout QuestionnaireCache) throws(DPIAError) -> Rendered
@@ -228,10 +250,10 @@ public struct AssessCommand: Sendable {
         let assessment = Scorer.assess(questionnaire, answers)
         let data = ReportData.build(assessment, toolVersion: toolVersion)
         let base = ((answersPath as NSString).lastPathComponent as NSString).deletingPathExtension
-        var outputs: [(path: String, text: String)] = []
+        var outputs: [(path: String, bytes: [UInt8])] = []
         for format in formats {
             do {
-                let text = try templates.render(format, data: data)
+                let text = try templates.renderBytes(format, data: data)
                 outputs.append(
                     (
                         (outputDirectory as NSString).appendingPathComponent(
@@ -253,7 +275,7 @@ public struct AssessCommand: Sendable {
         return try render(answersPath, questionnaires: &questionnaires)
     }
 
-    private func checkExisting(_ outputs: [(path: String, text: String)]) throws(DPIAError) {
+    private func checkExisting(_ outputs: [(path: String, bytes: [UInt8])]) throws(DPIAError) {
         if !overwrite, let existing = outputs.first(where: { FileIO.exists($0.path) }) {
             throw .output(
                 OutputError(

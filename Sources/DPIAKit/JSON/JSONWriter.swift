@@ -2,21 +2,37 @@
 /// newline. The same value always gives the same bytes, so answers files diff cleanly.
 public enum JSONWriter {
     public static func write(_ value: JSONValue) -> String {
-        var output = ""
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// The same text as `write`, as UTF-8 bytes, for callers that hash or store it.
+    static func bytes(_ value: JSONValue) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(value, indent: 0, into: &output)
-        output.append("\n")
+        output.append(newline)
         return output
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+    private static let newline = UInt8(ascii: "\n")
+
+    private static func append(_ text: StaticString, into output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    private static func appendIndent(_ indent: Int, into output: inout [UInt8]) {
+        for _ in 0..<(indent * 2) { output.append(UInt8(ascii: " ")) }
+    }
+
+    private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value {
-        case .null: output.append("null")
-        case .bool(let bool): output.append(bool ? "true" : "false")
-        case .number(let text): output.append(text)
+        case .null: append("null", into: &output)
+        case .bool(let bool): bool ? append("true", into: &output) : append("false", into: &output)
+        case .number(let text): output.append(contentsOf: text.utf8)
         case .string(let string): appendQuoted(string, into: &output)
         case .array(let elements):
             if elements.isEmpty {
-                output.append("[]")
+                append("[]", into: &output)
                 return
             }
             let scalarsOnly = elements.allSatisfy {
@@ -26,56 +42,74 @@ public enum JSONWriter {
                 }
             }
             if scalarsOnly {
-                output.append("[")
+                append("[", into: &output)
                 for (offset, element) in elements.enumerated() {
-                    if offset > 0 { output.append(", ") }
+                    if offset > 0 { append(", ", into: &output) }
                     write(element.value, indent: indent, into: &output)
                 }
-                output.append("]")
+                append("]", into: &output)
                 return
             }
-            output.append("[\n")
+            append("[\n", into: &output)
             for (offset, element) in elements.enumerated() {
-                output.append(String(repeating: "  ", count: indent + 1))
+                appendIndent(indent + 1, into: &output)
                 write(element.value, indent: indent + 1, into: &output)
-                output.append(offset == elements.count - 1 ? "\n" : ",\n")
+                offset == elements.count - 1 ? append("\n", into: &output) : append(",\n", into: &output)
             }
-            output.append(String(repeating: "  ", count: indent) + "]")
+            appendIndent(indent, into: &output)
+            append("]", into: &output)
         case .object(let members):
             if members.isEmpty {
-                output.append("{}")
+                append("{}", into: &output)
                 return
             }
-            output.append("{\n")
+            append("{\n", into: &output)
             for (offset, member) in members.enumerated() {
-                output.append(String(repeating: "  ", count: indent + 1))
+                appendIndent(indent + 1, into: &output)
                 appendQuoted(member.key, into: &output)
-                output.append(": ")
+                append(": ", into: &output)
                 write(member.value.value, indent: indent + 1, into: &output)
-                output.append(offset == members.count - 1 ? "\n" : ",\n")
+                offset == members.count - 1 ? append("\n", into: &output) : append(",\n", into: &output)
             }
-            output.append(String(repeating: "  ", count: indent) + "}")
+            appendIndent(indent, into: &output)
+            append("}", into: &output)
         }
     }
 
-    private static func appendQuoted(_ string: String, into output: inout String) {
-        output.append("\"")
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case _
-            where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028
-                || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: output.unicodeScalars.append(scalar)
+    /// Escapes on UTF-8 bytes: everything escaped is ASCII except U+2028 and U+2029, whose encodings
+    /// (E2 80 A8, E2 80 A9) cannot occur inside any other character's.
+    private static func appendQuoted(_ string: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"", into: &output)
+                case UInt8(ascii: "\\"): append("\\\\", into: &output)
+                case UInt8(ascii: "\n"): append("\\n", into: &output)
+                case UInt8(ascii: "\r"): append("\\r", into: &output)
+                case UInt8(ascii: "\t"): append("\\t", into: &output)
+                case 0..<0x20, 0x7F: appendUnicodeEscape(UInt32(byte), into: &output)
+                case 0xE2
+                where index + 1 < bytes.count && bytes[index] == 0x80
+                    && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                    appendUnicodeEscape(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029, into: &output)
+                    index += 2
+                default: output.append(byte)
+                }
             }
         }
-        output.append("\"")
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendUnicodeEscape(_ value: UInt32, into output: inout [UInt8]) {
+        let hex = String(value, radix: 16)
+        append("\\u", into: &output)
+        for _ in hex.utf8.count..<4 { output.append(UInt8(ascii: "0")) }
+        output.append(contentsOf: hex.utf8)
     }
 }
 

@@ -9,9 +9,9 @@ public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
         // Every character acted on is ASCII, so the work is done on UTF-8 bytes: other bytes, including
         // every byte of a multi-byte character, are copied as they are. Most values need nothing.
-        var text = text
-        return text.withUTF8 { bytes in
-            guard needsEscaping(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        var source = text
+        return source.withUTF8 { bytes in
+            guard needsEscaping(bytes) else { return text }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
             // Whether the output so far is all digits: "1. " at the start would begin an ordered list.
@@ -63,24 +63,37 @@ public enum MarkdownEscaping {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// Bytes that need escaping wherever they are.
-    private static let special: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for character in "\r\n\t\\`*_[]|~$<>&".utf8 { table[Int(character)] = true }
-        return table
-    }()
+    /// Whether a byte needs escaping wherever it is: one of `\r\n\t\\`*_[]|~$<>&`.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case carriageReturn, newline, tab, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"),
+            UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"),
+            UInt8(ascii: "$"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+            true
+        default: false
+        }
+    }
 
     /// Whether any byte needs escaping: a special byte anywhere, a block marker first, or `.` or `)`
     /// right after leading digits.
     private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let first = bytes.first, "#=-+".utf8.contains(first) { return true }
-        var leadingDigits = true
-        for (index, byte) in bytes.enumerated() {
-            if special[Int(byte)] { return true }
-            if leadingDigits && index > 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")) {
-                return true
-            }
-            leadingDigits = leadingDigits && byte >= 48 && byte <= 57
+        guard let first = bytes.first else { return false }
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "=") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "+")
+        {
+            return true
+        }
+        var index = 0
+        // Leading digits first: a "." or ")" right after them (not first) would start an ordered list.
+        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+        if index > 0, index < bytes.count,
+            bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
+        {
+            return true
+        }
+        while index < bytes.count {
+            if isSpecial(bytes[index]) { return true }
+            index += 1
         }
         return false
     }

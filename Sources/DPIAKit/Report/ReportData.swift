@@ -147,17 +147,44 @@ public enum ReportData {
 private struct Builder {
     let assessment: Assessment
     let toolVersion: String
+    /// The ids of the questions shown, worked out once: steps, sign-off and appendix all need them.
+    let visible: Set<String>
+    /// Each scale's levels as template values, made once: risks and the matrix use them many times.
+    let riskLevels: [TemplateValue]
+    let likelihoodLevels: [TemplateValue]
+    let severityLevels: [TemplateValue]
+
+    init(assessment: Assessment, toolVersion: String) {
+        self.assessment = assessment
+        self.toolVersion = toolVersion
+        visible = Set(assessment.questionnaire.visibleQuestions(for: assessment.answers.values))
+        let scoring = assessment.questionnaire.scoring
+        riskLevels = Self.values(of: scoring.riskLevels)
+        likelihoodLevels = Self.values(of: scoring.likelihoodLevels)
+        severityLevels = Self.values(of: scoring.severityLevels)
+    }
+
+    static func values(of scale: [Level]) -> [TemplateValue] {
+        scale.map { level in ReportData.levelValue(level, rank: scale.firstIndex { $0.id == level.id } ?? 0) }
+    }
 
     var questionnaire: Questionnaire { assessment.questionnaire }
     var scoring: Scoring { questionnaire.scoring }
 
-    func level(_ level: Level, in scale: [Level]) -> TemplateValue {
-        ReportData.levelValue(level, rank: scale.firstIndex { $0.id == level.id } ?? 0)
+    func level(_ level: Level, in scale: [Level], values: [TemplateValue]) -> TemplateValue {
+        if let index = scale.firstIndex(where: { $0 == level }) { return values[index] }
+        return ReportData.levelValue(level, rank: scale.firstIndex { $0.id == level.id } ?? 0)
     }
 
-    func riskLevel(_ level: Level) -> TemplateValue { self.level(level, in: scoring.riskLevels) }
-    func likelihood(_ level: Level) -> TemplateValue { self.level(level, in: scoring.likelihoodLevels) }
-    func severity(_ level: Level) -> TemplateValue { self.level(level, in: scoring.severityLevels) }
+    func riskLevel(_ level: Level) -> TemplateValue {
+        self.level(level, in: scoring.riskLevels, values: riskLevels)
+    }
+    func likelihood(_ level: Level) -> TemplateValue {
+        self.level(level, in: scoring.likelihoodLevels, values: likelihoodLevels)
+    }
+    func severity(_ level: Level) -> TemplateValue {
+        self.level(level, in: scoring.severityLevels, values: severityLevels)
+    }
 
     func signed(_ amount: Int) -> String {
         amount > 0 ? "+\(amount)" : amount == 0 ? "0" : "\u{2212}\(-amount)"
@@ -175,8 +202,11 @@ private struct Builder {
 
     func build() -> TemplateValue {
         let meta = assessment.answers.metadata
-        let answersJSON = AnswersFile.write(assessment.answers, questionnaire: questionnaire)
-        let fingerprint = SHA256.hex(Array(answersJSON.utf8))
+        // Every question's value, by section; steps show the visible ones, the appendix all of them.
+        let questionValues = questionnaire.sections.map { section in
+            section.questions.map { questionValue($0, shown: visible.contains($0.id)) }
+        }
+        let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
         var root: [String: TemplateValue] = [
             "tool": .object(["name": "dpia", "version": .string(toolVersion)]),
             "questionnaire": .object([
@@ -202,8 +232,8 @@ private struct Builder {
             "fingerprint": .string("sha256:\(fingerprint)"),
             "fingerprintShort": .string(String(fingerprint.prefix(12))),
             "hasRisks": .bool(!assessment.risks.isEmpty),
-            "steps": .list(steps()),
-            "appendix": .list(appendix()),
+            "steps": .list(steps(questionValues)),
+            "appendix": .list(appendix(questionValues)),
             "notes": .list(assessment.notes.map { .string($0) }),
             "hasNotes": .bool(!assessment.notes.isEmpty),
         ]
@@ -451,20 +481,21 @@ private struct Builder {
         ])
     }
 
-    func steps() -> [TemplateValue] {
-        let visible = Set(questionnaire.visibleQuestions(for: assessment.answers.values))
+    func steps(_ questionValues: [[TemplateValue]]) -> [TemplateValue] {
         return ReportData.icoSteps.enumerated().map { offset, title in
-            let sections = questionnaire.sections.filter { $0.icoStep == offset + 1 && offset + 1 != 7 }
-                .compactMap {
-                    section -> TemplateValue? in
-                    let questions = section.questions.filter { visible.contains($0.id) }
-                    guard !questions.isEmpty else { return nil }
-                    return .object([
-                        "title": .string(section.title),
-                        "description": section.description.map { .string($0) } ?? .null,
-                        "questions": .list(questions.map { questionValue($0, shown: true) }),
-                    ])
-                }
+            let sections = zip(questionnaire.sections, questionValues).filter {
+                $0.0.icoStep == offset + 1 && offset + 1 != 7
+            }
+            .compactMap {
+                section, values -> TemplateValue? in
+                let questions = zip(section.questions, values).filter { visible.contains($0.0.id) }.map(\.1)
+                guard !questions.isEmpty else { return nil }
+                return .object([
+                    "title": .string(section.title),
+                    "description": section.description.map { .string($0) } ?? .null,
+                    "questions": .list(questions),
+                ])
+            }
             return .object([
                 "number": .int(offset + 1), "title": .string(title), "sections": .list(sections),
                 "hasQuestions": .bool(!sections.isEmpty),
@@ -473,7 +504,6 @@ private struct Builder {
     }
 
     func signOffRows() -> [TemplateValue] {
-        let visible = Set(questionnaire.visibleQuestions(for: assessment.answers.values))
         return questionnaire.sections.filter { $0.icoStep == 7 }.flatMap(\.questions).filter {
             visible.contains($0.id)
         }.map {
@@ -487,14 +517,12 @@ private struct Builder {
         }
     }
 
-    func appendix() -> [TemplateValue] {
-        let visible = Set(questionnaire.visibleQuestions(for: assessment.answers.values))
-        return questionnaire.sections.map { section in
+    func appendix(_ questionValues: [[TemplateValue]]) -> [TemplateValue] {
+        return zip(questionnaire.sections, questionValues).map { section, values in
             .object([
                 "title": .string(section.title),
                 "step": section.icoStep.map { .string("ICO step \($0)") } ?? .null,
-                "questions": .list(
-                    section.questions.map { questionValue($0, shown: visible.contains($0.id)) }),
+                "questions": .list(values),
             ])
         }
     }

@@ -84,12 +84,17 @@ public struct ReportTemplates: Sendable {
 
     /// Renders one format.
     public func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> String {
+        String(decoding: try renderBytes(format, data: data), as: UTF8.self)
+    }
+
+    /// What `render` returns, as UTF-8 bytes, ready to be written.
+    func renderBytes(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
         guard let template = reports[format] else {
             throw TemplateError(
                 kind: .unreadable, template: directory, line: 0, column: 0,
                 message: "has no report.\(format.fileExtension).mustache for the \(format.rawValue) format")
         }
-        return try template.render(data, partials: partials, escape: format.escape)
+        return try template.renderBytes(data, partials: partials, escape: format.escape)
     }
 
     /// Names the templates use that the report data never has: typos that would silently render empty.

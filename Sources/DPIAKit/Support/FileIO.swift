@@ -120,6 +120,22 @@ public enum FileIO {
     /// Writes `text` to a new temporary file beside `path` (created exclusively, so concurrent runs and
     /// repeated targets never share one). With `flush` the bytes are synced to disk before returning.
     public static func stage(_ text: String, to path: String, flush: Bool) throws(OutputError) -> StagedFile {
+        var text = text
+        return try text.withUTF8 { bytes in
+            Result { () throws(OutputError) in try stage(bytes, to: path, flush: flush) }
+        }.get()
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path`, as `stage(_:to:flush:)` does for text.
+    static func stage(_ bytes: [UInt8], to path: String, flush: Bool) throws(OutputError) -> StagedFile {
+        try bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(OutputError) in try stage(buffer, to: path, flush: flush) }
+        }.get()
+    }
+
+    private static func stage(_ bytes: UnsafeBufferPointer<UInt8>, to path: String, flush: Bool)
+        throws(OutputError) -> StagedFile
+    {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var temporary = ""
@@ -136,17 +152,14 @@ public enum FileIO {
                 path: path, reason: "cannot create a file here: \(String(cString: strerror(errno)))")
         }
         var failure: String?
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count && failure == nil {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                } else {
-                    offset += written
-                }
+        var offset = 0
+        while offset < bytes.count && failure == nil {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+            } else {
+                offset += written
             }
         }
         if failure == nil && flush && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }

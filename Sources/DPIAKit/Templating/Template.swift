@@ -40,53 +40,75 @@ public struct Template: Sendable {
         escape: (String) -> String,
         missingPartial: MissingPartial = .fail
     ) throws(TemplateError) -> String {
+        String(
+            decoding: try renderBytes(
+                context, partials: partials, escape: escape, missingPartial: missingPartial),
+            as: UTF8.self)
+    }
+
+    /// What `render` returns, as UTF-8 bytes, for callers that write it to a file.
+    func renderBytes(
+        _ context: TemplateValue, partials: [String: Template], escape: (String) -> String,
+        missingPartial: MissingPartial = .fail
+    ) throws(TemplateError) -> [UInt8] {
         var renderer = Renderer(partials: partials, missingPartial: missingPartial, stack: [context])
-        try renderer.render(nodes, of: self, indentation: "", depth: 0, escape: escape)
+        // Reports are several times their template's size; a generous start saves regrowing the buffer.
+        renderer.output.reserveCapacity(64 * 1024)
+        try renderer.render(nodes, of: self, indentation: [], depth: 0, escape: escape)
         return renderer.output
     }
 
     /// Escapes text for HTML: `&`, `<`, `>`, `"` and `'`.
     public static func htmlEscape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
-            return text
-        }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(character)
+        // Every character replaced is ASCII, so the work is done on UTF-8 bytes; most values need nothing.
+        var source = text
+        return source.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+                return text
             }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): escaped.append(contentsOf: "&#39;".utf8)
+                default: escaped.append(byte)
+                }
+            }
+            return String(decoding: escaped, as: UTF8.self)
         }
-        return escaped
     }
 }
 
-/// Walks a node tree, appending to one string.
+/// Walks a node tree, appending UTF-8 to one buffer that becomes the output string at the end.
 private struct Renderer {
     let partials: [String: Template]
     let missingPartial: Template.MissingPartial
     var stack: [TemplateValue]
-    var output = ""
+    var output: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
 
     mutating func render(
-        _ nodes: [TemplateNode], of template: Template, indentation: String, depth: Int,
+        _ nodes: [TemplateNode], of template: Template, indentation: [UInt8], depth: Int,
         escape: (String) -> String
     ) throws(TemplateError) {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text)
             case .lineStart:
-                output += indentation
+                output.append(contentsOf: indentation)
             case .variable(let name, let escaped, _):
                 guard let value = name.resolve(in: stack) else { continue }
                 let text = value.renderedText
-                output += escaped ? escape(text) : text
+                append(escaped ? escape(text) : text)
             case .section(let name, let inverted, let children, _):
                 let value = name.resolve(in: stack) ?? .null
                 if inverted {
@@ -121,7 +143,7 @@ private struct Renderer {
                             + "\(Template.maximumPartialDepth) deep; does it include itself?")
                 }
                 // Only a standalone partial is indented, and it inherits the indentation around it.
-                let inner = ownIndentation.map { indentation + $0 } ?? ""
+                let inner = ownIndentation.map { indentation + $0.utf8 } ?? []
                 try render(partial.nodes, of: partial, indentation: inner, depth: depth + 1, escape: escape)
             }
         }

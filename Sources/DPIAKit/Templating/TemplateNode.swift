@@ -18,11 +18,13 @@ struct TemplateName: Sendable, Equatable {
     func resolve(in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = parts.first else { return stack.last }
         var found: TemplateValue?
-        for context in stack.reversed() {
-            if case .object(let members) = context, let value = members[first] {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let members) = stack[index], let value = members[first] {
                 found = value
                 break
             }
+            index -= 1
         }
         guard var current = found else { return nil }
         for part in parts.dropFirst() {
@@ -35,8 +37,8 @@ struct TemplateName: Sendable, Equatable {
 
 /// One piece of a parsed template.
 enum TemplateNode: Sendable {
-    /// Literal text, written as is.
-    case text(String)
+    /// Literal text as UTF-8, written as is.
+    case text([UInt8])
     /// The start of a template line that is kept; an indented standalone partial writes its
     /// indentation here, which is how the spec's "indent every line of the partial" works on a parsed tree.
     case lineStart

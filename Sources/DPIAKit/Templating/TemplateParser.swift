@@ -228,7 +228,7 @@ struct TemplateParser {
             let end =
                 bytes[start..<range.upperBound].firstIndex(of: Self.newline).map { $0 + 1 }
                 ?? range.upperBound
-            emit(.text(String(decoding: bytes[start..<end], as: UTF8.self)))
+            emit(.text(Array(bytes[start..<end])))
             if bytes[end - 1] == Self.newline {
                 atLineStart = true
             }
