@@ -138,10 +138,20 @@ public struct JSONParser {
                 throw error("unexpected \(describeCurrent()); expected a member name in double quotes")
             }
             let key = try parseString()
-            if let first = seen[key] {
+            // Most objects are small, where a scan beats hashing every key; large ones get a dictionary.
+            let first: TextPosition?
+            if members.count < 16 {
+                first = members.first { $0.key == key }?.keyLocation
+            } else {
+                if seen.isEmpty {
+                    for member in members { seen[member.key] = member.keyLocation }
+                }
+                first = seen[key]
+                seen[key] = keyLocation
+            }
+            if let first {
                 throw error("duplicate key \"\(key)\" (first given on line \(first.line))", at: keyLocation)
             }
-            seen[key] = keyLocation
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("unexpected \(describeCurrent()); expected ':' after \"\(key)\"")
@@ -234,6 +244,24 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
+        // Most strings have no escapes: they are made straight from the input bytes.
+        let plainEnd = bytes.withUnsafeBufferPointer { buffer in
+            var end = index
+            while end < buffer.count, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\\"),
+                buffer[end] >= 0x20
+            {
+                end += 1
+            }
+            return end
+        }
+        if plainEnd < bytes.count, bytes[plainEnd] == UInt8(ascii: "\"") {
+            let string = bytes.withUnsafeBufferPointer { buffer in
+                String(validating: UnsafeBufferPointer(rebasing: buffer[index..<plainEnd]), as: UTF8.self)
+            }
+            index = plainEnd + 1
+            guard let string else { throw error("the string ending here is not valid UTF-8") }
+            return string
+        }
         var result: [UInt8] = []
         var runStart = index
         while true {
