@@ -197,7 +197,14 @@ struct TemplateParser {
         if text == "." {
             return TemplateName(text: text, parts: [])
         }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        // ASCII names (all real ones) split on bytes; others by characters, where a combining mark
+        // after a dot keeps it from splitting.
+        let parts =
+            text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+            : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.contains(where: \.isEmpty) {
             throw error(.invalidName, at: position, "name \"\(text)\" has an empty part between dots")
         }
@@ -295,6 +302,13 @@ struct TemplateParser {
     }
 
     private func trimmed(_ text: String) -> String {
+        // Most tags are written without padding: ASCII that is not white space at both ends stays as is.
+        let asciiWhitespace: [UInt8] = [9, 10, 11, 12, 13, 32]
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+            !asciiWhitespace.contains(first), !asciiWhitespace.contains(last)
+        {
+            return text
+        }
         var scalars = Substring(text)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
