@@ -10,23 +10,49 @@ public struct Questionnaire: Sendable {
     /// How long a first assessment usually takes, shown when the wizard starts.
     public var estimatedMinutes: Int?
     public var references: [Reference]
-    public var sections: [Section]
+    public var sections: [Section] {
+        didSet { questionPlaces = Self.places(of: sections) }
+    }
     public var scoring: Scoring
+    /// Where each question id first appears, so look-ups by id do not search every section.
+    private var questionPlaces: [String: (section: Int, question: Int)]
+
+    public init(
+        id: String, version: String, title: String, description: String, estimatedMinutes: Int?,
+        references: [Reference], sections: [Section], scoring: Scoring
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.description = description
+        self.estimatedMinutes = estimatedMinutes
+        self.references = references
+        self.sections = sections
+        self.scoring = scoring
+        self.questionPlaces = Self.places(of: sections)
+    }
+
+    private static func places(of sections: [Section]) -> [String: (section: Int, question: Int)] {
+        var places: [String: (section: Int, question: Int)] = [:]
+        for (sectionIndex, section) in sections.enumerated() {
+            for (questionIndex, question) in section.questions.enumerated() where places[question.id] == nil {
+                places[question.id] = (sectionIndex, questionIndex)
+            }
+        }
+        return places
+    }
 
     /// Every question in the order asked.
     public var questions: [Question] { sections.flatMap(\.questions) }
 
     /// The question with this id.
     public func question(_ id: String) -> Question? {
-        for section in sections {
-            if let question = section.questions.first(where: { $0.id == id }) { return question }
-        }
-        return nil
+        questionPlaces[id].map { sections[$0.section].questions[$0.question] }
     }
 
     /// The section holding the question with this id.
     public func section(containing questionID: String) -> Section? {
-        sections.first { $0.questions.contains { $0.id == questionID } }
+        questionPlaces[questionID].map { sections[$0.section] }
     }
 }
 

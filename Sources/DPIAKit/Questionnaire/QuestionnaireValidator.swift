@@ -23,7 +23,7 @@ struct QuestionnaireValidator {
         if questionnaire.questions.isEmpty {
             sink.report("the questionnaire has no questions; expected at least one", at: "sections", nil)
         }
-        var earlier: [String] = []
+        var earlier: Set<String> = []
         for section in questionnaire.sections {
             if let when = section.when {
                 check(when, asking: nil, earlier: earlier, anchor: "section \(section.id)", suffix: ".when")
@@ -39,7 +39,7 @@ struct QuestionnaireValidator {
                             about: anchor, suffix: ".when")
                     }
                 }
-                earlier.append(question.id)
+                earlier.insert(question.id)
             }
         }
     }
@@ -82,7 +82,7 @@ struct QuestionnaireValidator {
     /// Checks the names and values a condition uses. `asking` is the question the condition guards, if any:
     /// its condition may look only at questions asked before it.
     private func check(
-        _ condition: Condition, asking: String?, earlier: [String]?, anchor: String, suffix: String
+        _ condition: Condition, asking: String?, earlier: Set<String>?, anchor: String, suffix: String
     ) {
         func fail(_ message: String) { sink.report(message, about: anchor, suffix: suffix) }
         switch condition {
