@@ -20,6 +20,16 @@ enum ExitStatus {
 
 /// The process edge: parses arguments, runs a command, prints, and returns the exit status.
 enum CLI {
+    /// The options that choose and write reports, shared by `wizard` and `assess`.
+    static let reportOptions: [OptionSpec] = [
+        .list(
+            "format", valueName: "FORMATS", help: "Report formats to write.", allowedValues: ["md", "html"],
+            defaultValue: "md,html"),
+        .value(
+            "templates", valueName: "DIR", help: "Report templates folder (default: the bundled Templates/)."),
+        .flag("force", short: "f", help: "Replace existing reports."),
+    ]
+
     static let spec = CommandSpec(
         name: "dpia",
         abstract:
@@ -51,18 +61,12 @@ enum CLI {
                     .value(
                         "out", short: "o", valueName: "DIR",
                         help: "Folder for the reports and the final answers file.", defaultValue: "reports"),
-                    .list(
-                        "format", valueName: "FORMATS", help: "Report formats to write.",
-                        allowedValues: ["md", "html"], defaultValue: "md,html"),
-                    .value(
-                        "templates", valueName: "DIR",
-                        help: "Report templates folder (default: the bundled Templates/)."),
-                    .flag("force", short: "f", help: "Replace existing reports."),
+                ] + reportOptions + [
                     .flag(
                         "plain",
                         help:
                             "Line-by-line prompts for screen readers and pipes (also ACCESSIBLE=1, or when not on a terminal)."
-                    ),
+                    )
                 ]),
             CommandSpec(
                 name: "assess",
@@ -84,18 +88,12 @@ enum CLI {
                     .value(
                         "out", short: "o", valueName: "DIR", help: "Folder for the reports.",
                         defaultValue: "reports"),
-                    .list(
-                        "format", valueName: "FORMATS", help: "Report formats to write.",
-                        allowedValues: ["md", "html"], defaultValue: "md,html"),
-                    .value(
-                        "templates", valueName: "DIR",
-                        help: "Report templates folder (default: the bundled Templates/)."),
-                    .flag("force", short: "f", help: "Replace existing reports."),
+                ] + reportOptions + [
                     .value(
                         "fail-on", valueName: "LEVEL",
                         help:
                             "Exit with 20 + the rating's rank when the overall residual risk is at or above LEVEL.",
-                        allowedValues: ["low", "medium", "high"]),
+                        allowedValues: ["low", "medium", "high"])
                 ],
                 positionals: [
                     PositionalSpec(
