@@ -137,17 +137,7 @@ public struct KeyDecoder: Sendable {
         let text = String(decoding: parameters, as: UTF8.self)
         let first = Int(text.split(separator: ";", omittingEmptySubsequences: false).first ?? "") ?? 1
         switch final {
-        case UInt8(ascii: "A"): return .up
-        case UInt8(ascii: "B"): return .down
-        case UInt8(ascii: "C"): return .right
-        case UInt8(ascii: "D"): return .left
-        case UInt8(ascii: "H"): return .home
-        case UInt8(ascii: "F"): return .end
         case UInt8(ascii: "Z"): return .tab
-        case UInt8(ascii: "P"): return .function(1)
-        case UInt8(ascii: "Q"): return .function(2)
-        case UInt8(ascii: "R"): return .function(3)
-        case UInt8(ascii: "S"): return .function(4)
         case UInt8(ascii: "~"):
             switch first {
             case 1, 7: return .home
@@ -160,10 +150,11 @@ public struct KeyDecoder: Sendable {
             case 200: return .paste("")
             default: return nil
             }
-        default: return nil
+        default: return ss3Event(final: final)
         }
     }
 
+    /// The keys both CSI (`ESC [`) and SS3 (`ESC O`) sequences name by their final letter.
     private static func ss3Event(final: UInt8) -> KeyEvent? {
         switch final {
         case UInt8(ascii: "A"): return .up
