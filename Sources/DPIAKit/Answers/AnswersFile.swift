@@ -58,6 +58,13 @@ public enum AnswersFile {
         guard let reader = JSONReader(root, path: "", sink: sink, what: "an answers object") else {
             throw ValidationFailure(sink.diagnostics)
         }
+        if reader.member("sections") != nil && reader.member("answers") == nil {
+            // A definition given where answers were expected: one clear message, not one per member.
+            sink.report(
+                "this is a questionnaire definition, not an answers file; expected an answers file (give a definition with --questionnaire PATH)",
+                at: "", root.location)
+            throw ValidationFailure(sink.diagnostics)
+        }
         reader.rejectUnknownKeys(["$schema", "questionnaire", "metadata", "answers", "measures"])
         let reference = reader.object("questionnaire", required: true)
         reference?.rejectUnknownKeys(["id", "version"])

@@ -177,3 +177,18 @@ struct ConditionTests {
         #expect(questionnaire.effectiveAnswers(answers)["review"] == nil)
     }
 }
+
+@Suite("Answers file mix-ups")
+struct AnswersMixUpTests {
+    @Test func aDefinitionGivenAsAnswersGetsOneClearMessage() throws {
+        let definition = try Fixture.text("mini.json")
+        switch Fixture.answers(definition, questionnaire: try Fixture.mini()) {
+        case .success: Issue.record("a definition was accepted as answers")
+        case .failure(let failure):
+            #expect(
+                failure.diagnostics.map(\.description) == [
+                    "answers.json:1:1: this is a questionnaire definition, not an answers file; expected an answers file (give a definition with --questionnaire PATH)"
+                ])
+        }
+    }
+}
