@@ -7,6 +7,12 @@ enum QuestionnaireDecoding {
         else {
             return nil
         }
+        if reader.member("answers") != nil && reader.member("sections") == nil {
+            sink.report(
+                "this is an answers file, not a questionnaire definition; expected a definition (assess answers with: dpia assess --answers FILE)",
+                at: "", root.location)
+            return nil
+        }
         reader.rejectUnknownKeys([
             "$schema", "id", "version", "title", "description", "estimatedMinutes", "references", "sections",
             "scoring",

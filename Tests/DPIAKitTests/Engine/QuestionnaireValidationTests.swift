@@ -254,3 +254,21 @@ struct QuestionnaireValidationTests {
         #expect(questionnaire.scoring.matrix["maximum"]?["remote"] == "medium")
     }
 }
+
+@Suite("Questionnaire mix-ups")
+struct QuestionnaireMixUpTests {
+    @Test func answersGivenAsADefinitionGetOneClearMessage() throws {
+        let answers = try Fixture.text("mini-drift.json")
+        #expect(throws: ValidationFailure.self) {
+            try QuestionnaireLoader.load(Array(answers.utf8), file: "a.json")
+        }
+        do {
+            _ = try QuestionnaireLoader.load(Array(answers.utf8), file: "a.json")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "a.json:1:1: this is an answers file, not a questionnaire definition; expected a definition (assess answers with: dpia assess --answers FILE)"
+                ])
+        }
+    }
+}
