@@ -119,7 +119,7 @@ public struct AssessCommand: Sendable {
                     for output in rendered.outputs { claimed[output.path] = path }
                     results.append((path, .success(rendered.outcome), staged))
                 } catch {
-                    staged.forEach { $0.discard() }
+                    for file in staged { file.discard() }
                     results.append((path, .failure(error), []))
                 }
             }
@@ -138,7 +138,7 @@ public struct AssessCommand: Sendable {
                     continue
                 }
                 if let flushFailure {
-                    staged.forEach { $0.discard() }
+                    for file in staged { file.discard() }
                     report(path, .failure(.output(flushFailure)))
                     continue
                 }
@@ -147,7 +147,7 @@ public struct AssessCommand: Sendable {
                         do throws(OutputError) {
                             try file.commit()
                         } catch {
-                            staged[(index + 1)...].forEach { $0.discard() }
+                            for later in staged[(index + 1)...] { later.discard() }
                             throw error
                         }
                     }
@@ -218,7 +218,7 @@ public struct AssessCommand: Sendable {
                     staged.append(try FileIO.stage(output.bytes, to: output.path, flush: false))
                 }
             } catch {
-                staged.forEach { $0.discard() }
+                for file in staged { file.discard() }
                 staged = []
                 stagingFailure = error
             }
