@@ -189,7 +189,8 @@ public enum AnswersFile {
                 "these answers are for version \(answers.questionnaireVersion) of \"\(questionnaire.id)\" but version \(questionnaire.version) was loaded; expected the same version (point --questionnaire at version \(answers.questionnaireVersion), or re-answer with the wizard: dpia wizard --resume FILE)",
                 at: "questionnaire.version", nil)
         }
-        let visible = Set(questionnaire.visibleQuestions(for: answers.values))
+        let visibleInOrder = questionnaire.visibleQuestions(for: answers.values)
+        let visible = Set(visibleInOrder)
         for (id, value) in answers.values.sorted(by: { $0.key < $1.key }) {
             let place = parsed.answerNodes[id]
             guard let question = questionnaire.question(id) else {
@@ -219,7 +220,7 @@ public enum AnswersFile {
                     at: place?.path ?? "answers.\(id)", place?.node.location)
             }
         }
-        for id in questionnaire.visibleQuestions(for: answers.values) where !draft {
+        for id in visibleInOrder where !draft {
             guard let question = questionnaire.question(id), question.required, answers.values[id] == nil
             else { continue }
             sink.report(

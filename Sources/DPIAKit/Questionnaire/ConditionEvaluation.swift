@@ -80,8 +80,13 @@ extension Questionnaire {
 
     /// The answers of the questions that are shown; answers to hidden questions are dropped.
     public func effectiveAnswers(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
+        Self.answers(answers, of: visibleQuestions(for: answers))
+    }
+
+    /// The answers of `visible`, for callers that already worked out which questions are shown.
+    static func answers(_ answers: [String: AnswerValue], of visible: [String]) -> [String: AnswerValue] {
         var result: [String: AnswerValue] = [:]
-        for id in visibleQuestions(for: answers) {
+        for id in visible {
             if let answer = answers[id] { result[id] = answer }
         }
         return result

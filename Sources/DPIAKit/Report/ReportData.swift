@@ -157,7 +157,7 @@ private struct Builder {
     init(assessment: Assessment, toolVersion: String) {
         self.assessment = assessment
         self.toolVersion = toolVersion
-        visible = Set(assessment.questionnaire.visibleQuestions(for: assessment.answers.values))
+        visible = Set(assessment.visibleQuestions)
         let scoring = assessment.questionnaire.scoring
         riskLevels = Self.values(of: scoring.riskLevels)
         likelihoodLevels = Self.values(of: scoring.likelihoodLevels)

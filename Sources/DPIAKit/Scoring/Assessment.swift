@@ -3,6 +3,8 @@
 public struct Assessment: Sendable {
     public var questionnaire: Questionnaire
     public var answers: Answers
+    /// The ids of the questions shown for these answers, in order.
+    public var visibleQuestions: [String]
     /// The answers of questions actually shown, by id.
     public var effectiveAnswers: [String: AnswerValue]
     public var screening: ScreeningResult?

@@ -14,13 +14,15 @@ public enum Scorer {
 private struct Run {
     let questionnaire: Questionnaire
     let answers: Answers
+    let visible: [String]
     let effective: [String: AnswerValue]
     let scoring: Scoring
 
     init(questionnaire: Questionnaire, answers: Answers) {
         self.questionnaire = questionnaire
         self.answers = answers
-        self.effective = questionnaire.effectiveAnswers(answers.values)
+        self.visible = questionnaire.visibleQuestions(for: answers.values)
+        self.effective = Questionnaire.answers(answers.values, of: visible)
         self.scoring = questionnaire.scoring
     }
 
@@ -85,7 +87,8 @@ private struct Run {
             )
         }
         return Assessment(
-            questionnaire: questionnaire, answers: answers, effectiveAnswers: effective,
+            questionnaire: questionnaire, answers: answers, visibleQuestions: visible,
+            effectiveAnswers: effective,
             screening: screening(),
             dataSensitivity: data, purposeDrift: drift, controls: controls, risks: risks, measures: measures,
             overallInherent: overallInherent, overallResidual: overallResidual,
