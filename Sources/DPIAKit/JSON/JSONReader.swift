@@ -106,7 +106,8 @@ struct JSONReader {
             wrongType(key, value, "an array")
             return nil
         }
-        return elements.enumerated().map { ($0.element, "\(childPath(key))[\($0.offset)]") }
+        let arrayPath = childPath(key)
+        return elements.enumerated().map { ($0.element, "\(arrayPath)[\($0.offset)]") }
     }
 
     func stringArray(_ key: String, required: Bool = false) -> [String]? {

@@ -63,7 +63,9 @@ public struct Template: Sendable {
         // Every character replaced is ASCII, so the work is done on UTF-8 bytes; most values need nothing.
         var source = text
         return source.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
+            // All five are below 64, so one shift and mask per byte tells whether it is one of them.
+            let special: UInt64 = 1 << 38 | 1 << 60 | 1 << 62 | 1 << 34 | 1 << 39
+            guard bytes.contains(where: { $0 < 64 && special >> $0 & 1 != 0 }) else {
                 return text
             }
             var escaped: [UInt8] = []

@@ -1,0 +1,38 @@
+import DPIAKit
+import Testing
+
+/// Both escapers first check each byte to see whether a value needs any work; these walk every ASCII character so that
+/// a character wrongly left out of (or put into) that decision shows up as text changed or left alone.
+@Suite("Escaped character sets")
+struct EscapedCharacterSetTests {
+    static let asciiCharacters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+
+    @Test("Markdown changes text around an ASCII character exactly when the character has inline meaning")
+    func markdownEscapesExactlyTheSpecialCharacters() {
+        let special = Set("\t\n\r\\`*_[]|~$<>&")
+        for character in Self.asciiCharacters {
+            let text = "a\(character)a"
+            let changed = MarkdownEscaping.escape(text) != text
+            #expect(
+                changed == special.contains(character), "character \(character.unicodeScalars.first!.value)")
+        }
+    }
+
+    @Test("HTML changes text around an ASCII character exactly when the character is & < > \" or '")
+    func htmlEscapesExactlyTheSpecialCharacters() {
+        let special = Set("&<>\"'")
+        for character in Self.asciiCharacters {
+            let text = "a\(character)a"
+            let changed = Template.htmlEscape(text) != text
+            #expect(
+                changed == special.contains(character), "character \(character.unicodeScalars.first!.value)")
+        }
+    }
+
+    @Test("Non-ASCII text passes both escapers untouched")
+    func nonASCIIIsLeftAlone() {
+        let text = "Café – naïve “quotes” 😀 ½"
+        #expect(MarkdownEscaping.escape(text) == text)
+        #expect(Template.htmlEscape(text) == text)
+    }
+}
