@@ -1,8 +1,8 @@
 import DPIAKit
 import Testing
 
-/// Both escapers first check each byte to see whether a value needs any work; these walk every ASCII character so that
-/// a character wrongly left out of (or put into) that decision shows up as text changed or left alone.
+/// Both escapers first check each byte to see whether a value needs any work; these walk every ASCII
+/// character so that one wrongly left out of (or put into) that check shows up as text changed or left alone.
 @Suite("Escaped character sets")
 struct EscapedCharacterSetTests {
     static let asciiCharacters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
