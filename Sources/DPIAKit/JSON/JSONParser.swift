@@ -13,7 +13,9 @@ public struct JSONParser {
     /// How deep arrays and objects may nest.
     public static let maximumDepth = 200
 
-    private let bytes: [UInt8]
+    /// The input, borrowed for the length of `parse`: reading through a buffer pointer skips the bounds
+    /// check on every byte, and the code below checks `index < bytes.count` itself.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line = 1
     private var lineStart = 0
@@ -21,6 +23,13 @@ public struct JSONParser {
 
     /// Parses a whole document: one value, surrounded only by white space.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONSyntaxError) -> JSONNode in try parse(buffer) }
+        }
+        return try result.get()
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             parser.index = 3
@@ -54,7 +63,7 @@ public struct JSONParser {
         try parse(Array(text.utf8))
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -245,19 +254,15 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
         // Most strings have no escapes: they are made straight from the input bytes.
-        let plainEnd = bytes.withUnsafeBufferPointer { buffer in
-            var end = index
-            while end < buffer.count, buffer[end] != UInt8(ascii: "\""), buffer[end] != UInt8(ascii: "\\"),
-                buffer[end] >= 0x20
-            {
-                end += 1
-            }
-            return end
+        var plainEnd = index
+        while plainEnd < bytes.count, bytes[plainEnd] != UInt8(ascii: "\""),
+            bytes[plainEnd] != UInt8(ascii: "\\"),
+            bytes[plainEnd] >= 0x20
+        {
+            plainEnd += 1
         }
         if plainEnd < bytes.count, bytes[plainEnd] == UInt8(ascii: "\"") {
-            let string = bytes.withUnsafeBufferPointer { buffer in
-                String(validating: UnsafeBufferPointer(rebasing: buffer[index..<plainEnd]), as: UTF8.self)
-            }
+            let string = String(validUTF8: UnsafeBufferPointer(rebasing: bytes[index..<plainEnd]))
             index = plainEnd + 1
             guard let string else { throw error("the string ending here is not valid UTF-8") }
             return string
@@ -286,7 +291,7 @@ public struct JSONParser {
             }
             index += 1
         }
-        guard let string = String(validating: result, as: UTF8.self) else {
+        guard let string = String(validUTF8: result) else {
             throw error("the string ending here is not valid UTF-8")
         }
         return string

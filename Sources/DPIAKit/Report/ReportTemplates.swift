@@ -69,7 +69,7 @@ public struct ReportTemplates: Sendable {
                 TemplateError(
                     kind: .unreadable, template: path, line: 0, column: 0, message: error.description))
         }
-        guard let source = String(validating: bytes, as: UTF8.self) else {
+        guard let source = String(validUTF8: bytes) else {
             return .failure(
                 TemplateError(
                     kind: .unreadable, template: path, line: 0, column: 0, message: "is not valid UTF-8 text")
