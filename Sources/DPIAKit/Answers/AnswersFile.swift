@@ -262,9 +262,9 @@ public enum AnswersFile {
             return nil
         case (.text, .string(let text)):
             if text.contains(where: \.isNewline) { return "a short text answer cannot contain line breaks" }
-            return text.allSatisfy(\.isWhitespace) ? "the answer is empty; expected some text" : nil
+            return text.isBlank ? "the answer is empty; expected some text" : nil
         case (.longText, .string(let text)):
-            return text.allSatisfy(\.isWhitespace) ? "the answer is empty; expected some text" : nil
+            return text.isBlank ? "the answer is empty; expected some text" : nil
         case (.integer, .integer(let number)):
             if let minimum = question.minimum, number < minimum {
                 return "\(number) is below the minimum \(minimum)"

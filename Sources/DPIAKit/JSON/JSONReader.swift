@@ -56,7 +56,7 @@ struct JSONReader {
             wrongType(key, value, "a string")
             return nil
         }
-        if nonEmpty && string.allSatisfy(\.isWhitespace) {
+        if nonEmpty && string.isBlank {
             sink.report("is empty; expected some text", at: childPath(key), value.location)
             return nil
         }
