@@ -41,7 +41,10 @@ struct TemplateName: Sendable, Equatable {
 }
 
 /// One piece of a parsed template.
-enum TemplateNode: Sendable {
+///
+/// `indirect` boxes every case: rendering walks each node once per list item, and copying a box is one
+/// retain where copying the unboxed payloads (name, parts, children) was several.
+indirect enum TemplateNode: Sendable {
     /// Literal text as UTF-8, written as is.
     case text([UInt8])
     /// The start of a template line that is kept; an indented standalone partial writes its
