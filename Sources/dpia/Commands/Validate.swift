@@ -59,7 +59,7 @@ enum Validate {
                 Output.error(Output.prefixed(error.description))
             }
         }
-        return failures.isEmpty ? ExitStatus.ok : DPIAError.several(failures).exitStatus == 66 ? 66 : 65
+        return failures.isEmpty ? ExitStatus.ok : DPIAError.several(failures).exitStatus
     }
 
     /// Checks one file and says what it was.
