@@ -80,29 +80,48 @@ public struct AssessCommand: Sendable {
     /// for each file in order. One bad file does not stop the others. Reports are staged under temporary
     /// names, flushed to disk a group at a time, then renamed into place, so a crash leaves each report
     /// either as it was or complete. Throws only when nothing can be assessed (a broken `--questionnaire`).
+    ///
+    /// Worker threads, one per core, render and stage ahead of the calling thread, which checks, flushes
+    /// and renames group after group; so the disk's waits overlap the rendering of the next group. Workers
+    /// stay at most two groups ahead, and drop each report's bytes once staged, so memory does not grow
+    /// with the batch.
     public func runBatch(_ paths: [String], report: (String, Result<Outcome, DPIAError>) -> Void)
         throws(DPIAError)
     {
-        var questionnaires = QuestionnaireCache(
+        let questionnaires = QuestionnaireCache(
             explicit: try questionnaire.map { idOrPath throws(DPIAError) in
                 try QuestionnaireResolver.resolve(idOrPath, catalog: catalog)
             })
         if FileIO.isDirectory(outputDirectory) { FileIO.removeStaleTemporaryFiles(in: outputDirectory) }
+        let pipeline = BatchPipeline<Result<Rendered, DPIAError>>(
+            count: paths.count, window: 2 * Self.batchGroupSize)
+        let workers = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let directoryLock = NSLock()
+        for _ in 0..<workers {
+            Thread.detachNewThread { [self] in
+                var cache = questionnaires
+                while let index = pipeline.claim() {
+                    let result = Result { () throws(DPIAError) in
+                        var rendered = try render(paths[index], questionnaires: &cache)
+                        rendered.stage(in: outputDirectory, directoryLock: directoryLock)
+                        return rendered
+                    }
+                    pipeline.deliver(result, at: index)
+                }
+            }
+        }
         // Two answers files with the same name in different folders would write the same report.
         var claimed: [String: String] = [:]
         var start = 0
         while start < paths.count {
-            let group = paths[start..<min(start + Self.batchGroupSize, paths.count)]
-            start += group.count
+            let group = start..<min(start + Self.batchGroupSize, paths.count)
             var results: [(path: String, result: Result<Outcome, DPIAError>, staged: [FileIO.StagedFile])] =
                 []
-            // Workers stage each report under a temporary name as soon as it renders, so writing overlaps
-            // rendering; what a check below refuses is discarded, and the first failure found is reported.
-            let renderedGroup = renderConcurrently(Array(group), questionnaires: &questionnaires, stage: true)
-            for (path, renderResult) in zip(group, renderedGroup) {
+            for index in group {
+                let path = paths[index]
                 var staged: [FileIO.StagedFile] = []
                 do throws(DPIAError) {
-                    let rendered = try renderResult.get()
+                    let rendered = try pipeline.take(index).get()
                     staged = rendered.staged
                     for output in rendered.outputs {
                         if let other = claimed[output.path] {
@@ -123,80 +142,50 @@ public struct AssessCommand: Sendable {
                     results.append((path, .failure(error), []))
                 }
             }
-            let pending = results.filter { !$0.staged.isEmpty }
-            var flushFailure: OutputError?
-            if !pending.isEmpty {
-                do throws(OutputError) {
-                    try FileIO.flushFileSystem(containing: outputDirectory)
-                } catch {
-                    flushFailure = error
-                }
+            commit(results, report: report)
+            start = group.upperBound
+            pipeline.release(upTo: start)
+        }
+    }
+
+    /// Flushes a group's staged reports to disk with one `syncfs`, renames them into place and reports
+    /// each file's result in order; if the flush fails, none of the group's reports is kept.
+    private func commit(
+        _ results: [(path: String, result: Result<Outcome, DPIAError>, staged: [FileIO.StagedFile])],
+        report: (String, Result<Outcome, DPIAError>) -> Void
+    ) {
+        var flushFailure: OutputError?
+        if results.contains(where: { !$0.staged.isEmpty }) {
+            do throws(OutputError) {
+                try FileIO.flushFileSystem(containing: outputDirectory)
+            } catch {
+                flushFailure = error
             }
-            for (path, result, staged) in results {
-                guard case .success = result, !staged.isEmpty else {
-                    report(path, result)
-                    continue
-                }
-                if let flushFailure {
-                    for file in staged { file.discard() }
-                    report(path, .failure(.output(flushFailure)))
-                    continue
-                }
-                do throws(OutputError) {
-                    for (index, file) in staged.enumerated() {
-                        do throws(OutputError) {
-                            try file.commit()
-                        } catch {
-                            for later in staged[(index + 1)...] { later.discard() }
-                            throw error
-                        }
+        }
+        for (path, result, staged) in results {
+            guard case .success = result, !staged.isEmpty else {
+                report(path, result)
+                continue
+            }
+            if let flushFailure {
+                for file in staged { file.discard() }
+                report(path, .failure(.output(flushFailure)))
+                continue
+            }
+            do throws(OutputError) {
+                for (index, file) in staged.enumerated() {
+                    do throws(OutputError) {
+                        try file.commit()
+                    } catch {
+                        for later in staged[(index + 1)...] { later.discard() }
+                        throw error
                     }
-                    report(path, result)
-                } catch {
-                    report(path, .failure(.output(error)))
                 }
+                report(path, result)
+            } catch {
+                report(path, .failure(.output(error)))
             }
         }
-    }
-
-    /// Reads, scores and renders files on every core: each file's work is independent and pure, and
-    /// results come back in the order of `paths`. Each worker keeps its own questionnaire cache.
-    /// With `stage`, each rendered file's reports are also staged beside their targets, not yet flushed.
-    func renderConcurrently(_ paths: [String], questionnaires: inout QuestionnaireCache, stage: Bool = false)
-        -> [Result<Rendered, DPIAError>]
-    {
-        let workers = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let directoryLock = NSLock()
-        let renderOne: @Sendable (String, inout QuestionnaireCache) -> Result<Rendered, DPIAError> = {
-            path, cache in
-            Result { () throws(DPIAError) in
-                var rendered = try render(path, questionnaires: &cache)
-                if stage { rendered.stage(in: outputDirectory, directoryLock: directoryLock) }
-                return rendered
-            }
-        }
-        if workers <= 1 {
-            return paths.map { path in renderOne(path, &questionnaires) }
-        }
-        var results = [Result<Rendered, DPIAError>?](repeating: nil, count: paths.count)
-        let shared = questionnaires
-        results.withUnsafeMutableBufferPointer { slots in
-            let slots = SendableSlots(base: slots.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var cache = shared
-                // Worker w takes files w, w + workers, ...: neighbours in a folder often differ in size.
-                for index in stride(from: worker, to: paths.count, by: workers) {
-                    let path = paths[index]
-                    slots.base[index] = renderOne(path, &cache)
-                }
-            }
-        }
-        return results.map { $0! }
-    }
-
-    /// The results buffer handed to the workers; each writes only its own indices.
-    private struct SendableSlots: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Result<Rendered, DPIAError>?>
     }
 
     /// An assessment and its rendered reports, not yet written (or staged, not yet in place).
@@ -217,6 +206,8 @@ public struct AssessCommand: Sendable {
                 for output in outputs {
                     staged.append(try FileIO.stage(output.bytes, to: output.path, flush: false))
                 }
+                // The staged files hold the bytes now; keeping them would grow memory with the batch.
+                outputs = outputs.map { ($0.path, []) }
             } catch {
                 for file in staged { file.discard() }
                 staged = []
