@@ -3,7 +3,11 @@
 #   (a) floor: a Foundation-only Swift program that reads one small JSON file and exits (Floor.swift)
 #   (b) single: `dpia assess` on one example, writing every format
 #   (c) batch: `dpia assess --batch` over 1,000 (and 250) generated answers files
-# and prints medians, ratios and peak memory. Release builds.
+#   (d) disk floor: a Swift program writing as many files of the same sizes the way dpia does (temporary
+#       file, syncfs per group, rename; WriteFloor.swift), with no rendering
+# and prints medians, ratios and peak memory. Release builds. Every timed batch writes into a new folder
+# after a `sync`, and folders are removed only after the timings, so one run's writeback and deletions do
+# not land in the next run's time.
 #
 #   Tests/Benchmarks/run.sh                 RUNS=20 BATCH=1000 FORMATS=md,html (md alone until
 #                                           Templates/report.html.mustache exists)
@@ -34,6 +38,7 @@ swift build -c release --product dpia 2>&1 | tail -1
 dpia="$(swift build -c release --show-bin-path)/dpia"
 mkdir -p .build/benchmark
 swiftc -O Tests/Benchmarks/Floor.swift -o .build/benchmark/floor
+swiftc -O Tests/Benchmarks/WriteFloor.swift -o .build/benchmark/write-floor
 floor=.build/benchmark/floor
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/dpia-benchmark.XXXXXX")"
@@ -60,17 +65,24 @@ done
 floor_median=$(printf '%s\n' "${floor_times[@]}" | median)
 single_median=$(printf '%s\n' "${single_times[@]}" | median)
 
-batch_run() { # folder, out
-    rm -rf "$2"
+timed() { # command...: prints nanoseconds, after flushing what earlier runs left to write
+    sync
     local start; start=$(now)
-    "$dpia" assess --batch "$1" --out "$2" --format "$FORMATS" >/dev/null
+    "$@" >/dev/null || { echo "failed: $*" >&2; exit 1; }
     echo $(($(now) - start))
 }
 batch_times=()
-for _ in 1 2 3; do batch_times+=($(batch_run "$work/answers" "$work/batch")); done
+disk_times=()
+for run in 1 2 3; do
+    batch_times+=($(timed "$dpia" assess --batch "$work/answers" --out "$work/batch-$run" --format "$FORMATS"))
+    disk_times+=($(timed .build/benchmark/write-floor "$work/batch-1" "$work/disk-$run"))
+done
 batch_median=$(printf '%s\n' "${batch_times[@]}" | median)
-reports=$(find "$work/batch" -name '*.md' -o -name '*.html' | wc -l)
-report_bytes=$(du -sk "$work/batch" | cut -f1)
+disk_median=$(printf '%s\n' "${disk_times[@]}" | median)
+reports=$(find "$work/batch-1" -name '*.md' -o -name '*.html' | wc -l)
+report_bytes=$(du -sk "$work/batch-1" | cut -f1)
+rm -rf "$work"/batch-? "$work"/disk-?
+sync
 
 rm -rf "$work/batch" "$work/batch-small"
 floor_rss=$(peak_kb "$floor" "$example")
@@ -84,11 +96,13 @@ printf '%-46s %9s ms %11s KB\n' "(a) floor: read one JSON file and exit" "$(ms "
 printf '%-46s %9s ms %11s KB\n' "(b) dpia assess, one example ($FORMATS)" "$(ms "$single_median")" "$single_rss"
 printf '%-46s %9s ms %11s KB\n' "(c) dpia assess --batch, $batch files" "$(ms "$batch_median")" "$batch_rss"
 printf '%-46s %12s %11s KB\n' "(c) dpia assess --batch, $small_batch files" "" "$small_rss"
+printf '%-46s %9s ms\n' "(d) disk floor: write the same files, no work" "$(ms "$disk_median")"
 echo
-awk -v a="$floor_median" -v b="$single_median" -v c="$batch_median" -v n="$batch" -v r="$reports" \
+awk -v a="$floor_median" -v b="$single_median" -v c="$batch_median" -v d="$disk_median" -v n="$batch" -v r="$reports" \
     -v big="$batch_rss" -v small="$small_rss" -v sn="$small_batch" -v kb="$report_bytes" 'BEGIN {
     ratio = b / a; rate = n / (c / 1e9)
     printf "(b)/(a) wall time:          %.2fx   target <= 2x      %s\n", ratio, (ratio <= 2 ? "met" : "MISSED")
     printf "(c) assessments per second: %.0f   target >= 1000    %s  (%d reports, %d KB written)\n", rate, (rate >= 1000 ? "met" : "MISSED"), r, kb
+    printf "(c)/(d) batch / disk floor:  %.2fx   (the disk alone allows %.0f assessments per second)\n", c / d, n / (d / 1e9)
     printf "(c) peak RSS %d files / %d files: %d KB / %d KB = %.2fx   (flat means about 1x)\n", n, sn, big, small, big / small
 }'
