@@ -175,14 +175,11 @@ enum CLI {
         return ResourceLocator(environment: environment, executablePath: executable, sourceRoot: sourceRoot)
     }
 
-    /// The bundled questionnaires, with broken ones reported as warnings.
+    /// The bundled questionnaires, each read when first needed. A broken one is reported when it is the
+    /// one asked for; `dpia list` and `dpia validate` report every broken one.
     static func catalog(_ environment: [String: String]) -> QuestionnaireCatalog? {
         guard let home = try? locator(environment).home() else { return nil }
-        let loaded = QuestionnaireCatalog.load(directory: home + "/Questionnaires")
-        for failure in loaded.failures {
-            Output.error("warning: skipping a broken bundled questionnaire:\n\(failure)")
-        }
-        return loaded.catalog
+        return QuestionnaireCatalog.lazy(directory: home + "/Questionnaires")
     }
 
     /// The templates folder: `--templates`, else `$DPIA_TEMPLATES`, else the bundled one.

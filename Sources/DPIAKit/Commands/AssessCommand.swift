@@ -409,6 +409,7 @@ public enum QuestionnaireResolver {
             throw .input(.invalid(error))
         }
         guard let entry = catalog?.entry(id: reference.id, version: reference.version) else {
+            if let failure = catalog?.failure(forID: reference.id) { throw .input(failure) }
             let known = catalog?.entries.map { "\($0.questionnaire.id) \($0.questionnaire.version)" } ?? []
             throw .input(
                 .invalid(
@@ -434,6 +435,7 @@ public enum QuestionnaireResolver {
             }
         }
         if let entry = catalog?.entry(id: idOrPath) { return entry.questionnaire }
+        if let failure = catalog?.failure(forID: idOrPath) { throw .input(failure) }
         let known = catalog?.entries.map(\.questionnaire.id) ?? []
         var message = "no questionnaire \"\(idOrPath)\""
         if let guess = closest(to: idOrPath, among: known) {

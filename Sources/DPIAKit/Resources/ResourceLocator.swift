@@ -66,6 +66,10 @@ public struct ResourceError: Error, Sendable, CustomStringConvertible {
 }
 
 /// The questionnaire definitions in a folder, by id.
+///
+/// A catalog made by `load` reads every definition at once; one made by `lazy` reads a definition when it is
+/// first asked for, trying `ID.json` before the others, so an assessment reads only the questionnaire its
+/// answers name. Loaded definitions are shared by copies of the catalog and by threads.
 public struct QuestionnaireCatalog: Sendable {
     public struct Entry: Sendable {
         public var path: String
@@ -73,28 +77,93 @@ public struct QuestionnaireCatalog: Sendable {
     }
 
     public var directory: String
-    public var entries: [Entry]
+    private let storage: Storage
+
+    /// Every definition that loads, in file-name order.
+    public var entries: [Entry] { storage.all().entries }
+
+    /// The definitions that do not load, in file-name order.
+    public var failures: [InputError] { storage.all().failures }
 
     /// Loads every `*.json` definition directly in the folder (schemas and examples are skipped).
     /// Broken definitions are returned as failures rather than hiding the good ones.
     public static func load(directory: String) -> (catalog: QuestionnaireCatalog, failures: [InputError]) {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        var entries: [Entry] = []
-        var failures: [InputError] = []
-        for name in names where name.hasSuffix(".json") && !name.hasSuffix(".schema.json") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            do {
-                entries.append(Entry(path: path, questionnaire: try QuestionnaireLoader.load(path: path)))
-            } catch {
-                failures.append(error)
-            }
-        }
-        return (QuestionnaireCatalog(directory: directory, entries: entries), failures)
+        let catalog = lazy(directory: directory)
+        return (catalog, catalog.failures)
     }
 
-    /// The definition with this id (and version, when given).
+    /// Lists the definitions in the folder without reading them yet.
+    public static func lazy(directory: String) -> QuestionnaireCatalog {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        let paths = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map {
+            (directory as NSString).appendingPathComponent($0)
+        }
+        return QuestionnaireCatalog(directory: directory, storage: Storage(paths: paths))
+    }
+
+    /// The definition with this id (and version, when given): a version that is not there falls back to
+    /// the id alone, so the caller can say which version it found.
     public func entry(id: String, version: String? = nil) -> Entry? {
-        entries.first { $0.questionnaire.id == id && (version == nil || $0.questionnaire.version == version) }
+        // A definition is usually saved as ID.json; reading that one first spares reading the others.
+        let likely = (directory as NSString).appendingPathComponent(id + ".json")
+        if let entry = storage.entry(at: likely), entry.questionnaire.id == id,
+            version == nil || entry.questionnaire.version == version
+        {
+            return entry
+        }
+        let entries = self.entries
+        return entries.first {
+            $0.questionnaire.id == id && (version == nil || $0.questionnaire.version == version)
+        }
             ?? (version == nil ? nil : entries.first { $0.questionnaire.id == id })
+    }
+
+    /// Why `ID.json` in the folder does not load, when it is there and broken: the error to give for an
+    /// answers file naming that id, rather than "no such questionnaire".
+    public func failure(forID id: String) -> InputError? {
+        storage.failure(at: (directory as NSString).appendingPathComponent(id + ".json"))
+    }
+
+    /// What has been read of the folder, behind a lock so threads of a batch can share it.
+    private final class Storage: @unchecked Sendable {
+        private let lock = NSLock()
+        let paths: [String]
+        private var loaded: [String: Result<Questionnaire, InputError>] = [:]
+
+        init(paths: [String]) { self.paths = paths }
+
+        func entry(at path: String) -> Entry? {
+            guard paths.contains(path), case .success(let questionnaire) = result(at: path) else {
+                return nil
+            }
+            return Entry(path: path, questionnaire: questionnaire)
+        }
+
+        func failure(at path: String) -> InputError? {
+            guard paths.contains(path), case .failure(let error) = result(at: path) else { return nil }
+            return error
+        }
+
+        func all() -> (entries: [Entry], failures: [InputError]) {
+            var entries: [Entry] = []
+            var failures: [InputError] = []
+            for path in paths {
+                switch result(at: path) {
+                case .success(let questionnaire):
+                    entries.append(Entry(path: path, questionnaire: questionnaire))
+                case .failure(let error): failures.append(error)
+                }
+            }
+            return (entries, failures)
+        }
+
+        private func result(at path: String) -> Result<Questionnaire, InputError> {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = loaded[path] { return known }
+            let result = Result { () throws(InputError) in try QuestionnaireLoader.load(path: path) }
+            loaded[path] = result
+            return result
+        }
     }
 }
