@@ -308,23 +308,21 @@ struct QuestionnaireCache {
         }
         // The reference is read straight from the parsed JSON when it is there; otherwise the whole
         // file is decoded to say what is wrong with it.
-        let key: String
+        let reference: (id: String, version: String)
         if case .string(let id)? = root?["questionnaire"]?["id"]?.value,
             case .string(let version)? = root?["questionnaire"]?["version"]?.value
         {
-            key = id + "\u{0}" + version
+            reference = (id, version)
         } else {
-            let reference: (id: String, version: String)
             do {
                 reference = try AnswersFile.questionnaireReference(bytes, file: answersPath)
             } catch {
                 throw .input(.invalid(error))
             }
-            key = reference.id + "\u{0}" + reference.version
         }
+        let key = reference.id + "\u{0}" + reference.version
         if let known = byReference[key] { return known }
-        let found = try QuestionnaireResolver.forAnswers(
-            bytes, answersPath: answersPath, explicit: nil, catalog: catalog)
+        let found = try QuestionnaireResolver.named(reference, answersPath: answersPath, catalog: catalog)
         byReference[key] = found
         return found
     }
@@ -408,6 +406,13 @@ public enum QuestionnaireResolver {
         } catch {
             throw .input(.invalid(error))
         }
+        return try named(reference, answersPath: answersPath, catalog: catalog)
+    }
+
+    /// The bundled questionnaire with the id and version an answers file names.
+    static func named(
+        _ reference: (id: String, version: String), answersPath: String, catalog: QuestionnaireCatalog?
+    ) throws(DPIAError) -> Questionnaire {
         guard let entry = catalog?.entry(id: reference.id, version: reference.version) else {
             if let failure = catalog?.failure(forID: reference.id) { throw .input(failure) }
             let known = catalog?.entries.map { "\($0.questionnaire.id) \($0.questionnaire.version)" } ?? []
