@@ -66,10 +66,21 @@ public struct MeasureDecision: Sendable, Equatable {
 
 /// Checks `YYYY-MM-DD` with a real calendar day, without Foundation's locale-dependent parsers.
 public func isValidDate(_ text: String) -> Bool {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-        parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-        let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+    // Only ASCII digits and two dashes pass, so the UTF-8 bytes are the characters.
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
+        return false
+    }
+    func number(_ range: Range<Int>) -> Int? {
+        var value = 0
+        for byte in bytes[range] {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+        (1...12).contains(month)
     else { return false }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]

@@ -123,7 +123,7 @@ public enum AnswersFile {
             parsed.answersLocation = answers.node.location
             for member in answers.allMembers {
                 let path = answers.childPath(member.key)
-                parsed.answerNodes[member.key] = (path, member.value)
+                parsed.answerNodes.append((member.key, path, member.value))
                 if case .null = member.value.value { continue }
                 if let value = QuestionnaireDecoding.answerValue(member.value, path, sink) {
                     values[member.key] = value
@@ -162,12 +162,17 @@ public enum AnswersFile {
     /// What was parsed, kept for pointing errors at the right line.
     final class ParsedSink {
         let sink: DiagnosticSink
-        var answerNodes: [String: (path: String, node: JSONNode)] = [:]
+        /// Every member of "answers", in order; only a problem needs one found by id.
+        var answerNodes: [(id: String, path: String, node: JSONNode)] = []
         var measureNodes: [String: (path: String, location: TextPosition)] = [:]
         var answersLocation: TextPosition?
 
         init(sink: DiagnosticSink) {
             self.sink = sink
+        }
+
+        func answerPlace(_ id: String) -> (path: String, node: JSONNode)? {
+            answerNodes.first { $0.id == id }.map { ($0.path, $0.node) }
         }
     }
 
@@ -189,42 +194,53 @@ public enum AnswersFile {
                 "these answers are for version \(answers.questionnaireVersion) of \"\(questionnaire.id)\" but version \(questionnaire.version) was loaded; expected the same version (point --questionnaire at version \(answers.questionnaireVersion), or re-answer with the wizard: dpia wizard --resume FILE)",
                 at: "questionnaire.version", nil)
         }
-        let visibleInOrder = questionnaire.visibleQuestions(for: answers.values)
-        let visible = Set(visibleInOrder)
-        for (id, value) in answers.values.sorted(by: { $0.key < $1.key }) {
-            let place = parsed.answerNodes[id]
-            guard let question = questionnaire.question(id) else {
+        let index = questionnaire.index
+        let visibility = index.visibility(of: answers.values)
+        var visible = [Bool](repeating: false, count: index.ids.count)
+        for slot in visibility.order { visible[slot] = true }
+        // Checked in any order; reported by id, as a reader scans them. Each id has at most one problem.
+        var problems: [(id: String, message: String)] = []
+        for (id, value) in answers.values {
+            let slot = index.slot(of: id)
+            guard slot >= 0 else {
                 var message = "unknown question \"\(id)\""
-                if let guess = closest(to: id, among: questionnaire.questions.map(\.id)) {
+                if let guess = closest(to: id, among: index.ids) {
                     message += "; did you mean \"\(guess)\"?"
                 } else {
                     message += "; expected a question id of \"\(questionnaire.id)\""
                 }
-                sink.report(message, at: place?.path ?? "answers.\(id)", place?.node.location)
+                problems.append((id, message))
                 continue
             }
+            let question = index.questions[slot]
             if let problem = problem(with: value, for: question) {
-                sink.report(problem, at: place?.path ?? "answers.\(id)", place?.node.location)
+                problems.append((id, problem))
                 continue
             }
-            if !visible.contains(id) {
+            if !visible[slot] {
                 let condition =
                     questionnaire.section(containing: id).flatMap { section in
                         section.when.flatMap { $0.holds({ answers.values[$0] }) ? nil : $0 }
                     } ?? question.when
-                sink.report(
-                    "question \"\(id)\" is answered but not asked with these answers"
-                        + (condition.map { " (it is asked only when \($0.describe(in: questionnaire)))" }
-                            ?? "")
-                        + "; expected no answer (remove it or change the earlier answer)",
-                    at: place?.path ?? "answers.\(id)", place?.node.location)
+                problems.append(
+                    (
+                        id,
+                        "question \"\(id)\" is answered but not asked with these answers"
+                            + (condition.map { " (it is asked only when \($0.describe(in: questionnaire)))" }
+                                ?? "")
+                            + "; expected no answer (remove it or change the earlier answer)"
+                    ))
             }
         }
-        for id in visibleInOrder where !draft {
-            guard let question = questionnaire.question(id), question.required, answers.values[id] == nil
-            else { continue }
+        for (id, message) in problems.sorted(by: { $0.id < $1.id }) {
+            let place = parsed.answerPlace(id)
+            sink.report(message, at: place?.path ?? "answers.\(id)", place?.node.location)
+        }
+        for slot in visibility.order where !draft {
+            let question = index.questions[slot]
+            guard question.required, visibility.answers[slot] == nil else { continue }
             sink.report(
-                "missing answer to required question \"\(id)\" (\(question.prompt)); expected \(question.type.expectedAnswer)",
+                "missing answer to required question \"\(question.id)\" (\(question.prompt)); expected \(question.type.expectedAnswer)",
                 at: "answers", parsed.answersLocation)
         }
         for (id, place) in parsed.measureNodes.sorted(by: { $0.key < $1.key })
@@ -242,18 +258,19 @@ public enum AnswersFile {
 
     /// Why a value cannot answer a question, or nil when it can.
     public static func problem(with value: AnswerValue, for question: Question) -> String? {
-        let offered = question.options.map(\.value)
+        func isOffered(_ picked: String) -> Bool { question.options.contains { $0.value == picked } }
         func notOffered(_ picked: String) -> String {
+            let offered = question.options.map(\.value)
             var message = "\"\(picked)\" is not an option of \"\(question.id)\""
             if let guess = closest(to: picked, among: offered) { message += "; did you mean \"\(guess)\"?" }
             return message + "; expected one of \(quotedList(offered))"
         }
         switch (question.type, value) {
         case (.yesNo, .bool): return nil
-        case (.single, .string(let picked)): return offered.contains(picked) ? nil : notOffered(picked)
+        case (.single, .string(let picked)): return isOffered(picked) ? nil : notOffered(picked)
         case (.multiple, .strings(let picked)):
-            if let bad = picked.first(where: { !offered.contains($0) }) { return notOffered(bad) }
-            if Set(picked).count != picked.count {
+            if let bad = picked.first(where: { !isOffered($0) }) { return notOffered(bad) }
+            if hasDuplicate(picked) {
                 return "an option is picked twice; expected each option once"
             }
             if let least = question.minimumSelections, picked.count < least {
@@ -261,7 +278,7 @@ public enum AnswersFile {
             }
             return nil
         case (.text, .string(let text)):
-            if text.contains(where: \.isNewline) { return "a short text answer cannot contain line breaks" }
+            if containsNewline(text) { return "a short text answer cannot contain line breaks" }
             return text.isBlank ? "the answer is empty; expected some text" : nil
         case (.longText, .string(let text)):
             return text.isBlank ? "the answer is empty; expected some text" : nil
@@ -278,6 +295,34 @@ public enum AnswersFile {
         default:
             return
                 "found \(describe(value)); expected \(question.type.expectedAnswer) (a \"\(question.type.rawValue)\" question)"
+        }
+    }
+
+    /// Whether any two are equal; a few picks are compared pairwise rather than hashed.
+    private static func hasDuplicate(_ picked: [String]) -> Bool {
+        guard picked.count <= 16 else { return Set(picked).count != picked.count }
+        for (offset, value) in picked.enumerated() where picked[..<offset].contains(value) { return true }
+        return false
+    }
+
+    /// `text.contains(where: \.isNewline)` on UTF-8 bytes. A character is a newline when its first scalar is
+    /// U+000A to U+000D, U+0085, U+2028 or U+2029; each of those always starts a character (or is the LF
+    /// of CR LF), so looking for their encodings anywhere gives the same answer without forming characters.
+    static func containsNewline(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case 0x0A...0x0D: return true
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return true
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    return true
+                default: continue
+                }
+            }
+            return false
         }
     }
 

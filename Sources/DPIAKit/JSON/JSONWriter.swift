@@ -21,7 +21,7 @@ public enum JSONWriter {
     }
 
     private static func appendIndent(_ indent: Int, into output: inout [UInt8]) {
-        for _ in 0..<(indent * 2) { output.append(UInt8(ascii: " ")) }
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
     private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
@@ -77,14 +77,23 @@ public enum JSONWriter {
     }
 
     /// Escapes on UTF-8 bytes: everything escaped is ASCII except U+2028 and U+2029, whose encodings
-    /// (E2 80 A8, E2 80 A9) cannot occur inside any other character's.
+    /// (E2 80 A8, E2 80 A9) cannot occur inside any other character's. Runs of bytes that need no escape
+    /// are copied whole.
     private static func appendQuoted(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
+            var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F
+                    && byte != 0xE2
+                {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""): append("\\\"", into: &output)
@@ -100,7 +109,9 @@ public enum JSONWriter {
                     index += 2
                 default: output.append(byte)
                 }
+                runStart = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
         output.append(UInt8(ascii: "\""))
     }

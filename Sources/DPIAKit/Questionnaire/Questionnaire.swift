@@ -11,11 +11,19 @@ public struct Questionnaire: Sendable {
     public var estimatedMinutes: Int?
     public var references: [Reference]
     public var sections: [Section] {
-        didSet { questionPlaces = Self.places(of: sections) }
+        didSet {
+            questionPlaces = Self.places(of: sections)
+            index = QuestionnaireIndex(sections: sections, scoring: scoring)
+        }
     }
-    public var scoring: Scoring
+    public var scoring: Scoring {
+        didSet { index = QuestionnaireIndex(sections: sections, scoring: scoring) }
+    }
     /// Where each question id first appears, so look-ups by id do not search every section.
     private var questionPlaces: [String: (section: Int, question: Int)]
+    /// Questions numbered and every rule resolved to those numbers, once per questionnaire, so that
+    /// scoring each of a batch of answers files does not look question ids up again.
+    private(set) var index: QuestionnaireIndex
 
     public init(
         id: String, version: String, title: String, description: String, estimatedMinutes: Int?,
@@ -30,6 +38,7 @@ public struct Questionnaire: Sendable {
         self.sections = sections
         self.scoring = scoring
         self.questionPlaces = Self.places(of: sections)
+        self.index = QuestionnaireIndex(sections: sections, scoring: scoring)
     }
 
     private static func places(of sections: [Section]) -> [String: (section: Int, question: Int)] {

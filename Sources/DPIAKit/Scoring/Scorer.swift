@@ -14,24 +14,33 @@ public enum Scorer {
 private struct Run {
     let questionnaire: Questionnaire
     let answers: Answers
-    let visible: [String]
-    let effective: [String: AnswerValue]
+    let index: QuestionnaireIndex
+    let plan: ScoringPlan
+    let visibility: Visibility
+    /// The answers of shown questions, by slot of `index`.
+    let shown: [AnswerValue?]
     let scoring: Scoring
 
     init(questionnaire: Questionnaire, answers: Answers) {
         self.questionnaire = questionnaire
         self.answers = answers
-        self.visible = questionnaire.visibleQuestions(for: answers.values)
-        self.effective = Questionnaire.answers(answers.values, of: visible)
+        self.index = questionnaire.index
+        self.plan = index.scoring
+        self.visibility = index.visibility(of: answers.values)
+        self.shown = visibility.answers
         self.scoring = questionnaire.scoring
     }
 
-    func holds(_ condition: Condition) -> Bool {
-        condition.holds { effective[$0] }
+    func holds(_ condition: SlotCondition) -> Bool {
+        condition.holds(shown)
     }
 
-    func picked(_ question: String) -> [String] {
-        switch effective[question] {
+    func answer(_ slot: Int) -> AnswerValue? {
+        slot < 0 ? nil : shown[slot]
+    }
+
+    func picked(_ slot: Int) -> [String] {
+        switch answer(slot) {
         case .strings(let values): values
         case .string(let value): [value]
         default: []
@@ -42,19 +51,22 @@ private struct Run {
         let data = dataSensitivity()
         let drift = purposeDrift(categories: data?.categories.map(\.category) ?? [])
         let controls = controlResults()
-        let inherent = scoring.risks.map { inherentRating($0, data: data, drift: drift, controls: controls) }
+        let inherent = scoring.risks.indices.map {
+            inherentRating(scoring.risks[$0], plan.risks[$0], data: data, drift: drift, controls: controls)
+        }
         let recommendFrom =
             scoring.recommendMeasuresFrom.flatMap { rank(of: $0, in: scoring.riskLevels) } ?? 0
+        // Risk ids whose inherent level calls for measures; the first risk with an id decides, as ids are unique.
+        var calling: [String: Bool] = [:]
+        for result in inherent where calling[result.risk.id] == nil {
+            calling[result.risk.id] = rank(of: result.level.id, in: scoring.riskLevels)! >= recommendFrom
+        }
         var notes: [String] = []
 
-        let measures = scoring.measures.map { measure -> MeasureResult in
-            let addresses = measure.reduces.map(\.risk).filter { riskID in
-                inherent.first(where: { $0.risk.id == riskID }).map {
-                    rank(of: $0.level.id, in: scoring.riskLevels)! >= recommendFrom
-                }
-                    ?? false
-            }
-            let recommended = !addresses.isEmpty && (measure.when.map(holds) ?? true)
+        let measures = scoring.measures.indices.map { position -> MeasureResult in
+            let measure = scoring.measures[position]
+            let addresses = measure.reduces.map(\.risk).filter { calling[$0] ?? false }
+            let recommended = !addresses.isEmpty && (plan.measureConditions[position].map(holds) ?? true)
             let decision = answers.measureDecisions[measure.id]
             if decision?.approved == true && !recommended {
                 notes.append(
@@ -87,8 +99,9 @@ private struct Run {
             )
         }
         return Assessment(
-            questionnaire: questionnaire, answers: answers, visibleQuestions: visible,
-            effectiveAnswers: effective,
+            questionnaire: questionnaire, answers: answers,
+            visibleQuestions: visibility.order.map { index.ids[$0] },
+            effectiveAnswers: visibility.effectiveAnswers(ids: index.ids),
             screening: screening(),
             dataSensitivity: data, purposeDrift: drift, controls: controls, risks: risks, measures: measures,
             overallInherent: overallInherent, overallResidual: overallResidual,
@@ -121,8 +134,11 @@ private struct Run {
     func dataSensitivity() -> DataSensitivityResult? {
         guard let data = scoring.dataCategories else { return nil }
         var items: [DataSensitivityResult.Item] = []
+        let picks = plan.dataCategorySlots.map(picked)
         for category in data.categories {
-            let questions = data.questions.filter { picked($0).contains(category.id) }
+            let questions = data.questions.indices.filter { picks[$0].contains(category.id) }.map {
+                data.questions[$0]
+            }
             guard !questions.isEmpty else { continue }
             let level =
                 scoring.severityLevels.first { $0.id == category.sensitivity } ?? scoring.severityLevels[0]
@@ -136,10 +152,12 @@ private struct Run {
 
     func purposeDrift(categories: [DataCategory]) -> PurposeDriftResult? {
         guard let purposes = scoring.purposes else { return nil }
-        let approved = purposes.purposes.filter { picked(purposes.approvedQuestion).contains($0.id) }
+        let approvedPicks = picked(plan.approvedPurposeSlot)
+        let approved = purposes.purposes.filter { approvedPicks.contains($0.id) }
         let actual =
-            purposes.actualQuestion.map { question in
-                purposes.purposes.filter { picked(question).contains($0.id) }
+            plan.actualPurposeSlot.map { slot -> [Purpose] in
+                let actualPicks = picked(slot)
+                return purposes.purposes.filter { actualPicks.contains($0.id) }
             } ?? []
         let unapproved = actual.filter { purpose in !approved.contains { $0.id == purpose.id } }
         let drifted = categories.filter { category in !approved.contains { $0.allows.contains(category.id) } }
@@ -150,17 +168,19 @@ private struct Run {
             }
         return PurposeDriftResult(
             approved: approved, actual: actual, unapprovedPurposes: unapproved, driftedCategories: drifted,
-            signals: purposes.signals.filter { holds($0.when) })
+            signals: purposes.signals.indices.filter { holds(plan.signalConditions[$0]) }.map {
+                purposes.signals[$0]
+            })
     }
 
     func controlResults() -> [ControlResult] {
-        scoring.controls.map { control in
-            guard let answer = effective[control.question],
-                let question = questionnaire.question(control.question)
-            else {
+        scoring.controls.indices.map { position in
+            let control = scoring.controls[position]
+            let slot = plan.controlSlots[position]
+            guard let answer = answer(slot) else {
                 return ControlResult(control: control, status: .notApplicable, answer: nil)
             }
-            let text = AnswerText.display(answer, for: question)
+            let text = AnswerText.display(answer, for: index.questions[slot])
             if control.notApplicable.contains(answer) {
                 return ControlResult(control: control, status: .notApplicable, answer: text)
             }
@@ -174,58 +194,70 @@ private struct Run {
         guard let screening = scoring.screening else { return nil }
         return ScreeningResult(
             groups: screening.groups.map { group in
-                .init(group: group, met: screening.criteria.filter { $0.group == group.id && holds($0.when) })
+                .init(
+                    group: group,
+                    met: screening.criteria.indices.filter {
+                        screening.criteria[$0].group == group.id && holds(plan.screeningConditions[$0])
+                    }.map { screening.criteria[$0] })
             })
     }
 
     // MARK: Risks
 
     /// "the answer to "Edition" is "Consumer"": the answers behind a condition, for contributions.
-    func answerSummary(_ questions: [String]) -> String {
-        var seen: Set<String> = []
-        let parts = questions.filter { seen.insert($0).inserted }.compactMap { id -> String? in
-            guard let question = questionnaire.question(id) else { return nil }
-            let answer = effective[id].map { AnswerText.display($0, for: question) } ?? "not answered"
-            return "\(question.number.map { "Q\($0) " } ?? "")\(question.shortLabel): \(answer)"
+    /// `slots` are distinct questions the questionnaire has, as `ScoringPlan.Rule.summarySlots`.
+    func answerSummary(_ slots: [Int]) -> String {
+        var summary = ""
+        for (offset, slot) in slots.enumerated() {
+            if offset > 0 { summary += "; " }
+            summary += index.summaryPrefixes[slot]
+            summary +=
+                shown[slot].map { AnswerText.display($0, for: index.questions[slot]) } ?? "not answered"
         }
-        return parts.joined(separator: "; ")
+        return summary
     }
 
-    func contribution(_ kind: Contribution.Kind, _ reason: String, questions: [String], amount: Int)
-        -> Contribution
-    {
-        let summary = answerSummary(questions)
+    func contribution(
+        _ kind: Contribution.Kind, _ reason: String, questions: [String], summarySlots: [Int], amount: Int
+    ) -> Contribution {
+        if summarySlots.isEmpty {
+            return Contribution(kind: kind, reason: reason, questions: questions, amount: amount)
+        }
         return Contribution(
-            kind: kind, reason: summary.isEmpty ? reason : "\(reason) (\(summary))", questions: questions,
+            kind: kind, reason: "\(reason) (\(answerSummary(summarySlots)))", questions: questions,
             amount: amount)
     }
 
     func inherentRating(
-        _ risk: Risk, data: DataSensitivityResult?, drift: PurposeDriftResult?, controls: [ControlResult]
+        _ risk: Risk, _ riskPlan: ScoringPlan.RiskPlan, data: DataSensitivityResult?,
+        drift: PurposeDriftResult?,
+        controls: [ControlResult]
     ) -> RiskResult {
         var likelihoodParts = [
             Contribution(
                 kind: .base, reason: "Starting points for this risk", questions: [],
                 amount: risk.likelihood.base)
         ]
-        for factor in risk.likelihood.factors where holds(factor.when) {
+        for (factor, rule) in zip(risk.likelihood.factors, riskPlan.factors) where holds(rule.condition) {
             likelihoodParts.append(
                 contribution(
-                    .factor, factor.reason, questions: factor.when.questionIDs, amount: factor.points))
+                    .factor, factor.reason, questions: rule.questionIDs, summarySlots: rule.summarySlots,
+                    amount: factor.points))
         }
         if let weights = risk.likelihood.purposeDrift, let drift {
             likelihoodParts += driftContributions(weights, drift)
         }
-        for result in controls where result.status != .notApplicable {
-            for effect in result.control.affects where effect.risk == risk.id {
-                let inPlace = result.status == .inPlace
-                let amount = inPlace ? effect.whenInPlace : effect.whenMissing
-                guard amount != 0 else { continue }
-                likelihoodParts.append(
-                    contribution(
-                        .control, "\(inPlace ? "In place" : "Missing"): \(result.control.label)",
-                        questions: [result.control.question], amount: amount))
-            }
+        for (position, effect) in riskPlan.controls where controls[position].status != .notApplicable {
+            let result = controls[position]
+            let inPlace = result.status == .inPlace
+            let amount = inPlace ? effect.whenInPlace : effect.whenMissing
+            guard amount != 0 else { continue }
+            let slot = plan.controlSlots[position]
+            likelihoodParts.append(
+                contribution(
+                    .control, "\(inPlace ? "In place" : "Missing"): \(result.control.label)",
+                    questions: [result.control.question], summarySlots: slot < 0 ? [] : [slot], amount: amount
+                ))
         }
         let points = likelihoodParts.reduce(0) { $0 + $1.amount }
         let likelihood = likelihood(forPoints: points)
@@ -250,10 +282,11 @@ private struct Run {
                     questions: scoring.dataCategories?.questions ?? [], amount: dataIndex - severityIndex))
             severityIndex = dataIndex
         }
-        for adjustment in risk.severity.adjustments where holds(adjustment.when) {
+        for (adjustment, rule) in zip(risk.severity.adjustments, riskPlan.adjustments)
+        where holds(rule.condition) {
             let target = min(max(severityIndex + adjustment.points, 0), levels.count - 1)
             var part = contribution(
-                .adjustment, adjustment.reason, questions: adjustment.when.questionIDs,
+                .adjustment, adjustment.reason, questions: rule.questionIDs, summarySlots: rule.summarySlots,
                 amount: target - severityIndex)
             if target - severityIndex != adjustment.points {
                 part.reason +=
@@ -357,23 +390,23 @@ private struct Run {
     }
 
     func drivers(_ risks: [RiskResult]) -> [Driver] {
-        var order: [String] = []
-        var totals: [String: Driver] = [:]
+        var totals: [Driver] = []
+        var positions: [String: Int] = [:]
         for risk in risks {
             for part in risk.likelihoodContributions where part.amount > 0 && part.kind != .base {
-                if totals[part.reason] == nil {
-                    order.append(part.reason)
-                    totals[part.reason] = Driver(reason: part.reason, points: 0, risks: [])
+                let position = positions[part.reason] ?? totals.count
+                if position == totals.count {
+                    positions[part.reason] = position
+                    totals.append(Driver(reason: part.reason, points: 0, risks: []))
                 }
-                totals[part.reason]!.points += part.amount
-                totals[part.reason]!.risks.append(risk.risk.id)
+                totals[position].points += part.amount
+                totals[position].risks.append(risk.risk.id)
             }
         }
-        let ranked = order.enumerated().sorted { a, b in
-            let pa = totals[a.element]!.points
-            let pb = totals[b.element]!.points
-            return pa != pb ? pa > pb : a.offset < b.offset
+        // Largest first; among equals, the one met first.
+        let ranked = totals.indices.sorted { a, b in
+            totals[a].points != totals[b].points ? totals[a].points > totals[b].points : a < b
         }
-        return ranked.prefix(5).map { totals[$0.element]! }
+        return ranked.prefix(5).map { totals[$0] }
     }
 }

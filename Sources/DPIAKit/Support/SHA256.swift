@@ -22,35 +22,61 @@ public enum SHA256 {
 
     /// The digest as 64 lowercase hexadecimal digits.
     public static func hex(_ bytes: some Collection<UInt8>) -> String {
-        var h: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-            0x5be0_cd19,
-        ]
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        var w = [UInt32](repeating: 0, count: 64)
-        // Buffer pointers drop a bounds check from every one of the thousands of reads per block.
-        message.withUnsafeBufferPointer { message in
-            k.withUnsafeBufferPointer { k in
-                w.withUnsafeMutableBufferPointer { w in
-                    compress(message, k, w, into: &h)
+        let state = digest(Array(bytes))
+        return String(unsafeUninitializedCapacity: 64) { text in
+            let digits: StaticString = "0123456789abcdef"
+            digits.withUTF8Buffer { digits in
+                for (position, word) in [
+                    state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h,
+                ].enumerated() {
+                    for nibble in 0..<8 {
+                        text[position * 8 + nibble] = digits[Int(word >> UInt32(28 - nibble * 4) & 0xF)]
+                    }
                 }
             }
+            return 64
         }
-        return h.map { word in
-            let digits = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - digits.count) + digits
-        }.joined()
+    }
+
+    /// The eight working words, kept in locals rather than an array so the rounds touch no memory for them.
+    private struct State {
+        var a: UInt32 = 0x6a09_e667
+        var b: UInt32 = 0xbb67_ae85
+        var c: UInt32 = 0x3c6e_f372
+        var d: UInt32 = 0xa54f_f53a
+        var e: UInt32 = 0x510e_527f
+        var f: UInt32 = 0x9b05_688c
+        var g: UInt32 = 0x1f83_d9ab
+        var h: UInt32 = 0x5be0_cd19
+    }
+
+    private static func digest(_ message: [UInt8]) -> State {
+        var state = State()
+        // Whole blocks are read in place; only the tail and the padding are copied, into one or two blocks.
+        let whole = message.count / 64 * 64
+        var tail = [UInt8](message[whole...])
+        tail.append(0x80)
+        let tailLength = tail.count <= 56 ? 64 : 128
+        tail += repeatElement(0, count: tailLength - 8 - tail.count)
+        let bitLength = UInt64(message.count) * 8
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
+        // Buffer pointers drop a bounds check from every one of the thousands of reads per block.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            k.withUnsafeBufferPointer { k in
+                message.withUnsafeBufferPointer { message in
+                    compress(UnsafeBufferPointer(rebasing: message[..<whole]), k, w, into: &state)
+                }
+                tail.withUnsafeBufferPointer { tail in compress(tail, k, w, into: &state) }
+            }
+        }
+        return state
     }
 
     private static func compress(
         _ message: UnsafeBufferPointer<UInt8>, _ k: UnsafeBufferPointer<UInt32>,
-        _ w: UnsafeMutableBufferPointer<UInt32>, into h: inout [UInt32]
+        _ w: UnsafeMutableBufferPointer<UInt32>, into state: inout State
     ) {
         for chunk in stride(from: 0, to: message.count, by: 64) {
             for i in 0..<16 {
@@ -60,32 +86,37 @@ public enum SHA256 {
                     | UInt32(message[j + 3])
             }
             for i in 16..<64 {
-                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] &>> 3)
+                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] &>> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+            var (a, b, c, d, e, f, g, h) = (
+                state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h
+            )
             for i in 0..<64 {
                 let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
                 let choice = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+                let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
                 let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
                 let t2 = s0 &+ majority
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
             }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
-            h[5] = h[5] &+ f
-            h[6] = h[6] &+ g
-            h[7] = h[7] &+ hh
+            state.a &+= a
+            state.b &+= b
+            state.c &+= c
+            state.d &+= d
+            state.e &+= e
+            state.f &+= f
+            state.g &+= g
+            state.h &+= h
         }
     }
 
+    /// Masking shifts, inlined: with a constant count this is one rotate instruction, not a call that
+    /// checks for over-shifting.
+    @inline(__always)
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
-        (value >> count) | (value << (32 - count))
+        (value &>> count) | (value &<< (32 &- count))
     }
 }

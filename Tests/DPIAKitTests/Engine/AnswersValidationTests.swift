@@ -27,6 +27,17 @@ struct AnswersValidationTests {
             ))
     }
 
+    @Test func problemsWithSeveralAnswersAreReportedInOrderOfQuestionID() throws {
+        let reported = try problems {
+            $0.replacingOccurrences(of: "\"users\": 1200", with: "\"users\": \"many\", \"zebra\": 1")
+                .replacingOccurrences(of: "\"policy\": \"no\"", with: "\"policy\": 3, \"aardvark\": true")
+        }
+        let named = reported.map { line in
+            ["aardvark", "policy", "users", "zebra"].first { line.contains("at answers.\($0):") } ?? line
+        }
+        #expect(named == ["aardvark", "policy", "users", "zebra"])
+    }
+
     @Test func wrongTypeForTheQuestion() throws {
         #expect(
             try problems { $0.replacingOccurrences(of: "\"users\": 1200", with: "\"users\": \"1200\"") }
