@@ -121,11 +121,13 @@ public enum AnswersFile {
         var values: [String: AnswerValue] = [:]
         if let answers = reader.object("answers", required: true) {
             parsed.answersLocation = answers.node.location
+            parsed.answersPath = answers.path
             for member in answers.allMembers {
-                let path = answers.childPath(member.key)
-                parsed.answerNodes.append((member.key, path, member.value))
-                if case .null = member.value.value { continue }
-                if let value = QuestionnaireDecoding.answerValue(member.value, path, sink) {
+                parsed.answerNodes.append((member.key, member.value))
+                if member.value.document.kind(at: member.value.index) == .null { continue }
+                if let value = QuestionnaireDecoding.answerValue(
+                    member.value, answers.childPath(member.key), sink)
+                {
                     values[member.key] = value
                 }
             }
@@ -163,7 +165,8 @@ public enum AnswersFile {
     final class ParsedSink {
         let sink: DiagnosticSink
         /// Every member of "answers", in order; only a problem needs one found by id.
-        var answerNodes: [(id: String, path: String, node: JSONNode)] = []
+        var answerNodes: [(id: String, node: JSONNode)] = []
+        var answersPath = "answers"
         var measureNodes: [String: (path: String, location: TextPosition)] = [:]
         var answersLocation: TextPosition?
 
@@ -172,7 +175,7 @@ public enum AnswersFile {
         }
 
         func answerPlace(_ id: String) -> (path: String, node: JSONNode)? {
-            answerNodes.first { $0.id == id }.map { ($0.path, $0.node) }
+            answerNodes.first { $0.id == id }.map { ("\(answersPath).\($0.id)", $0.node) }
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON syntax error with the place it was found.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var message: String
@@ -20,16 +22,20 @@ public struct JSONParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    private var entries: [JSONDocument.Entry] = []
+    private var unescaped: [UInt8] = []
 
     /// Parses a whole document: one value, surrounded only by white space.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(JSONSyntaxError) -> JSONNode in try parse(buffer) }
+            Result { () throws(JSONSyntaxError) -> JSONDocument in try parse(buffer, source: bytes) }
         }
-        return try result.get()
+        return JSONNode(try result.get(), 0)
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONNode {
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, source: [UInt8]) throws(JSONSyntaxError)
+        -> JSONDocument
+    {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             parser.index = 3
@@ -39,12 +45,17 @@ public struct JSONParser {
         if parser.index == bytes.count {
             throw parser.error("the file is empty; expected a JSON value")
         }
-        let node = try parser.parseValue()
+        // Offsets are kept in 32 bits; files are read only up to `FileIO.maximumInputSize`.
+        if bytes.count >= Int(Int32.max) {
+            throw parser.error("the text is \(bytes.count) bytes; expected less than 2 GiB")
+        }
+        parser.entries.reserveCapacity(bytes.count / 24 + 4)
+        try parser.parseValue()
         parser.skipWhitespace()
         if parser.index < bytes.count {
             throw parser.error("unexpected \(parser.describeCurrent()) after the end of the JSON value")
         }
-        return node
+        return JSONDocument(source: source, unescaped: parser.unescaped, entries: parser.entries)
     }
 
     /// Parses a file's bytes, reporting a syntax error as a diagnostic naming the file.
@@ -97,24 +108,34 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
-        let start = location
+    /// Starts an entry at the current position; its end is the entry after it until contents are added.
+    private mutating func appendEntry(_ kind: JSONDocument.Kind) -> Int {
+        let at = entries.count
+        entries.append(
+            JSONDocument.Entry(
+                kind: kind, line: Int32(truncatingIfNeeded: line),
+                column: Int32(truncatingIfNeeded: index - lineStart + 1),
+                end: Int32(truncatingIfNeeded: at + 1)))
+        return at
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) {
         guard index < bytes.count else { throw error("unexpected end of file; expected a value") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return JSONNode(try parseObject(), at: start)
-        case UInt8(ascii: "["): return JSONNode(try parseArray(), at: start)
-        case UInt8(ascii: "\""): return JSONNode(.string(try parseString()), at: start)
+        case UInt8(ascii: "{"): try parseObject()
+        case UInt8(ascii: "["): try parseArray()
+        case UInt8(ascii: "\""): try parseString()
         case UInt8(ascii: "t"):
+            _ = appendEntry(.trueValue)
             try expectWord("true")
-            return JSONNode(.bool(true), at: start)
         case UInt8(ascii: "f"):
+            _ = appendEntry(.falseValue)
             try expectWord("false")
-            return JSONNode(.bool(false), at: start)
         case UInt8(ascii: "n"):
+            _ = appendEntry(.null)
             try expectWord("null")
-            return JSONNode(.null, at: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return JSONNode(.number(try parseNumber()), at: start)
+            try parseNumber()
         default:
             throw error(
                 "unexpected \(describeCurrent()); expected a value (object, array, string, number, true, false or null)"
@@ -129,46 +150,96 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+    /// The bytes of a string entry made so far, for the length of `body`.
+    private func withText<R>(_ entry: JSONDocument.Entry, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = Int(entry.start)..<Int(entry.start + entry.count)
+        if entry.escaped {
+            return unescaped.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+        return body(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    private func sameText(_ left: Int, _ right: Int) -> Bool {
+        let a = entries[left]
+        let b = entries[right]
+        guard a.count == b.count else { return false }
+        if a.escaped || b.escaped {
+            return withText(a) { first in withText(b) { first.elementsEqual($0) } }
+        }
+        return memcmp(bytes.baseAddress! + Int(a.start), bytes.baseAddress! + Int(b.start), Int(a.count)) == 0
+    }
+
+    /// An earlier key of the object at `object` equal to the key at `key`.
+    private func earlierKey(equalTo key: Int, in object: Int) -> Int? {
+        var entry = object + 1
+        while entry < key {
+            if sameText(entry, key) { return entry }
+            entry = Int(entries[entry + 1].end)
+        }
+        return nil
+    }
+
+    /// FNV-1a of a key's bytes: cheaper than hashing a `String`, and equal keys always agree.
+    private func hash(_ key: Int) -> UInt64 {
+        withText(entries[key]) { text in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) {
+        let object = appendEntry(.object)
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [JSONMember] = []
-        var seen: [String: TextPosition] = [:]
+        var count = 0
+        // Most objects are small, where a scan beats hashing every key; large ones get a table of hashes.
+        var seen: [UInt64: Int] = [:]
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object([])
+            return
         }
         while true {
             skipWhitespace()
-            let keyLocation = location
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("unexpected \(describeCurrent()); expected a member name in double quotes")
             }
-            let key = try parseString()
-            // Most objects are small, where a scan beats hashing every key; large ones get a dictionary.
-            let first: TextPosition?
-            if members.count < 16 {
-                first = members.first { $0.key == key }?.keyLocation
+            let key = entries.count
+            try parseString()
+            var first: Int?
+            if count < 16 {
+                first = earlierKey(equalTo: key, in: object)
             } else {
                 if seen.isEmpty {
-                    for member in members { seen[member.key] = member.keyLocation }
+                    var entry = object + 1
+                    while entry < key {
+                        seen[hash(entry)] = entry
+                        entry = Int(entries[entry + 1].end)
+                    }
                 }
-                first = seen[key]
-                seen[key] = keyLocation
+                let keyHash = hash(key)
+                if let same = seen[keyHash] {
+                    first = sameText(same, key) ? same : earlierKey(equalTo: key, in: object)
+                } else {
+                    seen[keyHash] = key
+                }
             }
             if let first {
-                throw error("duplicate key \"\(key)\" (first given on line \(first.line))", at: keyLocation)
+                let keyEntry = entries[key]
+                throw error(
+                    "duplicate key \"\(keyText(key))\" (first given on line \(entries[first].line))",
+                    at: TextPosition(line: Int(keyEntry.line), column: Int(keyEntry.column)))
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("unexpected \(describeCurrent()); expected ':' after \"\(key)\"")
+                throw error("unexpected \(describeCurrent()); expected ':' after \"\(keyText(key))\"")
             }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
-            members.append(JSONMember(key: key, keyLocation: keyLocation, value: value))
+            try parseValue()
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of file; expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -177,25 +248,33 @@ public struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(members)
+                entries[object].count = Int32(truncatingIfNeeded: count)
+                entries[object].end = Int32(truncatingIfNeeded: entries.count)
+                return
             }
             throw error("unexpected \(describeCurrent()); expected ',' or '}'")
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    private func keyText(_ key: Int) -> String {
+        withText(entries[key]) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) {
+        let array = appendEntry(.array)
         try enter()
         defer { depth -= 1 }
         index += 1
-        var elements: [JSONNode] = []
+        var count = 0
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array([])
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            try parseValue()
+            count += 1
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of file; expected ',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -204,7 +283,9 @@ public struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
-                return .array(elements)
+                entries[array].count = Int32(truncatingIfNeeded: count)
+                entries[array].end = Int32(truncatingIfNeeded: entries.count)
+                return
             }
             throw error("unexpected \(describeCurrent()); expected ',' or ']'")
         }
@@ -220,7 +301,8 @@ public struct JSONParser {
         index += expected.count
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> String {
+    private mutating func parseNumber() throws(JSONSyntaxError) {
+        let entry = appendEntry(.number)
         let start = index
         func digits(_ parser: inout JSONParser) -> Int {
             let from = parser.index
@@ -248,38 +330,46 @@ public struct JSONParser {
             }
             if digits(&self) == 0 { throw error("a number needs digits in its exponent") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        entries[entry].start = Int32(truncatingIfNeeded: start)
+        entries[entry].count = Int32(truncatingIfNeeded: index - start)
     }
 
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    private mutating func parseString() throws(JSONSyntaxError) {
+        let entry = appendEntry(.string)
         index += 1
-        // Most strings have no escapes: they are made straight from the input bytes.
+        // Most strings have no escapes: they stay a range of the input, and ASCII ones need no UTF-8 check.
         var plainEnd = index
-        while plainEnd < bytes.count, bytes[plainEnd] != UInt8(ascii: "\""),
-            bytes[plainEnd] != UInt8(ascii: "\\"),
-            bytes[plainEnd] >= 0x20
-        {
+        var high: UInt8 = 0
+        while plainEnd < bytes.count {
+            let byte = bytes[plainEnd]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            high |= byte
             plainEnd += 1
         }
         if plainEnd < bytes.count, bytes[plainEnd] == UInt8(ascii: "\"") {
-            let string = String(validUTF8: UnsafeBufferPointer(rebasing: bytes[index..<plainEnd]))
+            let start = index
             index = plainEnd + 1
-            guard let string else { throw error("the string ending here is not valid UTF-8") }
-            return string
+            if high >= 0x80 && !UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[start..<plainEnd]))
+            {
+                throw error("the string ending here is not valid UTF-8")
+            }
+            entries[entry].start = Int32(truncatingIfNeeded: start)
+            entries[entry].count = Int32(truncatingIfNeeded: plainEnd - start)
+            return
         }
-        var result: [UInt8] = []
+        let start = unescaped.count
         var runStart = index
         while true {
             guard index < bytes.count else { throw error("unexpected end of file inside a string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                result.append(contentsOf: bytes[runStart..<index])
+                unescaped.append(contentsOf: bytes[runStart..<index])
                 index += 1
                 break
             }
             if byte == UInt8(ascii: "\\") {
-                result.append(contentsOf: bytes[runStart..<index])
-                try parseEscape(into: &result)
+                unescaped.append(contentsOf: bytes[runStart..<index])
+                try parseEscape()
                 runStart = index
                 continue
             }
@@ -291,26 +381,29 @@ public struct JSONParser {
             }
             index += 1
         }
-        guard let string = String(validUTF8: result) else {
-            throw error("the string ending here is not valid UTF-8")
+        let valid = unescaped.withUnsafeBufferPointer {
+            UTF8Validation.isValid(UnsafeBufferPointer(rebasing: $0[start...]))
         }
-        return string
+        guard valid else { throw error("the string ending here is not valid UTF-8") }
+        entries[entry].escaped = true
+        entries[entry].start = Int32(truncatingIfNeeded: start)
+        entries[entry].count = Int32(truncatingIfNeeded: unescaped.count - start)
     }
 
-    private mutating func parseEscape(into result: inout [UInt8]) throws(JSONSyntaxError) {
+    private mutating func parseEscape() throws(JSONSyntaxError) {
         index += 1
         guard index < bytes.count else { throw error("unexpected end of file inside a string") }
         let byte = bytes[index]
         index += 1
         switch byte {
-        case UInt8(ascii: "\""): result.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): result.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "/"): result.append(UInt8(ascii: "/"))
-        case UInt8(ascii: "b"): result.append(0x08)
-        case UInt8(ascii: "f"): result.append(0x0C)
-        case UInt8(ascii: "n"): result.append(0x0A)
-        case UInt8(ascii: "r"): result.append(0x0D)
-        case UInt8(ascii: "t"): result.append(0x09)
+        case UInt8(ascii: "\""): unescaped.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): unescaped.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "/"): unescaped.append(UInt8(ascii: "/"))
+        case UInt8(ascii: "b"): unescaped.append(0x08)
+        case UInt8(ascii: "f"): unescaped.append(0x0C)
+        case UInt8(ascii: "n"): unescaped.append(0x0A)
+        case UInt8(ascii: "r"): unescaped.append(0x0D)
+        case UInt8(ascii: "t"): unescaped.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = try parseHex4()
             if (0xD800...0xDBFF).contains(scalar) {
@@ -327,7 +420,7 @@ public struct JSONParser {
                 throw error("a \\u escape cannot start with a low surrogate")
             }
             guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
-            result.append(contentsOf: Array(String(Character(unicode)).utf8))
+            unescaped.append(contentsOf: Array(String(Character(unicode)).utf8))
         default:
             index -= 1
             throw error("invalid escape '\\\(Character(UnicodeScalar(byte)))' in a string")

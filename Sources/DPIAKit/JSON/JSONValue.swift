@@ -10,13 +10,29 @@ public struct TextPosition: Sendable, Equatable, Hashable {
 }
 
 /// A parsed JSON value that remembers where it was written, so that errors can name the line.
+///
+/// A node is a place in a flat `JSONDocument`: building one is a few appends, freeing a whole document a
+/// few releases, and a loader reads what it needs from it without forming the values it skips.
 public struct JSONNode: Sendable, Equatable {
-    public var value: JSONValue
-    public var location: TextPosition
+    let document: JSONDocument
+    let index: Int
+
+    init(_ document: JSONDocument, _ index: Int) {
+        self.document = document
+        self.index = index
+    }
 
     public init(_ value: JSONValue, at location: TextPosition = TextPosition(line: 0, column: 0)) {
-        self.value = value
-        self.location = location
+        self.init(JSONDocument(value, at: location), 0)
+    }
+
+    /// The value, with its elements or members as nodes.
+    public var value: JSONValue { document.value(at: index) }
+
+    public var location: TextPosition { document.location(at: index) }
+
+    public static func == (left: JSONNode, right: JSONNode) -> Bool {
+        left.location == right.location && left.value == right.value
     }
 }
 
@@ -53,7 +69,6 @@ public enum JSONValue: Sendable, Equatable {
 extension JSONNode {
     /// The member named `key`, when this is an object that has it.
     public subscript(key: String) -> JSONNode? {
-        guard case .object(let members) = value else { return nil }
-        return members.first(where: { $0.key == key })?.value
+        document.member(key, of: index).map { JSONNode(document, $0) }
     }
 }

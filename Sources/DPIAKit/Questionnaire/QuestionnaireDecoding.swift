@@ -115,28 +115,33 @@ enum QuestionnaireDecoding {
     }
 
     /// A JSON value used as an answer in a rule: true/false, a string, a whole number or an array of strings.
-    static func answerValue(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> AnswerValue? {
-        switch node.value {
-        case .bool(let bool): return .bool(bool)
-        case .string(let string): return .string(string)
-        case .number: return JSONReader.integer(node, path: path, sink: sink).map { .integer($0) }
-        case .array(let elements):
+    /// The path is spelled out only for a diagnostic: answers files have one per answer.
+    static func answerValue(_ node: JSONNode, _ path: @autoclosure () -> String, _ sink: DiagnosticSink)
+        -> AnswerValue?
+    {
+        let document = node.document
+        switch document.kind(at: node.index) {
+        case .trueValue: return .bool(true)
+        case .falseValue: return .bool(false)
+        case .string: return .string(document.text(at: node.index))
+        case .number: return JSONReader.integer(node, path: path(), sink: sink).map { .integer($0) }
+        case .array:
             var strings: [String] = []
-            for (offset, element) in elements.enumerated() {
-                guard case .string(let string) = element.value else {
+            for (offset, element) in document.children(of: node.index).enumerated() {
+                guard document.kind(at: element) == .string else {
                     sink.report(
-                        "found \(element.value.kindName); expected an option value (a string)",
-                        at: "\(path)[\(offset)]",
-                        element.location)
+                        "found \(document.kindName(at: element)); expected an option value (a string)",
+                        at: "\(path())[\(offset)]",
+                        document.location(at: element))
                     return nil
                 }
-                strings.append(string)
+                strings.append(document.text(at: element))
             }
             return .strings(strings)
         case .null, .object:
             sink.report(
-                "found \(node.value.kindName); expected true, false, a string, a whole number or an array of strings",
-                at: path, node.location)
+                "found \(document.kindName(at: node.index)); expected true, false, a string, a whole number or an array of strings",
+                at: path(), node.location)
             return nil
         }
     }
