@@ -343,40 +343,57 @@ public enum AnswersFile {
         String(decoding: bytes(answers, questionnaire: questionnaire), as: UTF8.self)
     }
 
-    /// What `write` returns, as UTF-8 bytes: reports hash these for their fingerprint.
+    /// What `write` returns, as UTF-8 bytes: reports hash these for their fingerprint. Written straight
+    /// to bytes, in the layout `JSONWriter` gives.
     static func bytes(_ answers: Answers, questionnaire: Questionnaire?) -> [UInt8] {
+        var writer = JSONObjectWriter()
+        writer.key("questionnaire")
+        writer.beginObject()
+        writer.key("id")
+        writer.string(answers.questionnaireID)
+        writer.key("version")
+        writer.string(answers.questionnaireVersion)
+        writer.endObject()
         let meta = answers.metadata
-        var metadata: [(String, JSONValue)] = [
-            ("organisation", .string(meta.organisation)), ("platform", .string(meta.platform)),
-        ]
-        if let reference = meta.reference { metadata.append(("reference", .string(reference))) }
-        metadata.append(("assessor", .string(meta.assessor)))
-        metadata.append(("assessmentDate", .string(meta.assessmentDate)))
-        if let review = meta.reviewDate { metadata.append(("reviewDate", .string(review))) }
-        metadata.append(("status", .string(meta.status.rawValue)))
+        writer.key("metadata")
+        writer.beginObject()
+        writer.key("organisation")
+        writer.string(meta.organisation)
+        writer.key("platform")
+        writer.string(meta.platform)
+        if let reference = meta.reference {
+            writer.key("reference")
+            writer.string(reference)
+        }
+        writer.key("assessor")
+        writer.string(meta.assessor)
+        writer.key("assessmentDate")
+        writer.string(meta.assessmentDate)
+        if let review = meta.reviewDate {
+            writer.key("reviewDate")
+            writer.string(review)
+        }
+        writer.key("status")
+        writer.string(meta.status.rawValue)
+        writer.endObject()
+        writer.key("answers")
+        writer.beginObject()
         // Answers in question order, then answers to unknown questions by id.
-        var ordered: [String] = []
-        ordered.reserveCapacity(answers.values.count)
-        var known: Set<String> = []
-        for section in questionnaire?.sections ?? [] {
-            for question in section.questions where known.insert(question.id).inserted {
-                if answers.values[question.id] != nil { ordered.append(question.id) }
+        let index = questionnaire?.index
+        var written = 0
+        for id in index?.ids ?? [] {
+            guard let value = answers.values[id] else { continue }
+            writer.key(id)
+            writer.answer(value)
+            written += 1
+        }
+        if written < answers.values.count {
+            for id in answers.values.keys.filter({ (index?.slot(of: $0) ?? -1) < 0 }).sorted() {
+                writer.key(id)
+                writer.answer(answers.values[id]!)
             }
         }
-        if ordered.count < answers.values.count {
-            ordered += answers.values.keys.filter { !known.contains($0) }.sorted()
-        }
-        var document: [(String, JSONValue)] = [
-            (
-                "questionnaire",
-                .members([
-                    ("id", .string(answers.questionnaireID)),
-                    ("version", .string(answers.questionnaireVersion)),
-                ])
-            ),
-            ("metadata", .members(metadata)),
-            ("answers", .members(ordered.map { ($0, answers.values[$0]!.json) })),
-        ]
+        writer.endObject()
         if !answers.measureDecisions.isEmpty {
             let measureOrder = questionnaire?.scoring.measures.map(\.id) ?? []
             let ids = answers.measureDecisions.keys.sorted {
@@ -384,18 +401,34 @@ public enum AnswersFile {
                     measureOrder.firstIndex(of: $1) ?? Int.max, $1
                 )
             }
-            document.append(
-                (
-                    "measures",
-                    .members(
-                        ids.map { id in
-                            let decision = answers.measureDecisions[id]!
-                            var fields: [(String, JSONValue)] = [("approved", .bool(decision.approved))]
-                            if let note = decision.note { fields.append(("note", .string(note))) }
-                            return (id, .members(fields))
-                        })
-                ))
+            writer.key("measures")
+            writer.beginObject()
+            for id in ids {
+                let decision = answers.measureDecisions[id]!
+                writer.key(id)
+                writer.beginObject()
+                writer.key("approved")
+                writer.bool(decision.approved)
+                if let note = decision.note {
+                    writer.key("note")
+                    writer.string(note)
+                }
+                writer.endObject()
+            }
+            writer.endObject()
         }
-        return JSONWriter.bytes(.members(document))
+        return writer.finish()
+    }
+}
+
+extension JSONObjectWriter {
+    /// An answer as `AnswerValue.json` gives it.
+    fileprivate mutating func answer(_ value: AnswerValue) {
+        switch value {
+        case .bool(let bool): self.bool(bool)
+        case .string(let string): self.string(string)
+        case .strings(let strings): self.strings(strings)
+        case .integer(let integer): self.integer(integer)
+        }
     }
 }

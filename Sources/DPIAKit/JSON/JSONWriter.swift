@@ -16,11 +16,11 @@ public enum JSONWriter {
 
     private static let newline = UInt8(ascii: "\n")
 
-    private static func append(_ text: StaticString, into output: inout [UInt8]) {
+    static func append(_ text: StaticString, into output: inout [UInt8]) {
         text.withUTF8Buffer { output.append(contentsOf: $0) }
     }
 
-    private static func appendIndent(_ indent: Int, into output: inout [UInt8]) {
+    static func appendIndent(_ indent: Int, into output: inout [UInt8]) {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
     }
 
@@ -79,7 +79,7 @@ public enum JSONWriter {
     /// Escapes on UTF-8 bytes: everything escaped is ASCII except U+2028 and U+2029, whose encodings
     /// (E2 80 A8, E2 80 A9) cannot occur inside any other character's. Runs of bytes that need no escape
     /// are copied whole.
-    private static func appendQuoted(_ string: String, into output: inout [UInt8]) {
+    static func appendQuoted(_ string: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
@@ -136,5 +136,78 @@ extension JSONValue {
     /// Builds an array of values.
     public static func elements(_ values: [JSONValue]) -> JSONValue {
         .array(values.map { JSONNode($0) })
+    }
+}
+
+/// Writes an object member by member, giving the bytes `JSONWriter` gives for the same members, for
+/// callers that would otherwise build a `JSONValue` only to write it.
+struct JSONObjectWriter {
+    private(set) var bytes: [UInt8] = []
+    private var depth = 0
+    /// Bit `n` is set while the object open at depth `n + 1` has no member yet.
+    private var emptyObjects: UInt64 = 0
+
+    init() {
+        bytes.reserveCapacity(4096)
+        beginObject()
+    }
+
+    /// Opens an object as the value of the member just named (or as the document).
+    mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        emptyObjects |= 1 << depth
+        depth += 1
+    }
+
+    mutating func endObject() {
+        depth -= 1
+        if emptyObjects & (1 << depth) == 0 {
+            bytes.append(UInt8(ascii: "\n"))
+            JSONWriter.appendIndent(depth, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Starts a member of the innermost open object; its value is written next.
+    mutating func key(_ key: String) {
+        let bit: UInt64 = 1 << (depth - 1)
+        if emptyObjects & bit != 0 {
+            emptyObjects &= ~bit
+            bytes.append(UInt8(ascii: "\n"))
+        } else {
+            JSONWriter.append(",\n", into: &bytes)
+        }
+        JSONWriter.appendIndent(depth, into: &bytes)
+        JSONWriter.appendQuoted(key, into: &bytes)
+        JSONWriter.append(": ", into: &bytes)
+    }
+
+    mutating func string(_ string: String) {
+        JSONWriter.appendQuoted(string, into: &bytes)
+    }
+
+    mutating func bool(_ bool: Bool) {
+        bool ? JSONWriter.append("true", into: &bytes) : JSONWriter.append("false", into: &bytes)
+    }
+
+    mutating func integer(_ integer: Int) {
+        bytes.append(contentsOf: String(integer).utf8)
+    }
+
+    /// An array of strings, on one line as `JSONWriter` writes arrays of scalars.
+    mutating func strings(_ strings: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (offset, string) in strings.enumerated() {
+            if offset > 0 { JSONWriter.append(", ", into: &bytes) }
+            JSONWriter.appendQuoted(string, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Closes the document: the final newline `JSONWriter` writes.
+    mutating func finish() -> [UInt8] {
+        while depth > 0 { endObject() }
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 }
