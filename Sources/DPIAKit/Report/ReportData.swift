@@ -207,7 +207,7 @@ private struct Builder {
             section.questions.map { questionValue($0, shown: visible.contains($0.id)) }
         }
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
-        var root: [String: TemplateValue] = [
+        var root: TemplateObject = [
             "tool": .object(["name": "dpia", "version": .string(toolVersion)]),
             "questionnaire": .object([
                 "id": .string(questionnaire.id), "version": .string(questionnaire.version),
@@ -257,7 +257,7 @@ private struct Builder {
     }
 
     func summary() -> TemplateValue {
-        var summary: [String: TemplateValue] = [
+        var summary: TemplateObject = [
             "priorConsultation": .bool(assessment.priorConsultationRequired),
             "drivers": .list(
                 assessment.topDrivers.map {
@@ -336,7 +336,7 @@ private struct Builder {
     }
 
     func dataSensitivity(_ data: DataSensitivityResult) -> TemplateValue {
-        var value: [String: TemplateValue] = [
+        var value: TemplateObject = [
             "hasCategories": .bool(!data.categories.isEmpty),
             "categories": .list(
                 data.categories.map { item in

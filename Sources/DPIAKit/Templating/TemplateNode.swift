@@ -6,10 +6,26 @@ struct SourcePosition: Sendable, Equatable {
 
 /// A name in a tag: `.` (the current context) or a dotted path such as `risk.level`.
 struct TemplateName: Sendable, Equatable {
+    /// One dotted part, with its `TemplateObject.hash(_:)` worked out at parse time rather than per lookup.
+    struct Part: Sendable, Equatable {
+        let key: String
+        let hash: UInt32
+
+        init(_ key: String) {
+            self.key = key
+            hash = TemplateObject.hash(key)
+        }
+    }
+
     /// The name as written, trimmed; used in messages and to match a section's close tag.
     let text: String
     /// The dotted parts; empty for the implicit iterator `.`.
-    let parts: [String]
+    let parts: [Part]
+
+    init(text: String, parts: [String]) {
+        self.text = text
+        self.parts = parts.map(Part.init)
+    }
 
     /// Resolves this name against a context stack, innermost context last.
     ///
@@ -21,7 +37,9 @@ struct TemplateName: Sendable, Equatable {
         // and a retain per lookup; rendering a report resolves well over a thousand names.
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let members) = stack[index], let value = members[first] {
+            if case .object(let members) = stack[index],
+                let value = members.value(forKey: first.key, hash: first.hash)
+            {
                 return parts.count == 1 ? value : Self.descend(into: value, parts)
             }
             index -= 1
@@ -30,10 +48,12 @@ struct TemplateName: Sendable, Equatable {
     }
 
     /// Looks up the second and later parts inside what the first part found.
-    private static func descend(into found: TemplateValue, _ parts: [String]) -> TemplateValue? {
+    private static func descend(into found: TemplateValue, _ parts: [Part]) -> TemplateValue? {
         var current = found
         for part in parts[1...] {
-            guard case .object(let members) = current, let value = members[part] else { return nil }
+            guard case .object(let members) = current,
+                let value = members.value(forKey: part.key, hash: part.hash)
+            else { return nil }
             current = value
         }
         return current

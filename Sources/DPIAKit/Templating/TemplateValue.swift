@@ -7,7 +7,7 @@ public enum TemplateValue: Sendable, Equatable {
     case double(Double)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
     case null
 
     /// Whether a section over this value renders, per the Mustache spec:
@@ -78,7 +78,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// Later duplicates win, as they would in JSON.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(TemplateObject(pairs: elements))
     }
 }
 
@@ -99,7 +99,7 @@ extension TemplateValue: Codable {
         } else if let items = try? container.decode([TemplateValue].self) {
             self = .list(items)
         } else {
-            self = .object(try container.decode([String: TemplateValue].self))
+            self = .object(try container.decode(TemplateObject.self))
         }
     }
 
