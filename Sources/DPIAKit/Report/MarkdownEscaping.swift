@@ -7,54 +7,65 @@
 /// and block markers (`#`, `>`, `-`, `+`, `=`, `1.`) at the start are escaped in case the value starts a line.
 public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
-        // Every character acted on is ASCII, so the work is done on UTF-8 bytes: other bytes, including
-        // every byte of a multi-byte character, are copied as they are. Most values need nothing.
         var source = text
         return source.withUTF8 { bytes in
             guard needsEscaping(bytes) else { return text }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
-            // Whether the output so far is all digits: "1. " at the start would begin an ordered list.
-            var outputIsDigits = false
-            for index in bytes.indices {
-                let byte = bytes[index]
-                let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
-                let endsMarker = next == nil || next == space || next == tab
-                var escaped = false
-                switch byte {
-                case carriageReturn where next == newline:
-                    continue
-                case carriageReturn, newline:
-                    output.append(contentsOf: "<br>".utf8)
-                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-                    UInt8(ascii: "["),
-                    UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
-                    escaped = true
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "#") where index == 0, UInt8(ascii: "=") where index == 0:
-                    escaped = true
-                case UInt8(ascii: "-") where index == 0 && (endsMarker || isRule(bytes)),
-                    UInt8(ascii: "+") where index == 0 && endsMarker:
-                    escaped = true
-                case UInt8(ascii: ".") where endsMarker && outputIsDigits,
-                    UInt8(ascii: ")") where endsMarker && outputIsDigits:
-                    escaped = true
-                case tab:
-                    output.append(space)
-                default:
-                    output.append(byte)
-                    outputIsDigits = (output.count == 1 || outputIsDigits) && byte >= 48 && byte <= 57
-                    continue
-                }
-                if escaped {
-                    output.append(UInt8(ascii: "\\"))
-                    output.append(byte)
-                }
-                outputIsDigits = false
-            }
+            append(bytes, to: &output)
             return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Appends the escaped form of UTF-8 `bytes` to `output`: what rendering uses, so no `String` is made
+    /// per value.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Every character acted on is ASCII, so the work is done on UTF-8 bytes: other bytes, including
+        // every byte of a multi-byte character, are copied as they are. Most values need nothing.
+        guard needsEscaping(bytes) else {
+            output.append(contentsOf: bytes)
+            return
+        }
+        let start = output.count
+        // Whether this value's output so far is all digits: "1. " at the start would begin an ordered list.
+        var outputIsDigits = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+            let endsMarker = next == nil || next == space || next == tab
+            var escaped = false
+            switch byte {
+            case carriageReturn where next == newline:
+                continue
+            case carriageReturn, newline:
+                output.append(contentsOf: "<br>".utf8)
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+                escaped = true
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "#") where index == 0, UInt8(ascii: "=") where index == 0:
+                escaped = true
+            case UInt8(ascii: "-") where index == 0 && (endsMarker || isRule(bytes)),
+                UInt8(ascii: "+") where index == 0 && endsMarker:
+                escaped = true
+            case UInt8(ascii: ".") where endsMarker && outputIsDigits,
+                UInt8(ascii: ")") where endsMarker && outputIsDigits:
+                escaped = true
+            case tab:
+                output.append(space)
+            default:
+                output.append(byte)
+                outputIsDigits = (output.count - start == 1 || outputIsDigits) && byte >= 48 && byte <= 57
+                continue
+            }
+            if escaped {
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            }
+            outputIsDigits = false
         }
     }
 
@@ -64,14 +75,18 @@ public enum MarkdownEscaping {
     private static let carriageReturn = UInt8(ascii: "\r")
 
     /// Whether a byte needs escaping wherever it is: one of `\r\n\t\\`*_[]|~$<>&`.
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        switch byte {
-        case carriageReturn, newline, tab, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"),
-            UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"),
-            UInt8(ascii: "$"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-            true
-        default: false
-        }
+    ///
+    /// A 128-entry table in two words, one bit a byte: values are checked byte by byte, so this is hot.
+    private static func isSpecial(_ byte: UInt8, below64: UInt64, from64: UInt64) -> Bool {
+        if byte < 64 { return below64 >> byte & 1 != 0 }
+        return byte < 128 && from64 >> (byte - 64) & 1 != 0
+    }
+
+    private static let specialBelow64: UInt64 = bits(in: "\r\n\t$&*<>", offset: 0)
+    private static let specialFrom64: UInt64 = bits(in: "\\`_[]|~", offset: 64)
+
+    private static func bits(in characters: String, offset: UInt8) -> UInt64 {
+        characters.utf8.reduce(0) { $0 | 1 << ($1 - offset) }
     }
 
     /// Whether any byte needs escaping: a special byte anywhere, a block marker first, or `.` or `)`
@@ -91,8 +106,11 @@ public enum MarkdownEscaping {
         {
             return true
         }
+        // Read once here rather than through the lazy globals' accessors for every byte.
+        let below64 = specialBelow64
+        let from64 = specialFrom64
         while index < bytes.count {
-            if isSpecial(bytes[index]) { return true }
+            if isSpecial(bytes[index], below64: below64, from64: from64) { return true }
             index += 1
         }
         return false

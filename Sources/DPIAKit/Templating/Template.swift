@@ -40,46 +40,35 @@ public struct Template: Sendable {
         escape: (String) -> String,
         missingPartial: MissingPartial = .fail
     ) throws(TemplateError) -> String {
-        String(
-            decoding: try renderBytes(
-                context, partials: partials, escape: escape, missingPartial: missingPartial),
-            as: UTF8.self)
+        let bytes = try withoutActuallyEscaping(escape) { escape throws(TemplateError) in
+            try renderBytes(
+                context, partials: partials, escaper: .string(escape), missingPartial: missingPartial)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// What `render` returns, as UTF-8 bytes, for callers that write it to a file.
     func renderBytes(
-        _ context: TemplateValue, partials: [String: Template], escape: (String) -> String,
+        _ context: TemplateValue, partials: [String: Template], escaper: TemplateEscaper,
         missingPartial: MissingPartial = .fail
     ) throws(TemplateError) -> [UInt8] {
-        var renderer = Renderer(partials: partials, missingPartial: missingPartial, stack: [context])
+        var renderer = Renderer(
+            partials: partials, missingPartial: missingPartial, escaper: escaper, stack: [context])
         // Reports are several times their template's size; a generous start saves regrowing the buffer.
         renderer.output.reserveCapacity(64 * 1024)
-        try renderer.render(nodes, of: self, indentation: [], depth: 0, escape: escape)
+        try renderer.render(nodes, of: self, indentation: [], depth: 0)
         return renderer.output
     }
 
     /// Escapes text for HTML: `&`, `<`, `>`, `"` and `'`.
     public static func htmlEscape(_ text: String) -> String {
-        // Every character replaced is ASCII, so the work is done on UTF-8 bytes; most values need nothing.
         var source = text
         return source.withUTF8 { bytes in
-            // All five are below 64, so one shift and mask per byte tells whether it is one of them.
-            let special: UInt64 = 1 << 38 | 1 << 60 | 1 << 62 | 1 << 34 | 1 << 39
-            guard bytes.contains(where: { $0 < 64 && special >> $0 & 1 != 0 }) else {
-                return text
-            }
+            // Most values need nothing, and then the same string comes back.
+            guard bytes.contains(where: HTMLEscaping.isSpecial) else { return text }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): escaped.append(contentsOf: "&#39;".utf8)
-                default: escaped.append(byte)
-                }
-            }
+            HTMLEscaping.append(bytes, to: &escaped)
             return String(decoding: escaped, as: UTF8.self)
         }
     }
@@ -89,6 +78,7 @@ public struct Template: Sendable {
 private struct Renderer {
     let partials: [String: Template]
     let missingPartial: Template.MissingPartial
+    let escaper: TemplateEscaper
     var stack: [TemplateValue]
     var output: [UInt8] = []
 
@@ -97,9 +87,18 @@ private struct Renderer {
         text.withUTF8 { output.append(contentsOf: $0) }
     }
 
+    mutating func appendEscaped(_ text: String) {
+        switch escaper {
+        case .bytes(let escape):
+            var text = text
+            text.withUTF8 { escape($0, &output) }
+        case .string(let escape):
+            append(escape(text))
+        }
+    }
+
     mutating func render(
-        _ nodes: [TemplateNode], of template: Template, indentation: [UInt8], depth: Int,
-        escape: (String) -> String
+        _ nodes: [TemplateNode], of template: Template, indentation: [UInt8], depth: Int
     ) throws(TemplateError) {
         for node in nodes {
             switch node {
@@ -110,24 +109,28 @@ private struct Renderer {
             case .variable(let name, let escaped, _):
                 guard let value = name.resolve(in: stack) else { continue }
                 let text = value.renderedText
-                append(escaped ? escape(text) : text)
+                if escaped {
+                    appendEscaped(text)
+                } else {
+                    append(text)
+                }
             case .section(let name, let inverted, let children, _):
                 let value = name.resolve(in: stack) ?? .null
                 if inverted {
                     if !value.isTruthy {
                         try render(
-                            children, of: template, indentation: indentation, depth: depth, escape: escape)
+                            children, of: template, indentation: indentation, depth: depth)
                     }
                 } else if case .list(let items) = value {
                     for item in items {
                         stack.append(item)
                         try render(
-                            children, of: template, indentation: indentation, depth: depth, escape: escape)
+                            children, of: template, indentation: indentation, depth: depth)
                         stack.removeLast()
                     }
                 } else if value.isTruthy {
                     stack.append(value)
-                    try render(children, of: template, indentation: indentation, depth: depth, escape: escape)
+                    try render(children, of: template, indentation: indentation, depth: depth)
                     stack.removeLast()
                 }
             case .partial(let partialName, let ownIndentation, let position):
@@ -146,7 +149,7 @@ private struct Renderer {
                 }
                 // Only a standalone partial is indented, and it inherits the indentation around it.
                 let inner = ownIndentation.map { indentation + $0.utf8 } ?? []
-                try render(partial.nodes, of: partial, indentation: inner, depth: depth + 1, escape: escape)
+                try render(partial.nodes, of: partial, indentation: inner, depth: depth + 1)
             }
         }
     }

@@ -61,11 +61,14 @@ public struct TemplateObject: Sendable {
 
     /// 32-bit FNV-1a of the name's UTF-8: a few instructions a byte, and names are short.
     static func hash(_ key: String) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in key.utf8 {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        var key = key
+        return key.withUTF8 { bytes in
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes {
+                hash = (hash ^ UInt32(byte)) &* 16_777_619
+            }
+            return hash
         }
-        return hash
     }
 }
 
