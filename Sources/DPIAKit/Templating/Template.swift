@@ -18,12 +18,16 @@ public struct Template: Sendable {
 
     /// The template's name, usually its file name; errors and diagnostics start with it.
     public let name: String
+    /// The parsed tree, which the name checker walks.
     let nodes: [TemplateNode]
+    /// The same tree flattened, which rendering walks.
+    let program: TemplateProgram
 
     /// Parses `source`, reporting the first syntax error with `name`, line and column.
     public init(source: String, name: String) throws(TemplateError) {
         var parser = TemplateParser(source: source, name: name)
         self.nodes = try parser.parse()
+        self.program = TemplateProgram(nodes)
         self.name = name
     }
 
@@ -56,7 +60,7 @@ public struct Template: Sendable {
             partials: partials, missingPartial: missingPartial, escaper: escaper, stack: [context])
         // Reports are several times their template's size; a generous start saves regrowing the buffer.
         renderer.output.reserveCapacity(64 * 1024)
-        try renderer.render(nodes, of: self, indentation: [], depth: 0)
+        try renderer.render(0..<program.instructions.count, of: self, indentation: [], depth: 0)
         return renderer.output
     }
 
@@ -74,7 +78,7 @@ public struct Template: Sendable {
     }
 }
 
-/// Walks a node tree, appending UTF-8 to one buffer that becomes the output string at the end.
+/// Walks a template's program, appending UTF-8 to one buffer that becomes the output string at the end.
 private struct Renderer {
     let partials: [String: Template]
     let missingPartial: Template.MissingPartial
@@ -97,60 +101,75 @@ private struct Renderer {
         }
     }
 
+    /// Renders `template`'s instructions in `range`.
     mutating func render(
-        _ nodes: [TemplateNode], of template: Template, indentation: [UInt8], depth: Int
+        _ range: Range<Int>, of template: Template, indentation: [UInt8], depth: Int
     ) throws(TemplateError) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                output.append(contentsOf: text)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch template.program.instructions[index] {
+            case .text(let start, let end):
+                template.program.text.withUnsafeBufferPointer {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end]))
+                }
             case .lineStart:
-                output.append(contentsOf: indentation)
-            case .variable(let name, let escaped, _):
-                guard let value = name.resolve(in: stack) else { continue }
+                if !indentation.isEmpty {
+                    output.append(contentsOf: indentation)
+                }
+            case .variable(let name, let escaped):
+                guard let value = template.program.names[name].resolve(in: stack) else { break }
                 let text = value.renderedText
                 if escaped {
                     appendEscaped(text)
                 } else {
                     append(text)
                 }
-            case .section(let name, let inverted, let children, _):
-                let value = name.resolve(in: stack) ?? .null
+            case .section(let name, let inverted, let end):
+                let body = index + 1..<end
+                index = end
+                let value = template.program.names[name].resolve(in: stack) ?? .null
                 if inverted {
                     if !value.isTruthy {
-                        try render(
-                            children, of: template, indentation: indentation, depth: depth)
+                        try render(body, of: template, indentation: indentation, depth: depth)
                     }
                 } else if case .list(let items) = value {
                     for item in items {
                         stack.append(item)
-                        try render(
-                            children, of: template, indentation: indentation, depth: depth)
+                        try render(body, of: template, indentation: indentation, depth: depth)
                         stack.removeLast()
                     }
                 } else if value.isTruthy {
                     stack.append(value)
-                    try render(children, of: template, indentation: indentation, depth: depth)
+                    try render(body, of: template, indentation: indentation, depth: depth)
                     stack.removeLast()
                 }
-            case .partial(let partialName, let ownIndentation, let position):
-                guard let partial = partials[partialName] else {
-                    if missingPartial == .renderEmpty { continue }
-                    throw TemplateError(
-                        kind: .unknownPartial, template: template.name, line: position.line,
-                        column: position.column, message: "unknown partial \"\(partialName)\"")
-                }
-                guard depth < Template.maximumPartialDepth else {
-                    throw TemplateError(
-                        kind: .partialRecursion, template: template.name, line: position.line,
-                        column: position.column,
-                        message: "partial \"\(partialName)\" is nested more than "
-                            + "\(Template.maximumPartialDepth) deep; does it include itself?")
-                }
-                // Only a standalone partial is indented, and it inherits the indentation around it.
-                let inner = ownIndentation.map { indentation + $0.utf8 } ?? []
-                try render(partial.nodes, of: partial, indentation: inner, depth: depth + 1)
+                continue
+            case .partial(let tag):
+                try renderPartial(
+                    template.program.partials[tag], in: template, indentation: indentation, depth: depth)
             }
+            index += 1
         }
+    }
+
+    private mutating func renderPartial(
+        _ tag: TemplateProgram.PartialTag, in template: Template, indentation: [UInt8], depth: Int
+    ) throws(TemplateError) {
+        guard let partial = partials[tag.name] else {
+            if missingPartial == .renderEmpty { return }
+            throw TemplateError(
+                kind: .unknownPartial, template: template.name, line: tag.position.line,
+                column: tag.position.column, message: "unknown partial \"\(tag.name)\"")
+        }
+        guard depth < Template.maximumPartialDepth else {
+            throw TemplateError(
+                kind: .partialRecursion, template: template.name, line: tag.position.line,
+                column: tag.position.column,
+                message: "partial \"\(tag.name)\" is nested more than "
+                    + "\(Template.maximumPartialDepth) deep; does it include itself?")
+        }
+        // Only a standalone partial is indented, and it inherits the indentation around it.
+        let inner = tag.indentation.map { indentation + $0 } ?? []
+        try render(0..<partial.program.instructions.count, of: partial, indentation: inner, depth: depth + 1)
     }
 }
