@@ -78,8 +78,8 @@ public enum MarkdownEscaping {
     ///
     /// A 128-entry table in two words, one bit a byte: values are checked byte by byte, so this is hot.
     private static func isSpecial(_ byte: UInt8, below64: UInt64, from64: UInt64) -> Bool {
-        if byte < 64 { return below64 >> byte & 1 != 0 }
-        return byte < 128 && from64 >> (byte - 64) & 1 != 0
+        if byte < 64 { return below64 &>> byte & 1 != 0 }
+        return byte < 128 && from64 &>> (byte &- 64) & 1 != 0
     }
 
     private static let specialBelow64: UInt64 = bits(in: "\r\n\t$&*<>", offset: 0)
@@ -106,7 +106,6 @@ public enum MarkdownEscaping {
         {
             return true
         }
-        // Read once here rather than through the lazy globals' accessors for every byte.
         let below64 = specialBelow64
         let from64 = specialFrom64
         while index < bytes.count {

@@ -13,7 +13,7 @@ struct TemplateName: Sendable, Equatable {
 
         init(_ key: String) {
             self.key = key
-            hash = TemplateObject.hash(key)
+            hash = TemplateShape.hash(key)
         }
     }
 
@@ -33,27 +33,27 @@ struct TemplateName: Sendable, Equatable {
     /// what the first part found (the spec's "no masking" rule). `nil` means the name resolves nowhere.
     func resolve(in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = parts.first else { return stack.last }
-        // Returning from inside the search, without an optional or a slice of the parts, saves a copy
-        // and a retain per lookup; rendering a report resolves well over a thousand names.
-        var index = stack.count - 1
-        while index >= 0 {
-            if case .object(let members) = stack[index],
-                let value = members.value(forKey: first.key, hash: first.hash)
-            {
-                return parts.count == 1 ? value : Self.descend(into: value, parts)
+        // The contexts are read in place through a buffer pointer: indexing the array copied each
+        // context out (a retain and a release per context tried) before looking inside it.
+        let found = stack.withUnsafeBufferPointer { contexts -> TemplateValue? in
+            var index = contexts.count - 1
+            while index >= 0 {
+                if let value = contexts[index].member(first.key, hash: first.hash) {
+                    return value
+                }
+                index -= 1
             }
-            index -= 1
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        return parts.count == 1 ? found : Self.descend(into: found, parts)
     }
 
     /// Looks up the second and later parts inside what the first part found.
     private static func descend(into found: TemplateValue, _ parts: [Part]) -> TemplateValue? {
         var current = found
         for part in parts[1...] {
-            guard case .object(let members) = current,
-                let value = members.value(forKey: part.key, hash: part.hash)
-            else { return nil }
+            guard let value = current.member(part.key, hash: part.hash) else { return nil }
             current = value
         }
         return current
