@@ -74,19 +74,10 @@ public enum MarkdownEscaping {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// Whether a byte needs escaping wherever it is: one of `\r\n\t\\`*_[]|~$<>&`.
-    ///
-    /// A 128-entry table in two words, one bit a byte: values are checked byte by byte, so this is hot.
-    private static func isSpecial(_ byte: UInt8, below64: UInt64, from64: UInt64) -> Bool {
-        if byte < 64 { return below64 &>> byte & 1 != 0 }
-        return byte < 128 && from64 &>> (byte &- 64) & 1 != 0
-    }
-
-    private static let specialBelow64: UInt64 = bits(in: "\r\n\t$&*<>", offset: 0)
-    private static let specialFrom64: UInt64 = bits(in: "\\`_[]|~", offset: 64)
-
-    private static func bits(in characters: String, offset: UInt8) -> UInt64 {
-        characters.utf8.reduce(0) { $0 | 1 << ($1 - offset) }
+    /// Whether each byte value needs escaping wherever it is: one of `\r\n\t\\`*_[]|~$<>&`. A table,
+    /// because every byte of every value is checked against it.
+    private static let special: [Bool] = (0...255).map { byte in
+        "\r\n\t\\`*_[]|~$<>&".utf8.contains(UInt8(byte))
     }
 
     /// Whether any byte needs escaping: a special byte anywhere, a block marker first, or `.` or `)`
@@ -106,13 +97,13 @@ public enum MarkdownEscaping {
         {
             return true
         }
-        let below64 = specialBelow64
-        let from64 = specialFrom64
-        while index < bytes.count {
-            if isSpecial(bytes[index], below64: below64, from64: from64) { return true }
-            index += 1
+        return special.withUnsafeBufferPointer { special in
+            while index < bytes.count {
+                if special[Int(bytes[index])] { return true }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     /// "---" or "- - -" would be a thematic break or a setext underline.
