@@ -233,85 +233,109 @@ private struct Builder {
         let meta = assessment.answers.metadata
         // Every question's value, by section; steps show the visible ones, the appendix all of them.
         let questions = questionnaire.sections.map { $0.questions.map(question) }
+        let stepValues = steps(questions)
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
-        var root: TemplateObject = [
-            "tool": .object(["name": "dpia", "version": .string(toolVersion)]),
-            "questionnaire": .object([
-                "id": .string(questionnaire.id), "version": .string(questionnaire.version),
-                "title": .string(questionnaire.title), "description": .string(questionnaire.description),
-                "references": .list(
-                    questionnaire.references.map {
-                        .object([
-                            "id": .string($0.id), "title": .string($0.title),
-                            "url": $0.url.map { .string($0) } ?? .null,
-                        ])
-                    }),
-            ]),
-            "meta": .object([
-                "organisation": .string(meta.organisation), "platform": .string(meta.platform),
-                "reference": meta.reference.map { .string($0) } ?? .null, "assessor": .string(meta.assessor),
-                "assessmentDate": .string(meta.assessmentDate),
-                "reviewDate": meta.reviewDate.map { .string($0) } ?? .null,
-                "status": .string(meta.status == .final ? "Final" : "Draft"),
-                "isDraft": .bool(meta.status == .draft),
-                "isFinal": .bool(meta.status == .final),
-            ]),
-            "fingerprint": .string("sha256:\(fingerprint)"),
-            "fingerprintShort": .string(String(fingerprint.prefix(12))),
-            "hasRisks": .bool(!assessment.risks.isEmpty),
-            "steps": .list(steps(questions)),
-            "appendix": .list(appendix(questions)),
-            "notes": .list(assessment.notes.map { .string($0) }),
-            "hasNotes": .bool(!assessment.notes.isEmpty),
+        // Members are gathered first and made into one object: setting them one by one copies it each time.
+        var root: [(String, TemplateValue)] = [
+            ("tool", .object(["name": "dpia", "version": .string(toolVersion)])),
+            (
+                "questionnaire",
+                .object([
+                    "id": .string(questionnaire.id), "version": .string(questionnaire.version),
+                    "title": .string(questionnaire.title), "description": .string(questionnaire.description),
+                    "references": .list(
+                        questionnaire.references.map {
+                            .object([
+                                "id": .string($0.id), "title": .string($0.title),
+                                "url": $0.url.map { .string($0) } ?? .null,
+                            ])
+                        }),
+                ])
+            ),
+            (
+                "meta",
+                .object([
+                    "organisation": .string(meta.organisation), "platform": .string(meta.platform),
+                    "reference": meta.reference.map { .string($0) } ?? .null,
+                    "assessor": .string(meta.assessor),
+                    "assessmentDate": .string(meta.assessmentDate),
+                    "reviewDate": meta.reviewDate.map { .string($0) } ?? .null,
+                    "status": .string(meta.status == .final ? "Final" : "Draft"),
+                    "isDraft": .bool(meta.status == .draft),
+                    "isFinal": .bool(meta.status == .final),
+                ])
+            ),
+            ("fingerprint", .string("sha256:\(fingerprint)")),
+            ("fingerprintShort", .string(String(fingerprint.prefix(12)))),
+            ("hasRisks", .bool(!assessment.risks.isEmpty)),
+            ("steps", .list(stepValues)),
+            ("appendix", .list(appendix(questions))),
+            ("notes", .list(assessment.notes.map { .string($0) })),
+            ("hasNotes", .bool(!assessment.notes.isEmpty)),
         ]
-        if case .list(let steps) = root["steps"]! {
-            for (offset, step) in steps.enumerated() { root["step\(offset + 1)"] = step }
-        }
-        root["summary"] = summary()
-        if let screening = assessment.screening { root["screening"] = self.screening(screening) }
-        if let data = assessment.dataSensitivity { root["dataSensitivity"] = dataSensitivity(data) }
-        if let drift = assessment.purposeDrift { root["purposeDrift"] = purposeDrift(drift) }
-        if !assessment.controls.isEmpty { root["controls"] = controls() }
-        root["risks"] = .list(assessment.risks.map(risk))
+        for (offset, step) in stepValues.enumerated() { root.append(("step\(offset + 1)", step)) }
+        root.append(("summary", summary()))
+        if let screening = assessment.screening { root.append(("screening", self.screening(screening))) }
+        if let data = assessment.dataSensitivity { root.append(("dataSensitivity", dataSensitivity(data))) }
+        if let drift = assessment.purposeDrift { root.append(("purposeDrift", purposeDrift(drift))) }
+        if !assessment.controls.isEmpty { root.append(("controls", controls())) }
+        root.append(("risks", .list(assessment.risks.map(risk))))
         let recommended = assessment.measures.filter(\.recommended)
-        root["measures"] = .list(recommended.map(measure))
-        root["hasMeasures"] = .bool(!recommended.isEmpty)
+        root.append(("measures", .list(recommended.map(measure))))
+        root.append(("hasMeasures", .bool(!recommended.isEmpty)))
         let signOff = signOffRows(questions)
-        root["signOff"] = .list(signOff)
-        root["hasSignOff"] = .bool(!signOff.isEmpty)
-        if !assessment.risks.isEmpty { root["matrix"] = matrix() }
-        return .object(root)
+        root.append(("signOff", .list(signOff)))
+        root.append(("hasSignOff", .bool(!signOff.isEmpty)))
+        if !assessment.risks.isEmpty { root.append(("matrix", matrix())) }
+        return .object(TemplateObject(pairs: root))
     }
 
     func summary() -> TemplateValue {
-        var summary: TemplateObject = [
-            "priorConsultation": .bool(assessment.priorConsultationRequired),
-            "drivers": .list(
-                assessment.topDrivers.map {
-                    .object([
-                        "reason": .string($0.reason), "points": .int($0.points),
-                        "risks": .string(list($0.risks)),
-                    ])
-                }),
-            "hasDrivers": .bool(!assessment.topDrivers.isEmpty),
-            "riskCount": .int(assessment.risks.count),
-            "measuresRecommendedCount": .int(assessment.measures.filter(\.recommended).count),
-            "measuresApprovedCount": .int(assessment.measures.filter(\.applied).count),
+        var summary: [(String, TemplateValue)] = [
+            ("priorConsultation", .bool(assessment.priorConsultationRequired)),
+            (
+                "drivers",
+                .list(
+                    assessment.topDrivers.map {
+                        .object([
+                            "reason": .string($0.reason), "points": .int($0.points),
+                            "risks": .string(list($0.risks)),
+                        ])
+                    })
+            ),
+            ("hasDrivers", .bool(!assessment.topDrivers.isEmpty)),
+            ("riskCount", .int(assessment.risks.count)),
+            ("measuresRecommendedCount", .int(assessment.measures.count(where: \.recommended))),
+            ("measuresApprovedCount", .int(assessment.measures.count(where: \.applied))),
         ]
-        if let inherent = assessment.overallInherent { summary["overallInherent"] = riskLevel(inherent) }
-        if let residual = assessment.overallResidual { summary["overallResidual"] = riskLevel(residual) }
+        if let inherent = assessment.overallInherent {
+            summary.append(("overallInherent", riskLevel(inherent)))
+        }
+        if let residual = assessment.overallResidual {
+            summary.append(("overallResidual", riskLevel(residual)))
+        }
         if let rule = assessment.recommendation {
-            summary["recommendation"] = .object([
-                "id": .string(rule.id), "label": .string(rule.label), "summary": .string(rule.summary),
-            ])
+            summary.append(
+                (
+                    "recommendation",
+                    .object([
+                        "id": .string(rule.id), "label": .string(rule.label),
+                        "summary": .string(rule.summary),
+                    ])
+                ))
         }
         if let data = assessment.dataSensitivity {
-            summary["dataSensitivity"] = .string(
-                data.highest.map { highest in
-                    "\(highest.label): \(data.categories.count) data categor\(data.categories.count == 1 ? "y" : "ies") in scope, the most sensitive "
-                        + labels(
-                            data.categories.filter { $0.sensitivity.id == highest.id }.map(\.category.label))
-                } ?? "No personal data categories in scope")
+            summary.append(
+                (
+                    "dataSensitivity",
+                    .string(
+                        data.highest.map { highest in
+                            "\(highest.label): \(data.categories.count) data categor\(data.categories.count == 1 ? "y" : "ies") in scope, the most sensitive "
+                                + labels(
+                                    data.categories.filter { $0.sensitivity.id == highest.id }.map(
+                                        \.category.label))
+                        } ?? "No personal data categories in scope")
+                ))
         }
         if let drift = assessment.purposeDrift {
             var parts: [String] = []
@@ -327,17 +351,21 @@ private struct Builder {
             if !drift.signals.isEmpty {
                 parts.append("\(drift.signals.count) warning sign\(drift.signals.count == 1 ? "" : "s")")
             }
-            summary["purposeDrift"] = .string(
-                parts.isEmpty
-                    ? "None: everything shared is allowed by an approved purpose"
-                    : "Drift: " + parts.joined(separator: "; "))
+            summary.append(
+                (
+                    "purposeDrift",
+                    .string(
+                        parts.isEmpty
+                            ? "None: everything shared is allowed by an approved purpose"
+                            : "Drift: " + parts.joined(separator: "; "))
+                ))
         }
         if !assessment.controls.isEmpty {
-            let missing = assessment.controls.filter { $0.status == .missing }.count
-            let inPlace = assessment.controls.filter { $0.status == .inPlace }.count
-            summary["controls"] = .string("\(inPlace) in place, \(missing) missing or uncertain")
+            let missing = assessment.controls.count { $0.status == .missing }
+            let inPlace = assessment.controls.count { $0.status == .inPlace }
+            summary.append(("controls", .string("\(inPlace) in place, \(missing) missing or uncertain")))
         }
-        return .object(summary)
+        return .object(TemplateObject(pairs: summary))
     }
 
     func screening(_ result: ScreeningResult) -> TemplateValue {
