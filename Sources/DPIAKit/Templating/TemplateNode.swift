@@ -62,8 +62,8 @@ struct TemplateName: Sendable, Equatable {
 
 /// One piece of a parsed template.
 ///
-/// `indirect` boxes every case: rendering walks each node once per list item, and copying a box is one
-/// retain where copying the unboxed payloads (name, parts, children) was several.
+/// The parser builds this tree and the name checker walks it; rendering walks the same tree flattened
+/// into a `TemplateProgram`.
 indirect enum TemplateNode: Sendable {
     /// Literal text as UTF-8, written as is.
     case text([UInt8])
