@@ -7,54 +7,65 @@
 /// and block markers (`#`, `>`, `-`, `+`, `=`, `1.`) at the start are escaped in case the value starts a line.
 public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
-        // Every character acted on is ASCII, so the work is done on UTF-8 bytes: other bytes, including
-        // every byte of a multi-byte character, are copied as they are. Most values need nothing.
         var source = text
         return source.withUTF8 { bytes in
             guard needsEscaping(bytes) else { return text }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 16)
-            // Whether the output so far is all digits: "1. " at the start would begin an ordered list.
-            var outputIsDigits = false
-            for index in bytes.indices {
-                let byte = bytes[index]
-                let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
-                let endsMarker = next == nil || next == space || next == tab
-                var escaped = false
-                switch byte {
-                case carriageReturn where next == newline:
-                    continue
-                case carriageReturn, newline:
-                    output.append(contentsOf: "<br>".utf8)
-                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-                    UInt8(ascii: "["),
-                    UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
-                    escaped = true
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "#") where index == 0, UInt8(ascii: "=") where index == 0:
-                    escaped = true
-                case UInt8(ascii: "-") where index == 0 && (endsMarker || isRule(bytes)),
-                    UInt8(ascii: "+") where index == 0 && endsMarker:
-                    escaped = true
-                case UInt8(ascii: ".") where endsMarker && outputIsDigits,
-                    UInt8(ascii: ")") where endsMarker && outputIsDigits:
-                    escaped = true
-                case tab:
-                    output.append(space)
-                default:
-                    output.append(byte)
-                    outputIsDigits = (output.count == 1 || outputIsDigits) && byte >= 48 && byte <= 57
-                    continue
-                }
-                if escaped {
-                    output.append(UInt8(ascii: "\\"))
-                    output.append(byte)
-                }
-                outputIsDigits = false
-            }
+            append(bytes, to: &output)
             return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Appends the escaped form of UTF-8 `bytes` to `output`: what rendering uses, so no `String` is made
+    /// per value.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        // Every character acted on is ASCII, so the work is done on UTF-8 bytes: other bytes, including
+        // every byte of a multi-byte character, are copied as they are. Most values need nothing.
+        guard needsEscaping(bytes) else {
+            output.append(contentsOf: bytes)
+            return
+        }
+        let start = output.count
+        // Whether this value's output so far is all digits: "1. " at the start would begin an ordered list.
+        var outputIsDigits = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+            let endsMarker = next == nil || next == space || next == tab
+            var escaped = false
+            switch byte {
+            case carriageReturn where next == newline:
+                continue
+            case carriageReturn, newline:
+                output.append(contentsOf: "<br>".utf8)
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+                escaped = true
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "#") where index == 0, UInt8(ascii: "=") where index == 0:
+                escaped = true
+            case UInt8(ascii: "-") where index == 0 && (endsMarker || isRule(bytes)),
+                UInt8(ascii: "+") where index == 0 && endsMarker:
+                escaped = true
+            case UInt8(ascii: ".") where endsMarker && outputIsDigits,
+                UInt8(ascii: ")") where endsMarker && outputIsDigits:
+                escaped = true
+            case tab:
+                output.append(space)
+            default:
+                output.append(byte)
+                outputIsDigits = (output.count - start == 1 || outputIsDigits) && byte >= 48 && byte <= 57
+                continue
+            }
+            if escaped {
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            }
+            outputIsDigits = false
         }
     }
 
@@ -63,15 +74,10 @@ public enum MarkdownEscaping {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// Whether a byte needs escaping wherever it is: one of `\r\n\t\\`*_[]|~$<>&`.
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        switch byte {
-        case carriageReturn, newline, tab, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"),
-            UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"),
-            UInt8(ascii: "$"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-            true
-        default: false
-        }
+    /// Whether each byte value needs escaping wherever it is: one of `\r\n\t\\`*_[]|~$<>&`. A table,
+    /// because every byte of every value is checked against it.
+    private static let special: [Bool] = (0...255).map { byte in
+        "\r\n\t\\`*_[]|~$<>&".utf8.contains(UInt8(byte))
     }
 
     /// Whether any byte needs escaping: a special byte anywhere, a block marker first, or `.` or `)`
@@ -91,11 +97,13 @@ public enum MarkdownEscaping {
         {
             return true
         }
-        while index < bytes.count {
-            if isSpecial(bytes[index]) { return true }
-            index += 1
+        return special.withUnsafeBufferPointer { special in
+            while index < bytes.count {
+                if special[Int(bytes[index])] { return true }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     /// "---" or "- - -" would be a thematic break or a setext underline.

@@ -137,11 +137,40 @@ public enum ReportData {
     ])
 
     static func levelValue(_ level: Level, rank: Int) -> TemplateValue {
-        .object([
-            "id": .string(level.id), "label": .string(level.label), "rank": .int(rank),
-            "description": level.description.map { .string($0) } ?? .null,
-        ])
+        .object(
+            TemplateObject(
+                Shapes.level,
+                [
+                    .string(level.id), .string(level.label), .int(rank),
+                    level.description.map { .string($0) } ?? .null,
+                ]))
     }
+}
+
+/// The names of the objects a report builds many of, worked out once and shared (see `TemplateShape`).
+/// Each object's values follow in the same order where it is built.
+private enum Shapes {
+    static let level = TemplateShape("id", "label", "rank", "description")
+    static let question = TemplateShape(
+        "id", "number", "prompt", "label", "answer", "answered", "shown", "isLong", "help")
+    static let section = TemplateShape("title", "description", "questions")
+    static let appendixSection = TemplateShape("title", "step", "questions")
+    static let step = TemplateShape("number", "title", "sections", "hasQuestions")
+    static let signOff = TemplateShape("label", "answer", "answered")
+    static let contribution = TemplateShape("reason", "amount", "kind")
+    static let risk = TemplateShape(
+        "id", "title", "description", "harm", "likelihood", "likelihoodPoints", "severity", "level",
+        "likelihoodContributions", "severityContributions", "appliedMeasures", "hasAppliedMeasures",
+        "declinedMeasures", "hasDeclinedMeasures", "residualLikelihood", "residualLikelihoodPoints",
+        "residualSeverity", "residualLevel", "effect", "changed", "measureIDs")
+    static let measure = TemplateShape(
+        "id", "title", "description", "risks", "decision", "approved", "note", "hasNote")
+    static let control = TemplateShape(
+        "id", "label", "status", "answer", "isInPlace", "isMissing", "isNotApplicable", "affects")
+    static let missingControl = TemplateShape("id", "label", "affects")
+    static let idAndLabel = TemplateShape("id", "label")
+    static let matrixCell = TemplateShape(
+        "level", "likelihood", "inherentRisks", "residualRisks", "hasInherent", "hasResidual")
 }
 
 private struct Builder {
@@ -203,88 +232,110 @@ private struct Builder {
     func build() -> TemplateValue {
         let meta = assessment.answers.metadata
         // Every question's value, by section; steps show the visible ones, the appendix all of them.
-        let questionValues = questionnaire.sections.map { section in
-            section.questions.map { questionValue($0, shown: visible.contains($0.id)) }
-        }
+        let questions = questionnaire.sections.map { $0.questions.map(question) }
+        let stepValues = steps(questions)
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
-        var root: [String: TemplateValue] = [
-            "tool": .object(["name": "dpia", "version": .string(toolVersion)]),
-            "questionnaire": .object([
-                "id": .string(questionnaire.id), "version": .string(questionnaire.version),
-                "title": .string(questionnaire.title), "description": .string(questionnaire.description),
-                "references": .list(
-                    questionnaire.references.map {
-                        .object([
-                            "id": .string($0.id), "title": .string($0.title),
-                            "url": $0.url.map { .string($0) } ?? .null,
-                        ])
-                    }),
-            ]),
-            "meta": .object([
-                "organisation": .string(meta.organisation), "platform": .string(meta.platform),
-                "reference": meta.reference.map { .string($0) } ?? .null, "assessor": .string(meta.assessor),
-                "assessmentDate": .string(meta.assessmentDate),
-                "reviewDate": meta.reviewDate.map { .string($0) } ?? .null,
-                "status": .string(meta.status == .final ? "Final" : "Draft"),
-                "isDraft": .bool(meta.status == .draft),
-                "isFinal": .bool(meta.status == .final),
-            ]),
-            "fingerprint": .string("sha256:\(fingerprint)"),
-            "fingerprintShort": .string(String(fingerprint.prefix(12))),
-            "hasRisks": .bool(!assessment.risks.isEmpty),
-            "steps": .list(steps(questionValues)),
-            "appendix": .list(appendix(questionValues)),
-            "notes": .list(assessment.notes.map { .string($0) }),
-            "hasNotes": .bool(!assessment.notes.isEmpty),
+        // Members are gathered first and made into one object: setting them one by one copies it each time.
+        var root: [(String, TemplateValue)] = [
+            ("tool", .object(["name": "dpia", "version": .string(toolVersion)])),
+            (
+                "questionnaire",
+                .object([
+                    "id": .string(questionnaire.id), "version": .string(questionnaire.version),
+                    "title": .string(questionnaire.title), "description": .string(questionnaire.description),
+                    "references": .list(
+                        questionnaire.references.map {
+                            .object([
+                                "id": .string($0.id), "title": .string($0.title),
+                                "url": $0.url.map { .string($0) } ?? .null,
+                            ])
+                        }),
+                ])
+            ),
+            (
+                "meta",
+                .object([
+                    "organisation": .string(meta.organisation), "platform": .string(meta.platform),
+                    "reference": meta.reference.map { .string($0) } ?? .null,
+                    "assessor": .string(meta.assessor),
+                    "assessmentDate": .string(meta.assessmentDate),
+                    "reviewDate": meta.reviewDate.map { .string($0) } ?? .null,
+                    "status": .string(meta.status == .final ? "Final" : "Draft"),
+                    "isDraft": .bool(meta.status == .draft),
+                    "isFinal": .bool(meta.status == .final),
+                ])
+            ),
+            ("fingerprint", .string("sha256:\(fingerprint)")),
+            ("fingerprintShort", .string(String(fingerprint.prefix(12)))),
+            ("hasRisks", .bool(!assessment.risks.isEmpty)),
+            ("steps", .list(stepValues)),
+            ("appendix", .list(appendix(questions))),
+            ("notes", .list(assessment.notes.map { .string($0) })),
+            ("hasNotes", .bool(!assessment.notes.isEmpty)),
         ]
-        if case .list(let steps) = root["steps"]! {
-            for (offset, step) in steps.enumerated() { root["step\(offset + 1)"] = step }
-        }
-        root["summary"] = summary()
-        if let screening = assessment.screening { root["screening"] = self.screening(screening) }
-        if let data = assessment.dataSensitivity { root["dataSensitivity"] = dataSensitivity(data) }
-        if let drift = assessment.purposeDrift { root["purposeDrift"] = purposeDrift(drift) }
-        if !assessment.controls.isEmpty { root["controls"] = controls() }
-        root["risks"] = .list(assessment.risks.map(risk))
+        for (offset, step) in stepValues.enumerated() { root.append(("step\(offset + 1)", step)) }
+        root.append(("summary", summary()))
+        if let screening = assessment.screening { root.append(("screening", self.screening(screening))) }
+        if let data = assessment.dataSensitivity { root.append(("dataSensitivity", dataSensitivity(data))) }
+        if let drift = assessment.purposeDrift { root.append(("purposeDrift", purposeDrift(drift))) }
+        if !assessment.controls.isEmpty { root.append(("controls", controls())) }
+        root.append(("risks", .list(assessment.risks.map(risk))))
         let recommended = assessment.measures.filter(\.recommended)
-        root["measures"] = .list(recommended.map(measure))
-        root["hasMeasures"] = .bool(!recommended.isEmpty)
-        let signOff = signOffRows()
-        root["signOff"] = .list(signOff)
-        root["hasSignOff"] = .bool(!signOff.isEmpty)
-        if !assessment.risks.isEmpty { root["matrix"] = matrix() }
-        return .object(root)
+        root.append(("measures", .list(recommended.map(measure))))
+        root.append(("hasMeasures", .bool(!recommended.isEmpty)))
+        let signOff = signOffRows(questions)
+        root.append(("signOff", .list(signOff)))
+        root.append(("hasSignOff", .bool(!signOff.isEmpty)))
+        if !assessment.risks.isEmpty { root.append(("matrix", matrix())) }
+        return .object(TemplateObject(pairs: root))
     }
 
     func summary() -> TemplateValue {
-        var summary: [String: TemplateValue] = [
-            "priorConsultation": .bool(assessment.priorConsultationRequired),
-            "drivers": .list(
-                assessment.topDrivers.map {
-                    .object([
-                        "reason": .string($0.reason), "points": .int($0.points),
-                        "risks": .string(list($0.risks)),
-                    ])
-                }),
-            "hasDrivers": .bool(!assessment.topDrivers.isEmpty),
-            "riskCount": .int(assessment.risks.count),
-            "measuresRecommendedCount": .int(assessment.measures.filter(\.recommended).count),
-            "measuresApprovedCount": .int(assessment.measures.filter(\.applied).count),
+        var summary: [(String, TemplateValue)] = [
+            ("priorConsultation", .bool(assessment.priorConsultationRequired)),
+            (
+                "drivers",
+                .list(
+                    assessment.topDrivers.map {
+                        .object([
+                            "reason": .string($0.reason), "points": .int($0.points),
+                            "risks": .string(list($0.risks)),
+                        ])
+                    })
+            ),
+            ("hasDrivers", .bool(!assessment.topDrivers.isEmpty)),
+            ("riskCount", .int(assessment.risks.count)),
+            ("measuresRecommendedCount", .int(assessment.measures.count(where: \.recommended))),
+            ("measuresApprovedCount", .int(assessment.measures.count(where: \.applied))),
         ]
-        if let inherent = assessment.overallInherent { summary["overallInherent"] = riskLevel(inherent) }
-        if let residual = assessment.overallResidual { summary["overallResidual"] = riskLevel(residual) }
+        if let inherent = assessment.overallInherent {
+            summary.append(("overallInherent", riskLevel(inherent)))
+        }
+        if let residual = assessment.overallResidual {
+            summary.append(("overallResidual", riskLevel(residual)))
+        }
         if let rule = assessment.recommendation {
-            summary["recommendation"] = .object([
-                "id": .string(rule.id), "label": .string(rule.label), "summary": .string(rule.summary),
-            ])
+            summary.append(
+                (
+                    "recommendation",
+                    .object([
+                        "id": .string(rule.id), "label": .string(rule.label),
+                        "summary": .string(rule.summary),
+                    ])
+                ))
         }
         if let data = assessment.dataSensitivity {
-            summary["dataSensitivity"] = .string(
-                data.highest.map { highest in
-                    "\(highest.label): \(data.categories.count) data categor\(data.categories.count == 1 ? "y" : "ies") in scope, the most sensitive "
-                        + labels(
-                            data.categories.filter { $0.sensitivity.id == highest.id }.map(\.category.label))
-                } ?? "No personal data categories in scope")
+            summary.append(
+                (
+                    "dataSensitivity",
+                    .string(
+                        data.highest.map { highest in
+                            "\(highest.label): \(data.categories.count) data categor\(data.categories.count == 1 ? "y" : "ies") in scope, the most sensitive "
+                                + labels(
+                                    data.categories.filter { $0.sensitivity.id == highest.id }.map(
+                                        \.category.label))
+                        } ?? "No personal data categories in scope")
+                ))
         }
         if let drift = assessment.purposeDrift {
             var parts: [String] = []
@@ -300,17 +351,21 @@ private struct Builder {
             if !drift.signals.isEmpty {
                 parts.append("\(drift.signals.count) warning sign\(drift.signals.count == 1 ? "" : "s")")
             }
-            summary["purposeDrift"] = .string(
-                parts.isEmpty
-                    ? "None: everything shared is allowed by an approved purpose"
-                    : "Drift: " + parts.joined(separator: "; "))
+            summary.append(
+                (
+                    "purposeDrift",
+                    .string(
+                        parts.isEmpty
+                            ? "None: everything shared is allowed by an approved purpose"
+                            : "Drift: " + parts.joined(separator: "; "))
+                ))
         }
         if !assessment.controls.isEmpty {
-            let missing = assessment.controls.filter { $0.status == .missing }.count
-            let inPlace = assessment.controls.filter { $0.status == .inPlace }.count
-            summary["controls"] = .string("\(inPlace) in place, \(missing) missing or uncertain")
+            let missing = assessment.controls.count { $0.status == .missing }
+            let inPlace = assessment.controls.count { $0.status == .inPlace }
+            summary.append(("controls", .string("\(inPlace) in place, \(missing) missing or uncertain")))
         }
-        return .object(summary)
+        return .object(TemplateObject(pairs: summary))
     }
 
     func screening(_ result: ScreeningResult) -> TemplateValue {
@@ -328,7 +383,7 @@ private struct Builder {
                         "threshold": .int(group.group.requiredWhenAtLeast),
                         "metCount": .int(group.met.count), "requiresDPIA": .bool(group.requiresDPIA),
                         "criteria": .list(
-                            group.met.map { .object(["id": .string($0.id), "label": .string($0.label)]) }),
+                            group.met.map { idAndLabel($0.id, $0.label) }),
                         "hasCriteria": .bool(!group.met.isEmpty),
                     ])
                 }),
@@ -336,7 +391,7 @@ private struct Builder {
     }
 
     func dataSensitivity(_ data: DataSensitivityResult) -> TemplateValue {
-        var value: [String: TemplateValue] = [
+        var value: TemplateObject = [
             "hasCategories": .bool(!data.categories.isEmpty),
             "categories": .list(
                 data.categories.map { item in
@@ -353,7 +408,7 @@ private struct Builder {
 
     func purposeDrift(_ drift: PurposeDriftResult) -> TemplateValue {
         func purposes(_ items: [Purpose]) -> TemplateValue {
-            .list(items.map { .object(["id": .string($0.id), "label": .string($0.label)]) })
+            .list(items.map { idAndLabel($0.id, $0.label) })
         }
         return .object([
             "hasDrift": .bool(drift.hasDrift),
@@ -379,151 +434,187 @@ private struct Builder {
                 }),
             "hasCategories": .bool(!drift.driftedCategories.isEmpty),
             "signals": .list(
-                drift.signals.map { .object(["id": .string($0.id), "label": .string($0.label)]) }),
+                drift.signals.map { idAndLabel($0.id, $0.label) }),
             "hasSignals": .bool(!drift.signals.isEmpty),
         ])
     }
 
     func controls() -> TemplateValue {
-        func affects(_ control: Control) -> String {
-            list(control.affects.map(\.risk))
+        var all: [TemplateValue] = []
+        var missing: [TemplateValue] = []
+        var inPlaceCount = 0
+        var notApplicableCount = 0
+        all.reserveCapacity(assessment.controls.count)
+        for result in assessment.controls {
+            let control = result.control
+            let affects = TemplateValue.string(list(control.affects.map(\.risk)))
+            let status: String
+            switch result.status {
+            case .inPlace:
+                status = "In place"
+                inPlaceCount += 1
+            case .missing:
+                status = "Missing"
+                missing.append(
+                    .object(
+                        TemplateObject(
+                            Shapes.missingControl, [.string(control.id), .string(control.label), affects]))
+                )
+            case .notApplicable:
+                status = "Not applicable"
+                notApplicableCount += 1
+            }
+            all.append(
+                .object(
+                    TemplateObject(
+                        Shapes.control,
+                        [
+                            .string(control.id), .string(control.label), .string(status),
+                            .string(result.answer ?? "Not asked"), .bool(result.status == .inPlace),
+                            .bool(result.status == .missing), .bool(result.status == .notApplicable), affects,
+                        ])))
         }
-        let missing = assessment.controls.filter { $0.status == .missing }
         return .object([
-            "all": .list(
-                assessment.controls.map { result in
-                    .object([
-                        "id": .string(result.control.id), "label": .string(result.control.label),
-                        "status": .string(
-                            result.status == .inPlace
-                                ? "In place" : result.status == .missing ? "Missing" : "Not applicable"),
-                        "answer": .string(result.answer ?? "Not asked"),
-                        "isInPlace": .bool(result.status == .inPlace),
-                        "isMissing": .bool(result.status == .missing),
-                        "isNotApplicable": .bool(result.status == .notApplicable),
-                        "affects": .string(affects(result.control)),
-                    ])
-                }),
-            "inPlaceCount": .int(assessment.controls.filter { $0.status == .inPlace }.count),
+            "all": .list(all),
+            "inPlaceCount": .int(inPlaceCount),
             "missingCount": .int(missing.count),
-            "notApplicableCount": .int(assessment.controls.filter { $0.status == .notApplicable }.count),
+            "notApplicableCount": .int(notApplicableCount),
             "hasMissing": .bool(!missing.isEmpty),
-            "missing": .list(
-                missing.map {
-                    .object([
-                        "id": .string($0.control.id), "label": .string($0.control.label),
-                        "affects": .string(affects($0.control)),
-                    ])
-                }),
+            "missing": .list(missing),
         ])
     }
 
     func contributions(_ parts: [Contribution]) -> TemplateValue {
         .list(
             parts.map { part in
-                .object([
-                    "reason": .string(part.reason), "amount": .string(signed(part.amount)),
-                    "kind": .string(part.kind.rawValue),
-                ])
+                .object(
+                    TemplateObject(
+                        Shapes.contribution,
+                        [.string(part.reason), .string(signed(part.amount)), .string(part.kind.rawValue)]))
             })
     }
 
     func risk(_ result: RiskResult) -> TemplateValue {
-        .object([
-            "id": .string(result.risk.id), "title": .string(result.risk.title),
-            "description": .string(result.risk.description), "harm": .string(result.risk.harm),
-            "likelihood": likelihood(result.likelihood), "likelihoodPoints": .int(result.likelihoodPoints),
-            "severity": severity(result.severity), "level": riskLevel(result.level),
-            "likelihoodContributions": contributions(result.likelihoodContributions),
-            "severityContributions": contributions(
-                result.severityContributions),
-            "appliedMeasures": contributions(result.appliedMeasures),
-            "hasAppliedMeasures": .bool(!result.appliedMeasures.isEmpty),
-            "declinedMeasures": .string(list(result.declinedMeasures)),
-            "hasDeclinedMeasures": .bool(!result.declinedMeasures.isEmpty),
-            "residualLikelihood": likelihood(result.residualLikelihood),
-            "residualLikelihoodPoints": .int(result.residualLikelihoodPoints),
-            "residualSeverity": severity(result.residualSeverity),
-            "residualLevel": riskLevel(result.residualLevel),
-            "effect": .string(
-                result.effect.rawValue.prefix(1).uppercased() + result.effect.rawValue.dropFirst()),
-            "changed": .bool(result.residualLevel.id != result.level.id),
-            "measureIDs": .string(
-                list(
-                    result.appliedMeasures.isEmpty
-                        ? []
-                        : assessment.measures.filter { $0.applied && $0.addresses.contains(result.risk.id) }
-                            .map(\.measure.id))),
-        ])
+        let measureIDs =
+            result.appliedMeasures.isEmpty
+            ? []
+            : assessment.measures.filter { $0.applied && $0.addresses.contains(result.risk.id) }.map(
+                \.measure.id)
+        return .object(
+            TemplateObject(
+                Shapes.risk,
+                [
+                    .string(result.risk.id), .string(result.risk.title), .string(result.risk.description),
+                    .string(result.risk.harm),
+                    likelihood(result.likelihood), .int(result.likelihoodPoints),
+                    severity(result.severity), riskLevel(result.level),
+                    contributions(result.likelihoodContributions),
+                    contributions(result.severityContributions),
+                    contributions(result.appliedMeasures), .bool(!result.appliedMeasures.isEmpty),
+                    .string(list(result.declinedMeasures)), .bool(!result.declinedMeasures.isEmpty),
+                    likelihood(result.residualLikelihood), .int(result.residualLikelihoodPoints),
+                    severity(result.residualSeverity), riskLevel(result.residualLevel),
+                    .string(
+                        result.effect.rawValue.prefix(1).uppercased() + result.effect.rawValue.dropFirst()),
+                    .bool(result.residualLevel.id != result.level.id), .string(list(measureIDs)),
+                ]))
     }
 
     func measure(_ result: MeasureResult) -> TemplateValue {
-        .object([
-            "id": .string(result.measure.id), "title": .string(result.measure.title),
-            "description": .string(result.measure.description), "risks": .string(list(result.addresses)),
-            "decision": .string(result.decision.map { $0.approved ? "Yes" : "No" } ?? "Not decided"),
-            "approved": .bool(result.applied), "note": result.decision?.note.map { .string($0) } ?? .null,
-            "hasNote": .bool(result.decision?.note != nil),
-        ])
+        .object(
+            TemplateObject(
+                Shapes.measure,
+                [
+                    .string(result.measure.id), .string(result.measure.title),
+                    .string(result.measure.description), .string(list(result.addresses)),
+                    .string(result.decision.map { $0.approved ? "Yes" : "No" } ?? "Not decided"),
+                    .bool(result.applied), result.decision?.note.map { .string($0) } ?? .null,
+                    .bool(result.decision?.note != nil),
+                ]))
     }
 
-    func questionValue(_ question: Question, shown: Bool) -> TemplateValue {
-        let answer = assessment.effectiveAnswers[question.id]
-        return .object([
-            "id": .string(question.id), "number": question.number.map { .string($0) } ?? .null,
-            "prompt": .string(question.prompt), "label": .string(question.shortLabel),
-            "answer": .string(
-                answer.map { AnswerText.display($0, for: question) }
-                    ?? (shown ? "Not answered" : "Not asked (does not apply)")),
-            "answered": .bool(answer != nil), "shown": .bool(shown),
-            "isLong": .bool(question.type == .longText),
-            "help": question.help.map { .string($0) } ?? .null,
-        ])
+    func idAndLabel(_ id: String, _ label: String) -> TemplateValue {
+        .object(TemplateObject(Shapes.idAndLabel, [.string(id), .string(label)]))
     }
 
-    func steps(_ questionValues: [[TemplateValue]]) -> [TemplateValue] {
-        return ReportData.icoSteps.enumerated().map { offset, title in
-            let sections = zip(questionnaire.sections, questionValues).filter {
-                $0.0.icoStep == offset + 1 && offset + 1 != 7
-            }
-            .compactMap {
-                section, values -> TemplateValue? in
-                let questions = zip(section.questions, values).filter { visible.contains($0.0.id) }.map(\.1)
-                guard !questions.isEmpty else { return nil }
-                return .object([
-                    "title": .string(section.title),
-                    "description": section.description.map { .string($0) } ?? .null,
-                    "questions": .list(questions),
-                ])
-            }
-            return .object([
-                "number": .int(offset + 1), "title": .string(title), "sections": .list(sections),
-                "hasQuestions": .bool(!sections.isEmpty),
+    /// A question's report value, with what the steps and sign-off also need, so each question is looked
+    /// up and its answer written out once.
+    struct QuestionEntry {
+        let value: TemplateValue
+        let shown: Bool
+        let answer: String?
+    }
+
+    func question(_ question: Question) -> QuestionEntry {
+        let shown = visible.contains(question.id)
+        let answer = assessment.effectiveAnswers[question.id].map { AnswerText.display($0, for: question) }
+        let value = TemplateObject(
+            Shapes.question,
+            [
+                .string(question.id), question.number.map { .string($0) } ?? .null, .string(question.prompt),
+                .string(question.shortLabel),
+                .string(answer ?? (shown ? "Not answered" : "Not asked (does not apply)")),
+                .bool(answer != nil), .bool(shown), .bool(question.type == .longText),
+                question.help.map { .string($0) } ?? .null,
             ])
+        return QuestionEntry(value: .object(value), shown: shown, answer: answer)
+    }
+
+    func steps(_ questions: [[QuestionEntry]]) -> [TemplateValue] {
+        return ReportData.icoSteps.indices.map { offset in
+            var sections: [TemplateValue] = []
+            if offset + 1 != 7 {
+                for (section, entries) in zip(questionnaire.sections, questions)
+                where section.icoStep == offset + 1 {
+                    let shown = entries.filter(\.shown).map(\.value)
+                    guard !shown.isEmpty else { continue }
+                    sections.append(
+                        .object(
+                            TemplateObject(
+                                Shapes.section,
+                                [
+                                    .string(section.title), section.description.map { .string($0) } ?? .null,
+                                    .list(shown),
+                                ]
+                            )))
+                }
+            }
+            return .object(
+                TemplateObject(
+                    Shapes.step,
+                    [
+                        .int(offset + 1), .string(ReportData.icoSteps[offset]), .list(sections),
+                        .bool(!sections.isEmpty),
+                    ]))
         }
     }
 
-    func signOffRows() -> [TemplateValue] {
-        return questionnaire.sections.filter { $0.icoStep == 7 }.flatMap(\.questions).filter {
-            visible.contains($0.id)
-        }.map {
-            question in
-            let answer = assessment.effectiveAnswers[question.id]
-            return .object([
-                "label": .string(question.shortLabel),
-                "answer": .string(answer.map { AnswerText.display($0, for: question) } ?? ""),
-                "answered": .bool(answer != nil),
-            ])
+    func signOffRows(_ questions: [[QuestionEntry]]) -> [TemplateValue] {
+        var rows: [TemplateValue] = []
+        for (section, entries) in zip(questionnaire.sections, questions) where section.icoStep == 7 {
+            for (question, entry) in zip(section.questions, entries) where entry.shown {
+                rows.append(
+                    .object(
+                        TemplateObject(
+                            Shapes.signOff,
+                            [
+                                .string(question.shortLabel), .string(entry.answer ?? ""),
+                                .bool(entry.answer != nil),
+                            ])))
+            }
         }
+        return rows
     }
 
-    func appendix(_ questionValues: [[TemplateValue]]) -> [TemplateValue] {
-        return zip(questionnaire.sections, questionValues).map { section, values in
-            .object([
-                "title": .string(section.title),
-                "step": section.icoStep.map { .string("ICO step \($0)") } ?? .null,
-                "questions": .list(values),
-            ])
+    func appendix(_ questions: [[QuestionEntry]]) -> [TemplateValue] {
+        return zip(questionnaire.sections, questions).map { section, entries in
+            .object(
+                TemplateObject(
+                    Shapes.appendixSection,
+                    [
+                        .string(section.title), section.icoStep.map { .string("ICO step \($0)") } ?? .null,
+                        .list(entries.map(\.value)),
+                    ]))
         }
     }
 
@@ -559,21 +650,25 @@ private struct Builder {
                                 let id = scoring.matrix[severityLevel.id]?[likelihoodLevel.id] ?? ""
                                 let cellLevel =
                                     scoring.riskLevels.first { $0.id == id } ?? scoring.riskLevels[0]
-                                let inherent = assessment.risks.filter {
+                                // compactMap, not filter, so that only ids are copied, not whole results.
+                                let inherent = assessment.risks.compactMap {
                                     $0.severity.id == severityLevel.id
                                         && $0.likelihood.id == likelihoodLevel.id
-                                }.map(\.risk.id)
-                                let residual = assessment.risks.filter {
+                                        ? $0.risk.id : nil
+                                }
+                                let residual = assessment.risks.compactMap {
                                     $0.residualSeverity.id == severityLevel.id
-                                        && $0.residualLikelihood.id == likelihoodLevel.id
-                                }.map(\.risk.id)
-                                return .object([
-                                    "level": riskLevel(cellLevel), "likelihood": likelihood(likelihoodLevel),
-                                    "inherentRisks": .string(inherent.joined(separator: ", ")),
-                                    "residualRisks": .string(residual.joined(separator: ", ")),
-                                    "hasInherent": .bool(!inherent.isEmpty),
-                                    "hasResidual": .bool(!residual.isEmpty),
-                                ])
+                                        && $0.residualLikelihood.id == likelihoodLevel.id ? $0.risk.id : nil
+                                }
+                                return .object(
+                                    TemplateObject(
+                                        Shapes.matrixCell,
+                                        [
+                                            riskLevel(cellLevel), likelihood(likelihoodLevel),
+                                            .string(inherent.joined(separator: ", ")),
+                                            .string(residual.joined(separator: ", ")),
+                                            .bool(!inherent.isEmpty), .bool(!residual.isEmpty),
+                                        ]))
                             }),
                     ])
                 }),

@@ -15,6 +15,14 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .html: Template.htmlEscape
         }
     }
+
+    /// The same escaper, writing straight into the rendered bytes.
+    var escaper: TemplateEscaper {
+        switch self {
+        case .markdown: .bytes(MarkdownEscaping.append)
+        case .html: .html
+        }
+    }
 }
 
 /// A folder of report templates: `report.md.mustache`, `report.html.mustache`, and partials in `partials/`
@@ -94,7 +102,7 @@ public struct ReportTemplates: Sendable {
                 kind: .unreadable, template: directory, line: 0, column: 0,
                 message: "has no report.\(format.fileExtension).mustache for the \(format.rawValue) format")
         }
-        return try template.renderBytes(data, partials: partials, escape: format.escape)
+        return try template.renderBytes(data, partials: partials, escaper: format.escaper)
     }
 
     /// Names the templates use that the report data never has: typos that would silently render empty.

@@ -18,12 +18,16 @@ public struct Template: Sendable {
 
     /// The template's name, usually its file name; errors and diagnostics start with it.
     public let name: String
+    /// The parsed tree, which the name checker walks.
     let nodes: [TemplateNode]
+    /// The same tree flattened, which rendering walks.
+    let program: TemplateProgram
 
     /// Parses `source`, reporting the first syntax error with `name`, line and column.
     public init(source: String, name: String) throws(TemplateError) {
         var parser = TemplateParser(source: source, name: name)
         self.nodes = try parser.parse()
+        self.program = TemplateProgram(nodes)
         self.name = name
     }
 
@@ -40,55 +44,45 @@ public struct Template: Sendable {
         escape: (String) -> String,
         missingPartial: MissingPartial = .fail
     ) throws(TemplateError) -> String {
-        String(
-            decoding: try renderBytes(
-                context, partials: partials, escape: escape, missingPartial: missingPartial),
-            as: UTF8.self)
+        let bytes = try withoutActuallyEscaping(escape) { escape throws(TemplateError) in
+            try renderBytes(
+                context, partials: partials, escaper: .string(escape), missingPartial: missingPartial)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// What `render` returns, as UTF-8 bytes, for callers that write it to a file.
     func renderBytes(
-        _ context: TemplateValue, partials: [String: Template], escape: (String) -> String,
+        _ context: TemplateValue, partials: [String: Template], escaper: TemplateEscaper,
         missingPartial: MissingPartial = .fail
     ) throws(TemplateError) -> [UInt8] {
-        var renderer = Renderer(partials: partials, missingPartial: missingPartial, stack: [context])
+        var renderer = Renderer(
+            partials: partials, missingPartial: missingPartial, escaper: escaper, stack: [context])
         // Reports are several times their template's size; a generous start saves regrowing the buffer.
         renderer.output.reserveCapacity(64 * 1024)
-        try renderer.render(nodes, of: self, indentation: [], depth: 0, escape: escape)
+        try renderer.render(0..<program.instructions.count, of: self, indentation: [], depth: 0)
         return renderer.output
     }
 
     /// Escapes text for HTML: `&`, `<`, `>`, `"` and `'`.
     public static func htmlEscape(_ text: String) -> String {
-        // Every character replaced is ASCII, so the work is done on UTF-8 bytes; most values need nothing.
         var source = text
         return source.withUTF8 { bytes in
-            // All five are below 64, so one shift and mask per byte tells whether it is one of them.
-            let special: UInt64 = 1 << 38 | 1 << 60 | 1 << 62 | 1 << 34 | 1 << 39
-            guard bytes.contains(where: { $0 < 64 && special >> $0 & 1 != 0 }) else {
-                return text
-            }
+            // Most values need nothing, and then the same string comes back.
+            guard bytes.contains(where: HTMLEscaping.isSpecial) else { return text }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): escaped.append(contentsOf: "&#39;".utf8)
-                default: escaped.append(byte)
-                }
-            }
+            HTMLEscaping.append(bytes, to: &escaped)
             return String(decoding: escaped, as: UTF8.self)
         }
     }
 }
 
-/// Walks a node tree, appending UTF-8 to one buffer that becomes the output string at the end.
+/// Walks a template's program, appending UTF-8 to one buffer that becomes the output string at the end.
 private struct Renderer {
     let partials: [String: Template]
     let missingPartial: Template.MissingPartial
+    let escaper: TemplateEscaper
     var stack: [TemplateValue]
     var output: [UInt8] = []
 
@@ -97,57 +91,85 @@ private struct Renderer {
         text.withUTF8 { output.append(contentsOf: $0) }
     }
 
+    mutating func appendEscaped(_ text: String) {
+        switch escaper {
+        case .bytes(let escape):
+            var text = text
+            text.withUTF8 { escape($0, &output) }
+        case .string(let escape):
+            append(escape(text))
+        }
+    }
+
+    /// Renders `template`'s instructions in `range`.
     mutating func render(
-        _ nodes: [TemplateNode], of template: Template, indentation: [UInt8], depth: Int,
-        escape: (String) -> String
+        _ range: Range<Int>, of template: Template, indentation: [UInt8], depth: Int
     ) throws(TemplateError) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                output.append(contentsOf: text)
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch template.program.instructions[index] {
+            case .text(let start, let end):
+                template.program.text.withUnsafeBufferPointer {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end]))
+                }
             case .lineStart:
-                output.append(contentsOf: indentation)
-            case .variable(let name, let escaped, _):
-                guard let value = name.resolve(in: stack) else { continue }
+                if !indentation.isEmpty {
+                    output.append(contentsOf: indentation)
+                }
+            case .variable(let name, let escaped):
+                guard let value = template.program.names[name].resolve(in: stack) else { break }
                 let text = value.renderedText
-                append(escaped ? escape(text) : text)
-            case .section(let name, let inverted, let children, _):
-                let value = name.resolve(in: stack) ?? .null
+                if escaped {
+                    appendEscaped(text)
+                } else {
+                    append(text)
+                }
+            case .section(let name, let inverted, let end):
+                let body = index + 1..<end
+                index = end
+                let value = template.program.names[name].resolve(in: stack) ?? .null
                 if inverted {
                     if !value.isTruthy {
-                        try render(
-                            children, of: template, indentation: indentation, depth: depth, escape: escape)
+                        try render(body, of: template, indentation: indentation, depth: depth)
                     }
                 } else if case .list(let items) = value {
                     for item in items {
                         stack.append(item)
-                        try render(
-                            children, of: template, indentation: indentation, depth: depth, escape: escape)
+                        try render(body, of: template, indentation: indentation, depth: depth)
                         stack.removeLast()
                     }
                 } else if value.isTruthy {
                     stack.append(value)
-                    try render(children, of: template, indentation: indentation, depth: depth, escape: escape)
+                    try render(body, of: template, indentation: indentation, depth: depth)
                     stack.removeLast()
                 }
-            case .partial(let partialName, let ownIndentation, let position):
-                guard let partial = partials[partialName] else {
-                    if missingPartial == .renderEmpty { continue }
-                    throw TemplateError(
-                        kind: .unknownPartial, template: template.name, line: position.line,
-                        column: position.column, message: "unknown partial \"\(partialName)\"")
-                }
-                guard depth < Template.maximumPartialDepth else {
-                    throw TemplateError(
-                        kind: .partialRecursion, template: template.name, line: position.line,
-                        column: position.column,
-                        message: "partial \"\(partialName)\" is nested more than "
-                            + "\(Template.maximumPartialDepth) deep; does it include itself?")
-                }
-                // Only a standalone partial is indented, and it inherits the indentation around it.
-                let inner = ownIndentation.map { indentation + $0.utf8 } ?? []
-                try render(partial.nodes, of: partial, indentation: inner, depth: depth + 1, escape: escape)
+                continue
+            case .partial(let tag):
+                try renderPartial(
+                    template.program.partials[tag], in: template, indentation: indentation, depth: depth)
             }
+            index += 1
         }
+    }
+
+    private mutating func renderPartial(
+        _ tag: TemplateProgram.PartialTag, in template: Template, indentation: [UInt8], depth: Int
+    ) throws(TemplateError) {
+        guard let partial = partials[tag.name] else {
+            if missingPartial == .renderEmpty { return }
+            throw TemplateError(
+                kind: .unknownPartial, template: template.name, line: tag.position.line,
+                column: tag.position.column, message: "unknown partial \"\(tag.name)\"")
+        }
+        guard depth < Template.maximumPartialDepth else {
+            throw TemplateError(
+                kind: .partialRecursion, template: template.name, line: tag.position.line,
+                column: tag.position.column,
+                message: "partial \"\(tag.name)\" is nested more than "
+                    + "\(Template.maximumPartialDepth) deep; does it include itself?")
+        }
+        // Only a standalone partial is indented, and it inherits the indentation around it.
+        let inner = tag.indentation.map { indentation + $0 } ?? []
+        try render(0..<partial.program.instructions.count, of: partial, indentation: inner, depth: depth + 1)
     }
 }

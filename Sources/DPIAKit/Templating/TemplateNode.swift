@@ -6,10 +6,26 @@ struct SourcePosition: Sendable, Equatable {
 
 /// A name in a tag: `.` (the current context) or a dotted path such as `risk.level`.
 struct TemplateName: Sendable, Equatable {
+    /// One dotted part, with its `TemplateObject.hash(_:)` worked out at parse time rather than per lookup.
+    struct Part: Sendable, Equatable {
+        let key: String
+        let hash: UInt32
+
+        init(_ key: String) {
+            self.key = key
+            hash = TemplateShape.hash(key)
+        }
+    }
+
     /// The name as written, trimmed; used in messages and to match a section's close tag.
     let text: String
     /// The dotted parts; empty for the implicit iterator `.`.
-    let parts: [String]
+    let parts: [Part]
+
+    init(text: String, parts: [String]) {
+        self.text = text
+        self.parts = parts.map(Part.init)
+    }
 
     /// Resolves this name against a context stack, innermost context last.
     ///
@@ -17,23 +33,27 @@ struct TemplateName: Sendable, Equatable {
     /// what the first part found (the spec's "no masking" rule). `nil` means the name resolves nowhere.
     func resolve(in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = parts.first else { return stack.last }
-        // Returning from inside the search, without an optional or a slice of the parts, saves a copy
-        // and a retain per lookup; rendering a report resolves well over a thousand names.
-        var index = stack.count - 1
-        while index >= 0 {
-            if case .object(let members) = stack[index], let value = members[first] {
-                return parts.count == 1 ? value : Self.descend(into: value, parts)
+        // The contexts are read in place through a buffer pointer: indexing the array copied each
+        // context out (a retain and a release per context tried) before looking inside it.
+        let found = stack.withUnsafeBufferPointer { contexts -> TemplateValue? in
+            var index = contexts.count - 1
+            while index >= 0 {
+                if let value = contexts[index].member(first.key, hash: first.hash) {
+                    return value
+                }
+                index -= 1
             }
-            index -= 1
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        return parts.count == 1 ? found : Self.descend(into: found, parts)
     }
 
     /// Looks up the second and later parts inside what the first part found.
-    private static func descend(into found: TemplateValue, _ parts: [String]) -> TemplateValue? {
+    private static func descend(into found: TemplateValue, _ parts: [Part]) -> TemplateValue? {
         var current = found
         for part in parts[1...] {
-            guard case .object(let members) = current, let value = members[part] else { return nil }
+            guard let value = current.member(part.key, hash: part.hash) else { return nil }
             current = value
         }
         return current
@@ -42,8 +62,8 @@ struct TemplateName: Sendable, Equatable {
 
 /// One piece of a parsed template.
 ///
-/// `indirect` boxes every case: rendering walks each node once per list item, and copying a box is one
-/// retain where copying the unboxed payloads (name, parts, children) was several.
+/// The parser builds this tree and the name checker walks it; rendering walks the same tree flattened
+/// into a `TemplateProgram`.
 indirect enum TemplateNode: Sendable {
     /// Literal text as UTF-8, written as is.
     case text([UInt8])

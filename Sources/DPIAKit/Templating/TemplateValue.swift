@@ -7,7 +7,7 @@ public enum TemplateValue: Sendable, Equatable {
     case double(Double)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
     case null
 
     /// Whether a section over this value renders, per the Mustache spec:
@@ -41,6 +41,12 @@ public enum TemplateValue: Sendable, Equatable {
     public subscript(key: String) -> TemplateValue? {
         guard case .object(let members) = self else { return nil }
         return members[key]
+    }
+
+    /// The member named `key` when this is an object, with `TemplateShape.hash(key)` already worked out.
+    func member(_ key: String, hash: UInt32) -> TemplateValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.value(forKey: key, hash: hash)
     }
 
     private static func format(_ number: Double) -> String {
@@ -78,7 +84,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// Later duplicates win, as they would in JSON.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(TemplateObject(pairs: elements))
     }
 }
 
@@ -99,7 +105,7 @@ extension TemplateValue: Codable {
         } else if let items = try? container.decode([TemplateValue].self) {
             self = .list(items)
         } else {
-            self = .object(try container.decode([String: TemplateValue].self))
+            self = .object(try container.decode(TemplateObject.self))
         }
     }
 

@@ -1,0 +1,68 @@
+/// How rendering escapes the text of `{{name}}` tags.
+enum TemplateEscaper {
+    /// Appends the escaped UTF-8 of a value straight to the output, so no `String` is made per value.
+    case bytes((UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void)
+    /// A caller's escaper, as the public `Template.render` takes it.
+    case string((String) -> String)
+
+    /// HTML escaping, as `Template.htmlEscape` does it.
+    static var html: TemplateEscaper { .bytes(HTMLEscaping.append) }
+}
+
+/// Escapes `&`, `<`, `>`, `"` and `'` for HTML, working on UTF-8 bytes because every one of them is ASCII.
+enum HTMLEscaping {
+    /// All five are below 64, so one shift and mask per byte tells whether it is one of them.
+    private static let special: UInt64 = 1 << 38 | 1 << 60 | 1 << 62 | 1 << 34 | 1 << 39
+
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 64 && special &>> byte & 1 != 0
+    }
+
+    /// Whether any of the 8 bytes in `word` is special, tested all at once (SWAR): values are long runs
+    /// of plain text, and this costs about three instructions a byte where testing bytes one by one
+    /// costs about nine.
+    private static func anySpecial(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // A byte of `word ^ (c * ones)` is zero exactly where `word` holds c; this sets a byte's high bit
+        // when it is zero (and only ever then, for the question of whether any is).
+        func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
+        let found =
+            zeroBytes(word ^ ones &* UInt64(UInt8(ascii: "&")))
+            | zeroBytes(word ^ ones &* UInt64(UInt8(ascii: "<")))
+            | zeroBytes(word ^ ones &* UInt64(UInt8(ascii: ">")))
+            | zeroBytes(word ^ ones &* UInt64(UInt8(ascii: "\"")))
+            | zeroBytes(word ^ ones &* UInt64(UInt8(ascii: "'")))
+        return found != 0
+    }
+
+    /// Appends `bytes` to `output` escaped, copying the runs between special bytes whole.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let end = min(index + 8, bytes.count)
+            if end - index == 8, !anySpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index = end
+                continue
+            }
+            while index < end {
+                if isSpecial(base[index]) {
+                    output.append(
+                        contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    switch base[index] {
+                    case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                    case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                    case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                    case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                    default: output.append(contentsOf: "&#39;".utf8)
+                    }
+                    runStart = index + 1
+                }
+                index += 1
+            }
+        }
+        output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+    }
+}

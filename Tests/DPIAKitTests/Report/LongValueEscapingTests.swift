@@ -1,0 +1,42 @@
+import DPIAKit
+import Testing
+
+/// HTML escaping checks eight bytes at a time and Markdown escaping looks bytes up in a table; these put
+/// each special character at every position of a long value, so a character missed at a word boundary or
+/// in the bytes left over after the last whole word shows up as text left unescaped.
+@Suite("Escaping long values")
+struct LongValueEscapingTests {
+    static let positions = Array(0..<41)
+
+    static func text(_ special: String, at position: Int) -> String {
+        String(repeating: "a", count: position) + special + String(repeating: "b", count: 40 - position)
+    }
+
+    @Test("HTML escapes a special character wherever it sits in a long value", arguments: positions)
+    func html(position: Int) {
+        let entities = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for (character, entity) in entities {
+            #expect(
+                Template.htmlEscape(Self.text(character, at: position)) == Self.text(entity, at: position),
+                "\(character) at \(position)")
+        }
+        #expect(Template.htmlEscape(Self.text("x", at: position)) == Self.text("x", at: position))
+    }
+
+    @Test(
+        "Markdown escapes a special character wherever it sits after the start",
+        arguments: positions.dropFirst())
+    func markdown(position: Int) {
+        var expected: [String: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\t": " ", "\n": "<br>"]
+        for character in "\\`*_[]|~$" {
+            expected[String(character)] = "\\\(character)"
+        }
+        for (character, escaped) in expected {
+            #expect(
+                MarkdownEscaping.escape(Self.text(character, at: position))
+                    == Self.text(escaped, at: position),
+                "\(character.debugDescription) at \(position)")
+        }
+        #expect(MarkdownEscaping.escape(Self.text("x", at: position)) == Self.text("x", at: position))
+    }
+}
