@@ -76,6 +76,10 @@ public struct AssessCommand: Sendable {
     /// instead of an `fsync` per report, and a crash loses at most one group's new reports.
     public static let batchGroupSize = 64
 
+    /// Up to this many answers files, each report is flushed with its own `fsync`: `syncfs` would also wait
+    /// for everything else waiting to be written on the disk, which costs a short run more than it saves.
+    static let fsyncEachLimit = 2
+
     /// Assesses many answers files in one process, loading each questionnaire once, and calls `report`
     /// for each file in order. One bad file does not stop the others. Reports are staged under temporary
     /// names, flushed to disk a group at a time, then renamed into place, so a crash leaves each report
@@ -97,13 +101,14 @@ public struct AssessCommand: Sendable {
             count: paths.count, window: 2 * Self.batchGroupSize)
         let workers = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let directoryLock = NSLock()
+        let flushEach = paths.count <= Self.fsyncEachLimit
         for _ in 0..<workers {
             Thread.detachNewThread { [self] in
                 var cache = questionnaires
                 while let index = pipeline.claim() {
                     let result = Result { () throws(DPIAError) in
                         var rendered = try render(paths[index], questionnaires: &cache)
-                        rendered.stage(in: outputDirectory, directoryLock: directoryLock)
+                        rendered.stage(in: outputDirectory, directoryLock: directoryLock, flush: flushEach)
                         return rendered
                     }
                     pipeline.deliver(result, at: index)
@@ -142,20 +147,21 @@ public struct AssessCommand: Sendable {
                     results.append((path, .failure(error), []))
                 }
             }
-            commit(results, report: report)
+            commit(results, flushed: flushEach, report: report)
             start = group.upperBound
             pipeline.release(upTo: start)
         }
     }
 
-    /// Flushes a group's staged reports to disk with one `syncfs`, renames them into place and reports
-    /// each file's result in order; if the flush fails, none of the group's reports is kept.
+    /// Flushes a group's staged reports to disk with one `syncfs` (unless each was `flushed` as it was
+    /// staged), renames them into place and reports each file's result in order; if the flush fails, none
+    /// of the group's reports is kept.
     private func commit(
         _ results: [(path: String, result: Result<Outcome, DPIAError>, staged: [FileIO.StagedFile])],
-        report: (String, Result<Outcome, DPIAError>) -> Void
+        flushed: Bool, report: (String, Result<Outcome, DPIAError>) -> Void
     ) {
         var flushFailure: OutputError?
-        if results.contains(where: { !$0.staged.isEmpty }) {
+        if !flushed && results.contains(where: { !$0.staged.isEmpty }) {
             do throws(OutputError) {
                 try FileIO.flushFileSystem(containing: outputDirectory)
             } catch {
@@ -196,15 +202,16 @@ public struct AssessCommand: Sendable {
         var stagingFailure: OutputError?
 
         /// Writes every report to a temporary file beside its target; on a failure none is kept.
-        /// `directoryLock` keeps workers from creating the output folder at the same time.
-        mutating func stage(in directory: String, directoryLock: NSLock) {
+        /// `directoryLock` keeps workers from creating the output folder at the same time; with `flush` each
+        /// file is synced to disk as it is written.
+        mutating func stage(in directory: String, directoryLock: NSLock, flush: Bool) {
             do throws(OutputError) {
                 directoryLock.lock()
                 let made = Result { () throws(OutputError) in try FileIO.makeDirectory(directory) }
                 directoryLock.unlock()
                 try made.get()
                 for output in outputs {
-                    staged.append(try FileIO.stage(output.bytes, to: output.path, flush: false))
+                    staged.append(try FileIO.stage(output.bytes, to: output.path, flush: flush))
                 }
                 // The staged files hold the bytes now; keeping them would grow memory with the batch.
                 outputs = outputs.map { ($0.path, []) }
