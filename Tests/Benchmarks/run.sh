@@ -65,17 +65,19 @@ done
 floor_median=$(printf '%s\n' "${floor_times[@]}" | median)
 single_median=$(printf '%s\n' "${single_times[@]}" | median)
 
-timed() { # command...: prints nanoseconds, after flushing what earlier runs left to write
+timed() { # label command...: prints nanoseconds, after flushing what earlier runs left to write;
+    # appends "label user sys" (CPU seconds) to $work/cpu
+    local label=$1; shift
     sync
     local start; start=$(now)
-    "$@" >/dev/null || { echo "failed: $*" >&2; exit 1; }
+    /usr/bin/time -f "$label %U %S" -a -o "$work/cpu" "$@" >/dev/null || { echo "failed: $*" >&2; exit 1; }
     echo $(($(now) - start))
 }
 batch_times=()
 disk_times=()
 for run in 1 2 3; do
-    batch_times+=($(timed "$dpia" assess --batch "$work/answers" --out "$work/batch-$run" --format "$FORMATS"))
-    disk_times+=($(timed .build/benchmark/write-floor "$work/batch-1" "$work/disk-$run"))
+    batch_times+=($(timed batch "$dpia" assess --batch "$work/answers" --out "$work/batch-$run" --format "$FORMATS"))
+    disk_times+=($(timed disk .build/benchmark/write-floor "$work/batch-1" "$work/disk-$run"))
 done
 batch_median=$(printf '%s\n' "${batch_times[@]}" | median)
 disk_median=$(printf '%s\n' "${disk_times[@]}" | median)
@@ -97,6 +99,8 @@ printf '%-46s %9s ms %11s KB\n' "(b) dpia assess, one example ($FORMATS)" "$(ms 
 printf '%-46s %9s ms %11s KB\n' "(c) dpia assess --batch, $batch files" "$(ms "$batch_median")" "$batch_rss"
 printf '%-46s %12s %11s KB\n' "(c) dpia assess --batch, $small_batch files" "" "$small_rss"
 printf '%-46s %9s ms\n' "(d) disk floor: write the same files, no work" "$(ms "$disk_median")"
+cpu() { awk -v l="$1" '$1 == l { print $2 + 0, $3 + 0 }' "$work/cpu" | sort -n | awk '{ u[NR] = $1; s[NR] = $2 } END { printf "user %.2f s, system %.2f s (the run with the median user time of %d)", u[int((NR + 1) / 2)], s[int((NR + 1) / 2)], NR }'; }
+echo "    CPU of (c): $(cpu batch); of (d): $(cpu disk)"
 echo
 awk -v a="$floor_median" -v b="$single_median" -v c="$batch_median" -v d="$disk_median" -v n="$batch" -v r="$reports" \
     -v big="$batch_rss" -v small="$small_rss" -v sn="$small_batch" -v kb="$report_bytes" 'BEGIN {
