@@ -118,6 +118,18 @@ public struct QuestionnaireCatalog: Sendable {
             ?? (version == nil ? nil : entries.first { $0.questionnaire.id == id })
     }
 
+    /// Starts reading, on another thread, the definition the answers file at `answersPath` names, so that
+    /// it loads while the caller does other work (such as parsing templates); a later `entry` call waits
+    /// for it rather than reading it again. Problems are left for that call to report.
+    public func prefetch(forAnswers answersPath: String) {
+        Thread.detachNewThread { [self] in
+            guard let bytes = try? FileIO.read(answersPath),
+                let reference = try? AnswersFile.questionnaireReference(bytes, file: answersPath)
+            else { return }
+            _ = entry(id: reference.id, version: reference.version)
+        }
+    }
+
     /// Why `ID.json` in the folder does not load, when it is there and broken: the error to give for an
     /// answers file naming that id, rather than "no such questionnaire".
     public func failure(forID id: String) -> InputError? {

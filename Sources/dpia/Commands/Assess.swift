@@ -19,6 +19,11 @@ enum Assess {
             return ExitStatus.usage
         }
         let formats = CLI.formats(command)
+        let catalog = CLI.catalog(environment)
+        // The questionnaire loads on another core while this one parses the templates.
+        if command.value("questionnaire") == nil, let first = paths.first {
+            catalog?.prefetch(forAnswers: first)
+        }
         let assess: AssessCommand
         do {
             assess = AssessCommand(
@@ -26,7 +31,7 @@ enum Assess {
                 outputDirectory: command.value("out") ?? "reports",
                 formats: formats, overwrite: command.flag("force"),
                 templates: try CLI.templates(command.value("templates"), environment: environment),
-                catalog: CLI.catalog(environment), toolVersion: dpiaVersion)
+                catalog: catalog, toolVersion: dpiaVersion)
         } catch {
             return Output.fail(error)
         }
