@@ -44,6 +44,21 @@ struct QuestionnaireCatalogTests {
         #expect(catalog.failures.count == 1)
     }
 
+    @Test func prefetchingLeavesTheSameAnswerAndIgnoresBadAnswersFiles() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let catalog = QuestionnaireCatalog.lazy(directory: directory)
+        let answers = directory + "/answers.json.txt"
+        try #"{"questionnaire": {"id": "other", "version": "1.0.0"}, "answers": {}}"#
+            .write(toFile: answers, atomically: true, encoding: .utf8)
+        catalog.prefetch(forAnswers: answers)
+        catalog.prefetch(forAnswers: directory + "/missing.json")
+        catalog.prefetch(forAnswers: directory + "/broken.json")
+        // Whether the prefetch has finished or not, the lookup gives the same entry.
+        #expect(catalog.entry(id: "other", version: "1.0.0")?.path == directory + "/renamed.json")
+        #expect(catalog.entry(id: "mini")?.path == directory + "/mini.json")
+    }
+
     @Test func loadingEverythingAtOnceReportsTheBrokenOnes() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(atPath: directory) }
