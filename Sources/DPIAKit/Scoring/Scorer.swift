@@ -53,8 +53,11 @@ private final class Run {
         let drift = purposeDrift(categories: data?.categories.map(\.category) ?? [])
         let controls = controlResults()
         let items = drift.map(driftItems)
+        let controlParts = controlContributions(controls)
         let inherent = scoring.risks.indices.map {
-            inherentRating(scoring.risks[$0], plan.risks[$0], data: data, drift: items, controls: controls)
+            inherentRating(
+                scoring.risks[$0], plan.risks[$0], data: data, drift: items, controls: controls,
+                controlParts: controlParts)
         }
         let recommendFrom =
             scoring.recommendMeasuresFrom.flatMap { rank(of: $0, in: scoring.riskLevels) } ?? 0
@@ -212,15 +215,13 @@ private final class Run {
 
     /// "the answer to "Edition" is "Consumer"": the answers behind a condition, for contributions.
     /// `slots` are distinct questions the questionnaire has, as `ScoringPlan.Rule.summarySlots`.
-    func answerSummary(_ slots: [Int]) -> String {
-        var summary = ""
+    func appendAnswerSummary(_ slots: [Int], to summary: inout String) {
         for (offset, slot) in slots.enumerated() {
             if offset > 0 { summary += "; " }
             summary += index.summaryPrefixes[slot]
             summary +=
                 shown[slot].map { AnswerText.display($0, for: index.questions[slot]) } ?? "not answered"
         }
-        return summary
     }
 
     func contribution(
@@ -229,15 +230,31 @@ private final class Run {
         if summarySlots.isEmpty {
             return Contribution(kind: kind, reason: reason, questions: questions, amount: amount)
         }
-        return Contribution(
-            kind: kind, reason: "\(reason) (\(answerSummary(summarySlots)))", questions: questions,
-            amount: amount)
+        var text = reason
+        text += " ("
+        appendAnswerSummary(summarySlots, to: &text)
+        text += ")"
+        return Contribution(kind: kind, reason: text, questions: questions, amount: amount)
+    }
+
+    /// Each applicable control's likelihood contribution with no amount yet, by position in
+    /// `Scoring.controls`: worded once, whichever risks it moves.
+    func controlContributions(_ controls: [ControlResult]) -> [Contribution?] {
+        controls.indices.map { position in
+            guard controls[position].status != .notApplicable else { return nil }
+            let control = controls[position].control
+            let slot = plan.controlSlots[position]
+            return contribution(
+                .control,
+                "\(controls[position].status == .inPlace ? "In place" : "Missing"): \(control.label)",
+                questions: [control.question], summarySlots: slot < 0 ? [] : [slot], amount: 0)
+        }
     }
 
     func inherentRating(
         _ risk: Risk, _ riskPlan: ScoringPlan.RiskPlan, data: DataSensitivityResult?,
         drift: [DriftItem]?,
-        controls: [ControlResult]
+        controls: [ControlResult], controlParts: [Contribution?]
     ) -> RiskResult {
         var likelihoodParts = [
             Contribution(
@@ -253,17 +270,10 @@ private final class Run {
         if let weights = risk.likelihood.purposeDrift, let drift {
             likelihoodParts += driftContributions(weights, drift)
         }
-        for (position, effect) in riskPlan.controls where controls[position].status != .notApplicable {
-            let result = controls[position]
-            let inPlace = result.status == .inPlace
-            let amount = inPlace ? effect.whenInPlace : effect.whenMissing
-            guard amount != 0 else { continue }
-            let slot = plan.controlSlots[position]
-            likelihoodParts.append(
-                contribution(
-                    .control, "\(inPlace ? "In place" : "Missing"): \(result.control.label)",
-                    questions: [result.control.question], summarySlots: slot < 0 ? [] : [slot], amount: amount
-                ))
+        for (position, effect) in riskPlan.controls {
+            guard var part = controlParts[position] else { continue }
+            part.amount = controls[position].status == .inPlace ? effect.whenInPlace : effect.whenMissing
+            if part.amount != 0 { likelihoodParts.append(part) }
         }
         let points = likelihoodParts.reduce(0) { $0 + $1.amount }
         let likelihood = likelihood(forPoints: points)
