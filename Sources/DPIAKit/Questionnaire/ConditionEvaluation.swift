@@ -208,6 +208,21 @@ struct Visibility {
     /// The answers of shown questions by slot; nil for hidden or unanswered ones.
     var answers: [AnswerValue?]
 
+    init(order: [Int], answers: [AnswerValue?]) {
+        self.order = order
+        self.answers = answers
+    }
+
+    /// What shown ids and answers by id say, by slot of `index`; ids it does not have are left out.
+    init(shown ids: [String], answers: [String: AnswerValue], index: QuestionnaireIndex) {
+        order = ids.map(index.slot(of:)).filter { $0 >= 0 }
+        self.answers = [AnswerValue?](repeating: nil, count: index.ids.count)
+        for (id, answer) in answers {
+            let slot = index.slot(of: id)
+            if slot >= 0 { self.answers[slot] = answer }
+        }
+    }
+
     /// The answers of shown questions by id.
     func effectiveAnswers(ids: [String]) -> [String: AnswerValue] {
         var result: [String: AnswerValue] = [:]

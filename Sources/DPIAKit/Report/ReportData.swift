@@ -173,11 +173,17 @@ private enum Shapes {
         "level", "likelihood", "inherentRisks", "residualRisks", "hasInherent", "hasResidual")
 }
 
-private struct Builder {
+/// A class, so that the closures building lists share it rather than copy the whole assessment.
+private final class Builder {
     let assessment: Assessment
     let toolVersion: String
-    /// The ids of the questions shown, worked out once: steps, sign-off and appendix all need them.
-    let visible: Set<String>
+    let questionnaire: Questionnaire
+    let scoring: Scoring
+    let index: QuestionnaireIndex
+    /// Whether each question is shown and its answer if so, by slot of `index`, worked out once: steps,
+    /// sign-off and appendix all need them.
+    let shown: [Bool]
+    let shownAnswers: [AnswerValue?]
     /// Each scale's levels as template values, made once: risks and the matrix use them many times.
     let riskLevels: [TemplateValue]
     let likelihoodLevels: [TemplateValue]
@@ -186,8 +192,17 @@ private struct Builder {
     init(assessment: Assessment, toolVersion: String) {
         self.assessment = assessment
         self.toolVersion = toolVersion
-        visible = Set(assessment.visibleQuestions)
-        let scoring = assessment.questionnaire.scoring
+        questionnaire = assessment.questionnaire
+        scoring = questionnaire.scoring
+        index = questionnaire.index
+        let visibility =
+            assessment.visibility
+            ?? Visibility(
+                shown: assessment.visibleQuestions, answers: assessment.effectiveAnswers, index: index)
+        var shown = [Bool](repeating: false, count: index.ids.count)
+        for slot in visibility.order { shown[slot] = true }
+        self.shown = shown
+        shownAnswers = visibility.answers
         riskLevels = Self.values(of: scoring.riskLevels)
         likelihoodLevels = Self.values(of: scoring.likelihoodLevels)
         severityLevels = Self.values(of: scoring.severityLevels)
@@ -196,9 +211,6 @@ private struct Builder {
     static func values(of scale: [Level]) -> [TemplateValue] {
         scale.map { level in ReportData.levelValue(level, rank: scale.firstIndex { $0.id == level.id } ?? 0) }
     }
-
-    var questionnaire: Questionnaire { assessment.questionnaire }
-    var scoring: Scoring { questionnaire.scoring }
 
     func level(_ level: Level, in scale: [Level], values: [TemplateValue]) -> TemplateValue {
         if let index = scale.firstIndex(where: { $0 == level }) { return values[index] }
@@ -232,7 +244,12 @@ private struct Builder {
     func build() -> TemplateValue {
         let meta = assessment.answers.metadata
         // Every question's value, by section; steps show the visible ones, the appendix all of them.
-        let questions = questionnaire.sections.map { $0.questions.map(question) }
+        let questions = questionnaire.sections.indices.map { section in
+            let entries = index.sections[section].questions
+            return questionnaire.sections[section].questions.indices.map { position in
+                question(questionnaire.sections[section].questions[position], slot: entries[position].slot)
+            }
+        }
         let stepValues = steps(questions)
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
         // Members are gathered first and made into one object: setting them one by one copies it each time.
@@ -545,9 +562,9 @@ private struct Builder {
         let answer: String?
     }
 
-    func question(_ question: Question) -> QuestionEntry {
-        let shown = visible.contains(question.id)
-        let answer = assessment.effectiveAnswers[question.id].map { AnswerText.display($0, for: question) }
+    func question(_ question: Question, slot: Int) -> QuestionEntry {
+        let shown = self.shown[slot]
+        let answer = shownAnswers[slot].map { AnswerText.display($0, for: question) }
         let value = TemplateObject(
             Shapes.question,
             [
@@ -561,30 +578,32 @@ private struct Builder {
     }
 
     func steps(_ questions: [[QuestionEntry]]) -> [TemplateValue] {
-        return ReportData.icoSteps.indices.map { offset in
-            var sections: [TemplateValue] = []
-            if offset + 1 != 7 {
-                for (section, entries) in zip(questionnaire.sections, questions)
-                where section.icoStep == offset + 1 {
-                    let shown = entries.filter(\.shown).map(\.value)
-                    guard !shown.isEmpty else { continue }
-                    sections.append(
-                        .object(
-                            TemplateObject(
-                                Shapes.section,
-                                [
-                                    .string(section.title), section.description.map { .string($0) } ?? .null,
-                                    .list(shown),
-                                ]
-                            )))
-                }
+        // Sections by step, in order; step 7 is the sign-off table, not sections.
+        var sectionsByStep = [[TemplateValue]](repeating: [], count: ReportData.icoSteps.count)
+        for position in questionnaire.sections.indices {
+            guard let step = questionnaire.sections[position].icoStep, (1..<7).contains(step) else {
+                continue
             }
-            return .object(
+            let shown = questions[position].filter(\.shown).map(\.value)
+            guard !shown.isEmpty else { continue }
+            let section = questionnaire.sections[position]
+            sectionsByStep[step - 1].append(
+                .object(
+                    TemplateObject(
+                        Shapes.section,
+                        [
+                            .string(section.title), section.description.map { .string($0) } ?? .null,
+                            .list(shown),
+                        ]
+                    )))
+        }
+        return ReportData.icoSteps.indices.map { offset in
+            .object(
                 TemplateObject(
                     Shapes.step,
                     [
-                        .int(offset + 1), .string(ReportData.icoSteps[offset]), .list(sections),
-                        .bool(!sections.isEmpty),
+                        .int(offset + 1), .string(ReportData.icoSteps[offset]), .list(sectionsByStep[offset]),
+                        .bool(!sectionsByStep[offset].isEmpty),
                     ]))
         }
     }

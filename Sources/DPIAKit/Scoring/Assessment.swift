@@ -1,12 +1,12 @@
 /// The result of scoring one answers file: every rating with the answers that moved it.
 /// Made by `Scorer.assess`; rendered by the report.
 public struct Assessment: Sendable {
-    public var questionnaire: Questionnaire
+    public var questionnaire: Questionnaire { didSet { visibility = nil } }
     public var answers: Answers
     /// The ids of the questions shown for these answers, in order.
-    public var visibleQuestions: [String]
+    public var visibleQuestions: [String] { didSet { visibility = nil } }
     /// The answers of questions actually shown, by id.
-    public var effectiveAnswers: [String: AnswerValue]
+    public var effectiveAnswers: [String: AnswerValue] { didSet { visibility = nil } }
     public var screening: ScreeningResult?
     public var dataSensitivity: DataSensitivityResult?
     public var purposeDrift: PurposeDriftResult?
@@ -23,6 +23,9 @@ public struct Assessment: Sendable {
     public var topDrivers: [Driver]
     /// Things the assessor should know that are not errors, e.g. an approved measure that was not recommended.
     public var notes: [String]
+    /// `visibleQuestions` and `effectiveAnswers` by slot of the questionnaire's index, as the scorer worked
+    /// them out, so the report need not hash ids; dropped when any of them is changed by hand.
+    var visibility: Visibility?
 }
 
 /// One answer's effect on a rating.

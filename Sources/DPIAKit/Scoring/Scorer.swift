@@ -11,7 +11,8 @@ public enum Scorer {
     }
 }
 
-private struct Run {
+/// A class, so that the closures scoring each risk and measure share it rather than copy every field.
+private final class Run {
     let questionnaire: Questionnaire
     let answers: Answers
     let index: QuestionnaireIndex
@@ -51,21 +52,28 @@ private struct Run {
         let data = dataSensitivity()
         let drift = purposeDrift(categories: data?.categories.map(\.category) ?? [])
         let controls = controlResults()
+        let items = drift.map(driftItems)
+        let controlParts = controlContributions(controls)
         let inherent = scoring.risks.indices.map {
-            inherentRating(scoring.risks[$0], plan.risks[$0], data: data, drift: drift, controls: controls)
+            inherentRating(
+                scoring.risks[$0], plan.risks[$0], data: data, drift: items, controls: controls,
+                controlParts: controlParts)
         }
         let recommendFrom =
             scoring.recommendMeasuresFrom.flatMap { rank(of: $0, in: scoring.riskLevels) } ?? 0
-        // Risk ids whose inherent level calls for measures; the first risk with an id decides, as ids are unique.
-        var calling: [String: Bool] = [:]
-        for result in inherent where calling[result.risk.id] == nil {
-            calling[result.risk.id] = rank(of: result.level.id, in: scoring.riskLevels)! >= recommendFrom
-        }
+        // Whether each risk's inherent level calls for measures; a measure's effects name the first risk
+        // with an id (`ScoringPlan.measureRisks`), as ids are unique.
+        let calling = inherent.map { rank(of: $0.level.id, in: scoring.riskLevels)! >= recommendFrom }
         var notes: [String] = []
 
         let measures = scoring.measures.indices.map { position -> MeasureResult in
             let measure = scoring.measures[position]
-            let addresses = measure.reduces.map(\.risk).filter { calling[$0] ?? false }
+            let riskPositions = plan.measureRisks[position]
+            var addresses: [String] = []
+            for effect in measure.reduces.indices
+            where riskPositions[effect] >= 0 && calling[riskPositions[effect]] {
+                addresses.append(measure.reduces[effect].risk)
+            }
             let recommended = !addresses.isEmpty && (plan.measureConditions[position].map(holds) ?? true)
             let decision = answers.measureDecisions[measure.id]
             if decision?.approved == true && !recommended {
@@ -106,7 +114,8 @@ private struct Run {
             dataSensitivity: data, purposeDrift: drift, controls: controls, risks: risks, measures: measures,
             overallInherent: overallInherent, overallResidual: overallResidual,
             recommendation: recommendation,
-            priorConsultationRequired: priorConsultation, topDrivers: drivers(risks), notes: notes)
+            priorConsultationRequired: priorConsultation, topDrivers: drivers(risks), notes: notes,
+            visibility: visibility)
     }
 
     // MARK: Scales
@@ -206,15 +215,13 @@ private struct Run {
 
     /// "the answer to "Edition" is "Consumer"": the answers behind a condition, for contributions.
     /// `slots` are distinct questions the questionnaire has, as `ScoringPlan.Rule.summarySlots`.
-    func answerSummary(_ slots: [Int]) -> String {
-        var summary = ""
+    func appendAnswerSummary(_ slots: [Int], to summary: inout String) {
         for (offset, slot) in slots.enumerated() {
             if offset > 0 { summary += "; " }
             summary += index.summaryPrefixes[slot]
             summary +=
                 shown[slot].map { AnswerText.display($0, for: index.questions[slot]) } ?? "not answered"
         }
-        return summary
     }
 
     func contribution(
@@ -223,15 +230,31 @@ private struct Run {
         if summarySlots.isEmpty {
             return Contribution(kind: kind, reason: reason, questions: questions, amount: amount)
         }
-        return Contribution(
-            kind: kind, reason: "\(reason) (\(answerSummary(summarySlots)))", questions: questions,
-            amount: amount)
+        var text = reason
+        text += " ("
+        appendAnswerSummary(summarySlots, to: &text)
+        text += ")"
+        return Contribution(kind: kind, reason: text, questions: questions, amount: amount)
+    }
+
+    /// Each applicable control's likelihood contribution with no amount yet, by position in
+    /// `Scoring.controls`: worded once, whichever risks it moves.
+    func controlContributions(_ controls: [ControlResult]) -> [Contribution?] {
+        controls.indices.map { position in
+            guard controls[position].status != .notApplicable else { return nil }
+            let control = controls[position].control
+            let slot = plan.controlSlots[position]
+            return contribution(
+                .control,
+                "\(controls[position].status == .inPlace ? "In place" : "Missing"): \(control.label)",
+                questions: [control.question], summarySlots: slot < 0 ? [] : [slot], amount: 0)
+        }
     }
 
     func inherentRating(
         _ risk: Risk, _ riskPlan: ScoringPlan.RiskPlan, data: DataSensitivityResult?,
-        drift: PurposeDriftResult?,
-        controls: [ControlResult]
+        drift: [DriftItem]?,
+        controls: [ControlResult], controlParts: [Contribution?]
     ) -> RiskResult {
         var likelihoodParts = [
             Contribution(
@@ -247,17 +270,10 @@ private struct Run {
         if let weights = risk.likelihood.purposeDrift, let drift {
             likelihoodParts += driftContributions(weights, drift)
         }
-        for (position, effect) in riskPlan.controls where controls[position].status != .notApplicable {
-            let result = controls[position]
-            let inPlace = result.status == .inPlace
-            let amount = inPlace ? effect.whenInPlace : effect.whenMissing
-            guard amount != 0 else { continue }
-            let slot = plan.controlSlots[position]
-            likelihoodParts.append(
-                contribution(
-                    .control, "\(inPlace ? "In place" : "Missing"): \(result.control.label)",
-                    questions: [result.control.question], summarySlots: slot < 0 ? [] : [slot], amount: amount
-                ))
+        for (position, effect) in riskPlan.controls {
+            guard var part = controlParts[position] else { continue }
+            part.amount = controls[position].status == .inPlace ? effect.whenInPlace : effect.whenMissing
+            if part.amount != 0 { likelihoodParts.append(part) }
         }
         let points = likelihoodParts.reduce(0) { $0 + $1.amount }
         let likelihood = likelihood(forPoints: points)
@@ -307,55 +323,83 @@ private struct Run {
             effect: .notNeeded)
     }
 
-    func driftContributions(_ weights: DriftWeights, _ drift: PurposeDriftResult) -> [Contribution] {
-        var items: [(String, [String], Int)] = []
+    /// One thing purpose drift may add points for, worded once for every risk it raises.
+    struct DriftItem {
+        enum Source { case category, unapprovedPurpose, signal }
+        let source: Source
+        let reason: String
+        let questions: [String]
+    }
+
+    /// Every drifted category, then unapproved purpose, then signal.
+    func driftItems(_ drift: PurposeDriftResult) -> [DriftItem] {
+        var items: [DriftItem] = []
         let approvedNames = drift.approved.map(\.label)
-        for item in drift.driftedCategories where weights.perCategory != 0 {
-            let outside =
-                approvedNames.isEmpty
-                ? "no purpose is approved"
-                : "allowed by no approved purpose (\(approvedNames.joined(separator: ", ")))"
+        let outside =
+            approvedNames.isEmpty
+            ? "no purpose is approved"
+            : "allowed by no approved purpose (\(approvedNames.joined(separator: ", ")))"
+        let categoryQuestions = scoring.dataCategories?.questions ?? []
+        for item in drift.driftedCategories {
             items.append(
-                (
-                    "Purpose drift: \(item.category.label) is \(outside)",
-                    scoring.dataCategories?.questions ?? [], weights.perCategory
-                ))
+                DriftItem(
+                    source: .category, reason: "Purpose drift: \(item.category.label) is \(outside)",
+                    questions: categoryQuestions))
         }
-        for purpose in drift.unapprovedPurposes where weights.perUnapprovedPurpose != 0 {
+        let purposeQuestions = [scoring.purposes?.actualQuestion].compactMap { $0 }
+        for purpose in drift.unapprovedPurposes {
             items.append(
-                (
-                    "Purpose drift: used for \(purpose.label.lowercased()), which is not approved",
-                    [scoring.purposes?.actualQuestion].compactMap { $0 }, weights.perUnapprovedPurpose
-                ))
+                DriftItem(
+                    source: .unapprovedPurpose,
+                    reason: "Purpose drift: used for \(purpose.label.lowercased()), which is not approved",
+                    questions: purposeQuestions))
         }
-        for signal in drift.signals where weights.perSignal != 0 {
-            items.append(("Drift signal: \(signal.label)", signal.when.questionIDs, weights.perSignal))
+        for signal in drift.signals {
+            items.append(
+                DriftItem(
+                    source: .signal, reason: "Drift signal: \(signal.label)",
+                    questions: signal.when.questionIDs))
         }
+        return items
+    }
+
+    func driftContributions(_ weights: DriftWeights, _ items: [DriftItem]) -> [Contribution] {
+        var contributions: [Contribution] = []
         var total = 0
-        return items.map { reason, questions, amount in
+        for item in items {
+            let amount =
+                switch item.source {
+                case .category: weights.perCategory
+                case .unapprovedPurpose: weights.perUnapprovedPurpose
+                case .signal: weights.perSignal
+                }
+            guard amount != 0 else { continue }
             var granted = amount
-            var text = reason
+            var text = item.reason
             if let maximum = weights.maximum, total + amount > maximum {
                 granted = max(0, maximum - total)
                 text += " [limited: purpose drift adds at most \(maximum) to this risk]"
             }
             total += granted
-            return Contribution(kind: .purposeDrift, reason: text, questions: questions, amount: granted)
+            contributions.append(
+                Contribution(kind: .purposeDrift, reason: text, questions: item.questions, amount: granted))
         }
+        return contributions
     }
 
     func residual(for inherent: RiskResult, measures: [MeasureResult]) -> RiskResult {
         var result = inherent
         var severityIndex = rank(of: inherent.severity.id, in: scoring.severityLevels)!
-        for measure in measures where measure.addresses.contains(inherent.risk.id) {
-            guard let effect = measure.measure.reduces.first(where: { $0.risk == inherent.risk.id }) else {
+        let id = inherent.risk.id
+        for position in measures.indices where measures[position].addresses.contains(id) {
+            guard let effect = measures[position].measure.reduces.first(where: { $0.risk == id }) else {
                 continue
             }
-            guard measure.applied else {
-                result.declinedMeasures.append(measure.measure.id)
+            guard measures[position].applied else {
+                result.declinedMeasures.append(measures[position].measure.id)
                 continue
             }
-            var reason = "\(measure.measure.id) \(measure.measure.title)"
+            var reason = "\(measures[position].measure.id) \(measures[position].measure.title)"
             if effect.severity != 0 {
                 let steps = abs(effect.severity)
                 reason +=
@@ -391,16 +435,22 @@ private struct Run {
 
     func drivers(_ risks: [RiskResult]) -> [Driver] {
         var totals: [Driver] = []
-        var positions: [String: Int] = [:]
-        for risk in risks {
-            for part in risk.likelihoodContributions where part.amount > 0 && part.kind != .base {
-                let position = positions[part.reason] ?? totals.count
-                if position == totals.count {
-                    positions[part.reason] = position
-                    totals.append(Driver(reason: part.reason, points: 0, risks: []))
+        // Positions in `totals` by the length of their reason: reasons are long, so comparing the few of
+        // the same length costs less than hashing each one.
+        var positions: [Int: [Int]] = [:]
+        for risk in risks.indices {
+            let parts = risks[risk].likelihoodContributions
+            for part in parts.indices where parts[part].amount > 0 && parts[part].kind != .base {
+                let reason = parts[part].reason
+                let length = reason.utf8.count
+                var position = positions[length]?.first { totals[$0].reason == reason } ?? -1
+                if position < 0 {
+                    position = totals.count
+                    positions[length, default: []].append(position)
+                    totals.append(Driver(reason: reason, points: 0, risks: []))
                 }
-                totals[position].points += part.amount
-                totals[position].risks.append(risk.risk.id)
+                totals[position].points += parts[part].amount
+                totals[position].risks.append(risks[risk].risk.id)
             }
         }
         // Largest first; among equals, the one met first.

@@ -21,6 +21,9 @@ struct ScoringPlan: Sendable {
     /// Each control's question slot, by position in `Scoring.controls`.
     let controlSlots: [Int]
     let measureConditions: [SlotCondition?]
+    /// For each measure, the position in `Scoring.risks` of the first risk each of its effects names, or
+    /// -1 when none has that id.
+    let measureRisks: [[Int]]
     let signalConditions: [SlotCondition]
     let screeningConditions: [SlotCondition]
     let dataCategorySlots: [Int]
@@ -51,6 +54,9 @@ struct ScoringPlan: Sendable {
         }
         controlSlots = scoring.controls.map { slot($0.question) }
         measureConditions = scoring.measures.map { $0.when.map { SlotCondition($0, slot: slot) } }
+        measureRisks = scoring.measures.map { measure in
+            measure.reduces.map { effect in scoring.risks.firstIndex { $0.id == effect.risk } ?? -1 }
+        }
         signalConditions = scoring.purposes?.signals.map { SlotCondition($0.when, slot: slot) } ?? []
         screeningConditions = scoring.screening?.criteria.map { SlotCondition($0.when, slot: slot) } ?? []
         dataCategorySlots = scoring.dataCategories?.questions.map(slot) ?? []
