@@ -233,3 +233,12 @@ enum Output {
             separator: "\n")
     }
 }
+
+/// Values the process keeps until it exits. Freeing a loaded questionnaire and parsed templates costs
+/// over a million instructions at the end of every run, for memory the kernel takes back at exit anyway.
+/// Used from the main thread only.
+enum UntilExit {
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ value: Any) { kept.append(value) }
+}

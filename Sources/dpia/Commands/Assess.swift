@@ -35,6 +35,7 @@ enum Assess {
         } catch {
             return Output.fail(error)
         }
+        UntilExit.keep(assess)
         // One file gets the detailed summary; a batch gets a line per file and summary.tsv.
         let isBatch = batch != nil || paths.count > 1
         var failures: [DPIAError] = []
