@@ -58,7 +58,8 @@ public struct Template: Sendable {
             Result { () throws(TemplateError) -> [UInt8] in
                 // Reports are several times their template's size; a generous start saves regrowing the buffer.
                 var renderer = Renderer(
-                    partials: partials, missingPartial: missingPartial, escaper: escaper, stack: [root],
+                    partials: partials, missingPartial: missingPartial, escaper: escaper,
+                    stack: [TemplateContext(root)],
                     output: TemplateOutput(capacity: 64 * 1024))
                 defer { renderer.output.deallocate() }
                 try renderer.render(0..<program.instructions.count, of: self, indentation: [], depth: 0)
@@ -84,13 +85,12 @@ public struct Template: Sendable {
 
 /// Walks a template's program, appending UTF-8 to one buffer that becomes the output at the end.
 ///
-/// The context stack holds pointers into the rendered value, never copies: copying a `TemplateValue` is
-/// a call that retains what it holds, and releasing it another, for every section entered and list item.
+/// The context stack points into the rendered value (see `TemplateContext`) rather than holding copies.
 private struct Renderer {
     let partials: [String: Template]
     let missingPartial: Template.MissingPartial
     let escaper: TemplateEscaper
-    var stack: [UnsafePointer<TemplateValue>]
+    var stack: [TemplateContext]
     var output: TemplateOutput
 
     mutating func appendEscaped(_ text: String) {
@@ -103,8 +103,11 @@ private struct Renderer {
         }
     }
 
-    func resolve(_ name: TemplateName) -> UnsafePointer<TemplateValue>? {
-        stack.withUnsafeBufferPointer { name.resolve(in: $0) }
+    /// Resolves `program.names[name]`, reading the name in place rather than copying its strings.
+    func resolve(_ name: Int, in program: TemplateProgram) -> UnsafePointer<TemplateValue>? {
+        program.names.withUnsafeBufferPointer { names in
+            stack.withUnsafeBufferPointer { names[name].resolve(in: $0) }
+        }
     }
 
     /// Renders `template`'s instructions in `range`.
@@ -123,7 +126,7 @@ private struct Renderer {
                     indentation.withUnsafeBufferPointer { output.append($0) }
                 }
             case .variable(let name, let escaped):
-                guard let value = resolve(template.program.names[name]) else { break }
+                guard let value = resolve(name, in: template.program) else { break }
                 let text: String
                 if case .string(let string) = value.pointee {
                     text = string
@@ -138,7 +141,7 @@ private struct Renderer {
             case .section(let name, let inverted, let end):
                 let body = index + 1..<end
                 index = end
-                let value = resolve(template.program.names[name])
+                let value = resolve(name, in: template.program)
                 if inverted {
                     if !(value?.pointee.isTruthy ?? false) {
                         try render(body, of: template, indentation: indentation, depth: depth)
@@ -164,12 +167,12 @@ private struct Renderer {
             // The items stay in `value`'s array, which lives as long as the rendered value does.
             guard let first = items.withUnsafeBufferPointer({ $0.baseAddress }) else { return }
             for item in 0..<items.count {
-                stack.append(first + item)
+                stack.append(TemplateContext(first + item))
                 try render(body, of: template, indentation: indentation, depth: depth)
                 stack.removeLast()
             }
         } else if value.pointee.isTruthy {
-            stack.append(value)
+            stack.append(TemplateContext(value))
             try render(body, of: template, indentation: indentation, depth: depth)
             stack.removeLast()
         }

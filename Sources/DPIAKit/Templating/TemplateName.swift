@@ -38,17 +38,11 @@ struct TemplateName: Sendable, Equatable {
     ///
     /// The first part is looked up from the innermost context outwards; later parts only inside
     /// what the first part found (the spec's "no masking" rule). `nil` means the name resolves nowhere.
-    ///
-    /// Contexts and results are pointers into the value being rendered, which the caller keeps alive and
-    /// unchanged: copying a `TemplateValue` out costs a retain and a release, and rendering resolves
-    /// names thousands of times per report.
-    func resolve(in contexts: UnsafeBufferPointer<UnsafePointer<TemplateValue>>) -> UnsafePointer<
-        TemplateValue
-    >? {
-        guard let first else { return contexts.last }
+    func resolve(in contexts: UnsafeBufferPointer<TemplateContext>) -> UnsafePointer<TemplateValue>? {
+        guard let first else { return contexts.last?.value }
         var index = contexts.count - 1
         while index >= 0 {
-            if let found = TemplateValue.member(of: contexts[index], first.key, hash: first.hash) {
+            if let found = contexts[index].member(first.key, hash: first.hash) {
                 return rest.isEmpty ? found : descend(into: found)
             }
             index -= 1
@@ -60,9 +54,41 @@ struct TemplateName: Sendable, Equatable {
     private func descend(into found: UnsafePointer<TemplateValue>) -> UnsafePointer<TemplateValue>? {
         var current = found
         for part in rest {
-            guard let value = TemplateValue.member(of: current, part.key, hash: part.hash) else { return nil }
+            guard let value = TemplateContext(current).member(part.key, hash: part.hash) else { return nil }
             current = value
         }
         return current
+    }
+}
+
+/// A value on the context stack of a render or a name check, read in place.
+///
+/// It points into the value being rendered, which the caller keeps alive and unchanged: copying a
+/// `TemplateValue` out costs a retain and a release, and a report resolves names thousands of times.
+/// An object's names and values are found once, when the context is entered, not on every lookup.
+struct TemplateContext {
+    let value: UnsafePointer<TemplateValue>
+    /// Not retained: the rendered value holds it.
+    private let shape: Unmanaged<TemplateShape>?
+    private let values: UnsafePointer<TemplateValue>?
+
+    init(_ value: UnsafePointer<TemplateValue>) {
+        self.value = value
+        if case .object(let object) = value.pointee {
+            shape = Unmanaged.passUnretained(object.shape)
+            // An array's elements stay where they are until it is changed or freed, which neither does.
+            values = object.values.withUnsafeBufferPointer { $0.baseAddress }
+        } else {
+            shape = nil
+            values = nil
+        }
+    }
+
+    /// Where the member named `key` is when this context is an object.
+    func member(_ key: String, hash: UInt32) -> UnsafePointer<TemplateValue>? {
+        guard let shape, let values,
+            let index = shape._withUnsafeGuaranteedRef({ $0.index(of: key, hash: hash) })
+        else { return nil }
+        return values + index
     }
 }

@@ -14,7 +14,7 @@ extension Template {
     ) -> [TemplateDiagnostic] {
         var checker = NameChecker(partials: partials)
         let found = withUnsafePointer(to: schema) { root in
-            checker.check(0..<program.instructions.count, of: self, stack: [root])
+            checker.check(0..<program.instructions.count, of: self, stack: [TemplateContext(root)])
         }
         return found.sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) }
     }
@@ -27,7 +27,7 @@ private struct NameChecker {
 
     /// Checks `template`'s instructions in `range`; `stack` points into the schema, which outlives the check.
     mutating func check(
-        _ range: Range<Int>, of template: Template, stack: [UnsafePointer<TemplateValue>]
+        _ range: Range<Int>, of template: Template, stack: [TemplateContext]
     ) -> Set<TemplateDiagnostic> {
         let program = template.program
         var found: Set<TemplateDiagnostic> = []
@@ -52,13 +52,14 @@ private struct NameChecker {
                 } else if case .list(let items) = value.pointee, !items.isEmpty {
                     // Only what no sample element supplies is unknown: elements may differ in optional members.
                     let first = items.withUnsafeBufferPointer { $0.baseAddress! }
-                    var common = check(body, of: template, stack: stack + [first])
+                    var common = check(body, of: template, stack: stack + [TemplateContext(first)])
                     for item in 1..<items.count where !common.isEmpty {
-                        common.formIntersection(check(body, of: template, stack: stack + [first + item]))
+                        common.formIntersection(
+                            check(body, of: template, stack: stack + [TemplateContext(first + item)]))
                     }
                     found.formUnion(common)
                 } else {
-                    found.formUnion(check(body, of: template, stack: stack + [value]))
+                    found.formUnion(check(body, of: template, stack: stack + [TemplateContext(value)]))
                 }
                 continue
             case .partial(let tag):
@@ -79,7 +80,7 @@ private struct NameChecker {
         return found
     }
 
-    private func resolve(_ name: TemplateName, in stack: [UnsafePointer<TemplateValue>])
+    private func resolve(_ name: TemplateName, in stack: [TemplateContext])
         -> UnsafePointer<TemplateValue>?
     {
         stack.withUnsafeBufferPointer { name.resolve(in: $0) }

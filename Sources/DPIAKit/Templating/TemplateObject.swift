@@ -67,13 +67,6 @@ public struct TemplateObject: Sendable {
         guard let index = shape.index(of: key, hash: hash) else { return nil }
         return values[index]
     }
-
-    /// Where the member named `key` is stored, valid while this object lives unchanged.
-    func pointer(forKey key: String, hash: UInt32) -> UnsafePointer<TemplateValue>? {
-        guard let index = shape.index(of: key, hash: hash) else { return nil }
-        // An array's elements stay where they are until it is changed or freed, which rendering never does.
-        return values.withUnsafeBufferPointer { $0.baseAddress! + index }
-    }
 }
 
 /// The member names of a kind of `TemplateObject`, with their hashes worked out once.

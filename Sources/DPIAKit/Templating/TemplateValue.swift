@@ -49,15 +49,7 @@ public enum TemplateValue: Sendable, Equatable {
         return members.value(forKey: key, hash: hash)
     }
 
-    /// The member named `key` of the object `value` points to, in place.
-    static func member(of value: UnsafePointer<TemplateValue>, _ key: String, hash: UInt32)
-        -> UnsafePointer<TemplateValue>?
-    {
-        guard case .object(let members) = value.pointee else { return nil }
-        return members.pointer(forKey: key, hash: hash)
-    }
-
-    static func format(_ number: Double) -> String {
+    private static func format(_ number: Double) -> String {
         if abs(number) < 1e15, Double(Int(number)) == number {
             return String(Int(number))
         }
