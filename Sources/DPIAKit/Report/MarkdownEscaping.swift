@@ -9,64 +9,78 @@ public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
         var source = text
         return source.withUTF8 { bytes in
-            guard needsEscaping(bytes) else { return text }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
+            guard cleanPrefix(bytes) < bytes.count else { return text }
+            var output = TemplateOutput(capacity: bytes.count + 16)
+            defer { output.deallocate() }
             append(bytes, to: &output)
-            return String(decoding: output, as: UTF8.self)
+            return String(decoding: output.bytes, as: UTF8.self)
         }
     }
 
     /// Appends the escaped form of UTF-8 `bytes` to `output`: what rendering uses, so no `String` is made
     /// per value.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout TemplateOutput) {
         // Every character acted on is ASCII, so the work is done on UTF-8 bytes: other bytes, including
-        // every byte of a multi-byte character, are copied as they are. Most values need nothing.
-        guard needsEscaping(bytes) else {
-            output.append(contentsOf: bytes)
+        // every byte of a multi-byte character, are copied as they are. Most values need nothing, and the
+        // bytes that need nothing are copied in runs, not one by one.
+        let clean = cleanPrefix(bytes)
+        guard clean < bytes.count else {
+            output.append(bytes)
             return
         }
-        let start = output.count
         // Whether this value's output so far is all digits: "1. " at the start would begin an ordered list.
-        var outputIsDigits = false
-        for index in bytes.indices {
+        // Only bytes that are copied unchanged can be digits, so that is the clean prefix when it is digits.
+        var outputIsDigits = clean > 0 && bytes[..<clean].allSatisfy(isDigit)
+        var runStart = 0
+        for index in clean..<bytes.count {
             let byte = bytes[index]
             let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
             let endsMarker = next == nil || next == space || next == tab
-            var escaped = false
+            let replacement: StaticString?
             switch byte {
             case carriageReturn where next == newline:
-                continue
+                replacement = ""
             case carriageReturn, newline:
-                output.append(contentsOf: "<br>".utf8)
+                replacement = "<br>"
             case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
                 UInt8(ascii: "["),
                 UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
-                escaped = true
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                replacement = nil
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "#") where index == 0, UInt8(ascii: "=") where index == 0:
-                escaped = true
+                replacement = nil
             case UInt8(ascii: "-") where index == 0 && (endsMarker || isRule(bytes)),
                 UInt8(ascii: "+") where index == 0 && endsMarker:
-                escaped = true
+                replacement = nil
             case UInt8(ascii: ".") where endsMarker && outputIsDigits,
                 UInt8(ascii: ")") where endsMarker && outputIsDigits:
-                escaped = true
+                replacement = nil
             case tab:
-                output.append(space)
+                replacement = " "
             default:
-                output.append(byte)
-                outputIsDigits = (output.count - start == 1 || outputIsDigits) && byte >= 48 && byte <= 57
+                // Copied unchanged: nothing before it was written if it is first.
+                outputIsDigits = (index == 0 || outputIsDigits) && isDigit(byte)
                 continue
             }
-            if escaped {
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            if let replacement {
+                output.append(replacement)
+                // A dropped carriage return writes nothing, so the output is as digit-only as it was.
+                if replacement.utf8CodeUnitCount == 0 { continue }
+            } else {
                 output.append(UInt8(ascii: "\\"))
                 output.append(byte)
             }
             outputIsDigits = false
         }
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 48 && byte <= 57
     }
 
     private static let space = UInt8(ascii: " ")
@@ -80,29 +94,29 @@ public enum MarkdownEscaping {
         "\r\n\t\\`*_[]|~$<>&".utf8.contains(UInt8(byte))
     }
 
-    /// Whether any byte needs escaping: a special byte anywhere, a block marker first, or `.` or `)`
-    /// right after leading digits.
-    private static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first else { return false }
+    /// How many bytes at the start need nothing, and need nothing whatever follows: all of them when the
+    /// value needs no escaping. A block marker first, or `.` or `)` right after leading digits, make it 0.
+    private static func cleanPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = bytes.first else { return 0 }
         if first == UInt8(ascii: "#") || first == UInt8(ascii: "=") || first == UInt8(ascii: "-")
             || first == UInt8(ascii: "+")
         {
-            return true
+            return 0
         }
         var index = 0
         // Leading digits first: a "." or ")" right after them (not first) would start an ordered list.
-        while index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 { index += 1 }
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         if index > 0, index < bytes.count,
             bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
         {
-            return true
+            return 0
         }
         return special.withUnsafeBufferPointer { special in
             while index < bytes.count {
-                if special[Int(bytes[index])] { return true }
+                if special[Int(bytes[index])] { return index }
                 index += 1
             }
-            return false
+            return index
         }
     }
 

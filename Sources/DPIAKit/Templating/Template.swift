@@ -18,16 +18,12 @@ public struct Template: Sendable {
 
     /// The template's name, usually its file name; errors and diagnostics start with it.
     public let name: String
-    /// The parsed tree, which the name checker walks.
-    let nodes: [TemplateNode]
-    /// The same tree flattened, which rendering walks.
+    /// The parsed template, which rendering and the name checker walk.
     let program: TemplateProgram
 
     /// Parses `source`, reporting the first syntax error with `name`, line and column.
     public init(source: String, name: String) throws(TemplateError) {
-        var parser = TemplateParser(source: source, name: name)
-        self.nodes = try parser.parse()
-        self.program = TemplateProgram(nodes)
+        self.program = try TemplateParser.parse(source, name: name)
         self.name = name
     }
 
@@ -56,12 +52,21 @@ public struct Template: Sendable {
         _ context: TemplateValue, partials: [String: Template], escaper: TemplateEscaper,
         missingPartial: MissingPartial = .fail
     ) throws(TemplateError) -> [UInt8] {
-        var renderer = Renderer(
-            partials: partials, missingPartial: missingPartial, escaper: escaper, stack: [context])
-        // Reports are several times their template's size; a generous start saves regrowing the buffer.
-        renderer.output.reserveCapacity(64 * 1024)
-        try renderer.render(0..<program.instructions.count, of: self, indentation: [], depth: 0)
-        return renderer.output
+        // Rendering reads the values in place through pointers; `context` holds every one of them for
+        // as long as this pointer to it is valid.
+        let result = withUnsafePointer(to: context) { root in
+            Result { () throws(TemplateError) -> [UInt8] in
+                // Reports are several times their template's size; a generous start saves regrowing the buffer.
+                var renderer = Renderer(
+                    partials: partials, missingPartial: missingPartial, escaper: escaper,
+                    stack: [TemplateContext(root)],
+                    output: TemplateOutput(capacity: 64 * 1024))
+                defer { renderer.output.deallocate() }
+                try renderer.render(0..<program.instructions.count, of: self, indentation: [], depth: 0)
+                return Array(renderer.output.bytes)
+            }
+        }
+        return try result.get()
     }
 
     /// Escapes text for HTML: `&`, `<`, `>`, `"` and `'`.
@@ -70,26 +75,23 @@ public struct Template: Sendable {
         return source.withUTF8 { bytes in
             // Most values need nothing, and then the same string comes back.
             guard bytes.contains(where: HTMLEscaping.isSpecial) else { return text }
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(bytes.count + 16)
+            var escaped = TemplateOutput(capacity: bytes.count + 16)
+            defer { escaped.deallocate() }
             HTMLEscaping.append(bytes, to: &escaped)
-            return String(decoding: escaped, as: UTF8.self)
+            return String(decoding: escaped.bytes, as: UTF8.self)
         }
     }
 }
 
-/// Walks a template's program, appending UTF-8 to one buffer that becomes the output string at the end.
+/// Walks a template's program, appending UTF-8 to one buffer that becomes the output at the end.
+///
+/// The context stack points into the rendered value (see `TemplateContext`) rather than holding copies.
 private struct Renderer {
     let partials: [String: Template]
     let missingPartial: Template.MissingPartial
     let escaper: TemplateEscaper
-    var stack: [TemplateValue]
-    var output: [UInt8] = []
-
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
-    }
+    var stack: [TemplateContext]
+    var output: TemplateOutput
 
     mutating func appendEscaped(_ text: String) {
         switch escaper {
@@ -97,7 +99,14 @@ private struct Renderer {
             var text = text
             text.withUTF8 { escape($0, &output) }
         case .string(let escape):
-            append(escape(text))
+            output.append(escape(text))
+        }
+    }
+
+    /// Resolves `program.names[name]`, reading the name in place rather than copying its strings.
+    func resolve(_ name: Int, in program: TemplateProgram) -> UnsafePointer<TemplateValue>? {
+        program.names.withUnsafeBufferPointer { names in
+            stack.withUnsafeBufferPointer { names[name].resolve(in: $0) }
         }
     }
 
@@ -110,38 +119,35 @@ private struct Renderer {
             switch template.program.instructions[index] {
             case .text(let start, let end):
                 template.program.text.withUnsafeBufferPointer {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end]))
+                    output.append(UnsafeBufferPointer(rebasing: $0[start..<end]))
                 }
             case .lineStart:
                 if !indentation.isEmpty {
-                    output.append(contentsOf: indentation)
+                    indentation.withUnsafeBufferPointer { output.append($0) }
                 }
             case .variable(let name, let escaped):
-                guard let value = template.program.names[name].resolve(in: stack) else { break }
-                let text = value.renderedText
+                guard let value = resolve(name, in: template.program) else { break }
+                let text: String
+                if case .string(let string) = value.pointee {
+                    text = string
+                } else {
+                    text = value.pointee.renderedText
+                }
                 if escaped {
                     appendEscaped(text)
                 } else {
-                    append(text)
+                    output.append(text)
                 }
             case .section(let name, let inverted, let end):
                 let body = index + 1..<end
                 index = end
-                let value = template.program.names[name].resolve(in: stack) ?? .null
+                let value = resolve(name, in: template.program)
                 if inverted {
-                    if !value.isTruthy {
+                    if !(value?.pointee.isTruthy ?? false) {
                         try render(body, of: template, indentation: indentation, depth: depth)
                     }
-                } else if case .list(let items) = value {
-                    for item in items {
-                        stack.append(item)
-                        try render(body, of: template, indentation: indentation, depth: depth)
-                        stack.removeLast()
-                    }
-                } else if value.isTruthy {
-                    stack.append(value)
-                    try render(body, of: template, indentation: indentation, depth: depth)
-                    stack.removeLast()
+                } else if let value {
+                    try renderSection(body, over: value, of: template, indentation: indentation, depth: depth)
                 }
                 continue
             case .partial(let tag):
@@ -149,6 +155,26 @@ private struct Renderer {
                     template.program.partials[tag], in: template, indentation: indentation, depth: depth)
             }
             index += 1
+        }
+    }
+
+    /// Renders a section's body once for each item of a list, or once with a truthy `value` as context.
+    private mutating func renderSection(
+        _ body: Range<Int>, over value: UnsafePointer<TemplateValue>, of template: Template,
+        indentation: [UInt8], depth: Int
+    ) throws(TemplateError) {
+        if case .list(let items) = value.pointee {
+            // The items stay in `value`'s array, which lives as long as the rendered value does.
+            guard let first = items.withUnsafeBufferPointer({ $0.baseAddress }) else { return }
+            for item in 0..<items.count {
+                stack.append(TemplateContext(first + item))
+                try render(body, of: template, indentation: indentation, depth: depth)
+                stack.removeLast()
+            }
+        } else if value.pointee.isTruthy {
+            stack.append(TemplateContext(value))
+            try render(body, of: template, indentation: indentation, depth: depth)
+            stack.removeLast()
         }
     }
 

@@ -1,7 +1,7 @@
 /// How rendering escapes the text of `{{name}}` tags.
 enum TemplateEscaper {
     /// Appends the escaped UTF-8 of a value straight to the output, so no `String` is made per value.
-    case bytes((UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void)
+    case bytes((UnsafeBufferPointer<UInt8>, inout TemplateOutput) -> Void)
     /// A caller's escaper, as the public `Template.render` takes it.
     case string((String) -> String)
 
@@ -37,7 +37,7 @@ enum HTMLEscaping {
     }
 
     /// Appends `bytes` to `output` escaped, copying the runs between special bytes whole.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout TemplateOutput) {
         guard let base = bytes.baseAddress else { return }
         var runStart = 0
         var index = 0
@@ -49,20 +49,19 @@ enum HTMLEscaping {
             }
             while index < end {
                 if isSpecial(base[index]) {
-                    output.append(
-                        contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    output.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                     switch base[index] {
-                    case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                    case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                    case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                    case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                    default: output.append(contentsOf: "&#39;".utf8)
+                    case UInt8(ascii: "&"): output.append("&amp;")
+                    case UInt8(ascii: "<"): output.append("&lt;")
+                    case UInt8(ascii: ">"): output.append("&gt;")
+                    case UInt8(ascii: "\""): output.append("&quot;")
+                    default: output.append("&#39;")
                     }
                     runStart = index + 1
                 }
                 index += 1
             }
         }
-        output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+        output.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
     }
 }

@@ -13,7 +13,9 @@ extension Template {
         against schema: TemplateValue, partials: [String: Template] = [:]
     ) -> [TemplateDiagnostic] {
         var checker = NameChecker(partials: partials)
-        let found = checker.check(nodes, of: self, stack: [schema])
+        let found = withUnsafePointer(to: schema) { root in
+            checker.check(0..<program.instructions.count, of: self, stack: [TemplateContext(root)])
+        }
         return found.sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) }
     }
 }
@@ -23,56 +25,72 @@ private struct NameChecker {
     /// Partials being walked, so that a recursive partial is checked once rather than forever.
     var activePartials: Set<String> = []
 
+    /// Checks `template`'s instructions in `range`; `stack` points into the schema, which outlives the check.
     mutating func check(
-        _ nodes: [TemplateNode], of template: Template, stack: [TemplateValue]
+        _ range: Range<Int>, of template: Template, stack: [TemplateContext]
     ) -> Set<TemplateDiagnostic> {
+        let program = template.program
         var found: Set<TemplateDiagnostic> = []
-        for node in nodes {
-            switch node {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch program.instructions[index] {
             case .text, .lineStart:
-                continue
-            case .variable(let name, _, let position):
-                if name.resolve(in: stack) == nil {
-                    found.insert(unknown(name, in: template, at: position))
+                break
+            case .variable(let name, _):
+                if resolve(program.names[name], in: stack) == nil {
+                    found.insert(unknown(name, in: template))
                 }
-            case .section(let name, let inverted, let children, let position):
-                guard let value = name.resolve(in: stack) else {
-                    found.insert(unknown(name, in: template, at: position))
+            case .section(let name, let inverted, let end):
+                let body = index + 1..<end
+                index = end
+                guard let value = resolve(program.names[name], in: stack) else {
+                    found.insert(unknown(name, in: template))
                     continue
                 }
                 if inverted {
-                    found.formUnion(check(children, of: template, stack: stack))
-                } else if case .list(let items) = value, !items.isEmpty {
+                    found.formUnion(check(body, of: template, stack: stack))
+                } else if case .list(let items) = value.pointee, !items.isEmpty {
                     // Only what no sample element supplies is unknown: elements may differ in optional members.
-                    var common = check(children, of: template, stack: stack + [items[0]])
-                    for item in items.dropFirst() where !common.isEmpty {
-                        common.formIntersection(check(children, of: template, stack: stack + [item]))
+                    let first = items.withUnsafeBufferPointer { $0.baseAddress! }
+                    var common = check(body, of: template, stack: stack + [TemplateContext(first)])
+                    for item in 1..<items.count where !common.isEmpty {
+                        common.formIntersection(
+                            check(body, of: template, stack: stack + [TemplateContext(first + item)]))
                     }
                     found.formUnion(common)
                 } else {
-                    found.formUnion(check(children, of: template, stack: stack + [value]))
+                    found.formUnion(check(body, of: template, stack: stack + [TemplateContext(value)]))
                 }
-            case .partial(let partialName, _, let position):
-                guard let partial = partials[partialName] else {
+                continue
+            case .partial(let tag):
+                let tag = program.partials[tag]
+                guard let partial = partials[tag.name] else {
                     found.insert(
                         TemplateDiagnostic(
-                            template: template.name, line: position.line, column: position.column,
-                            name: partialName, message: "unknown partial \"\(partialName)\""))
-                    continue
+                            template: template.name, line: tag.position.line, column: tag.position.column,
+                            name: tag.name, message: "unknown partial \"\(tag.name)\""))
+                    break
                 }
-                guard activePartials.insert(partialName).inserted else { continue }
-                found.formUnion(check(partial.nodes, of: partial, stack: stack))
-                activePartials.remove(partialName)
+                guard activePartials.insert(tag.name).inserted else { break }
+                found.formUnion(check(0..<partial.program.instructions.count, of: partial, stack: stack))
+                activePartials.remove(tag.name)
             }
+            index += 1
         }
         return found
     }
 
-    private func unknown(_ name: TemplateName, in template: Template, at position: SourcePosition)
-        -> TemplateDiagnostic
+    private func resolve(_ name: TemplateName, in stack: [TemplateContext])
+        -> UnsafePointer<TemplateValue>?
     {
-        TemplateDiagnostic(
-            template: template.name, line: position.line, column: position.column, name: name.text,
-            message: "unknown name \"\(name.text)\"")
+        stack.withUnsafeBufferPointer { name.resolve(in: $0) }
+    }
+
+    private func unknown(_ name: Int, in template: Template) -> TemplateDiagnostic {
+        let text = template.program.names[name].text
+        let position = template.program.namePositions[name]
+        return TemplateDiagnostic(
+            template: template.name, line: position.line, column: position.column, name: text,
+            message: "unknown name \"\(text)\"")
     }
 }

@@ -5,24 +5,12 @@
 /// SipHash on every lookup; here each name's hash is worked out once (in the object's `TemplateShape`, and
 /// when a template is parsed), so a lookup is a scan comparing integers and then, on a match, the name.
 public struct TemplateObject: Sendable {
-    /// One reference holding both, so that copying an object (as rendering does whenever it looks into a
-    /// context) is one retain, not one for the shape and one for the values. Its properties are
-    /// constants: a class's variables would cost an exclusivity check on every lookup.
-    private final class Storage: Sendable {
-        /// The names, shared by every object built with the same shape.
-        let shape: TemplateShape
-        /// The values, in the order of `shape.names`.
-        let values: [TemplateValue]
-
-        init(_ shape: TemplateShape, _ values: [TemplateValue]) {
-            self.shape = shape
-            self.values = values
-        }
-    }
-
-    private var storage: Storage
-    var shape: TemplateShape { storage.shape }
-    var values: [TemplateValue] { storage.values }
+    /// The names, shared by every object built with the same shape.
+    private(set) var shape: TemplateShape
+    /// The values, in the order of `shape.names`. Rendering never copies an object (it reads values in
+    /// place), so two references here cost nothing there, and one allocation fewer per object makes
+    /// building and freeing a report cheaper.
+    private(set) var values: [TemplateValue]
 
     /// An object with no members.
     public init() {
@@ -40,7 +28,8 @@ public struct TemplateObject: Sendable {
     /// costs one array of values each: no names are copied or hashed.
     public init(_ shape: TemplateShape, _ values: [TemplateValue]) {
         precondition(shape.names.count == values.count, "a TemplateObject needs one value for each name")
-        storage = Storage(shape, values)
+        self.shape = shape
+        self.values = values
     }
 
     init(pairs: [(String, TemplateValue)]) {
@@ -56,27 +45,27 @@ public struct TemplateObject: Sendable {
     public subscript(key: String) -> TemplateValue? {
         get { value(forKey: key, hash: TemplateShape.hash(key)) }
         set {
-            // Objects are built whole, and setting a member, which is rare, makes a new one.
+            // The shape may be shared, so a new member makes a new shape.
             let hash = TemplateShape.hash(key)
             if let newValue {
                 if let index = shape.index(of: key, hash: hash) {
-                    var values = values
                     values[index] = newValue
-                    storage = Storage(shape, values)
                 } else {
-                    storage = Storage(shape.appending(key, hash: hash), values + [newValue])
+                    shape = shape.appending(key, hash: hash)
+                    values.append(newValue)
                 }
             } else {
                 let kept = shape.names.indices.filter { shape.names[$0] != key }
-                storage = Storage(TemplateShape(kept.map { shape.names[$0] }), kept.map { values[$0] })
+                shape = TemplateShape(kept.map { shape.names[$0] })
+                values = kept.map { values[$0] }
             }
         }
     }
 
     /// The member named `key`, whose `TemplateShape.hash(_:)` the caller already has.
     func value(forKey key: String, hash: UInt32) -> TemplateValue? {
-        guard let index = storage.shape.index(of: key, hash: hash) else { return nil }
-        return storage.values[index]
+        guard let index = shape.index(of: key, hash: hash) else { return nil }
+        return values[index]
     }
 }
 
@@ -107,26 +96,30 @@ public final class TemplateShape: Sendable {
     }
 
     func index(of key: String, hash: UInt32) -> Int? {
-        var index = hashes.count - 1
-        while index >= 0 {
-            if hashes[index] == hash && names[index] == key {
-                return index
+        hashes.withUnsafeBufferPointer { hashes in
+            var index = hashes.count - 1
+            while index >= 0 {
+                if hashes[index] == hash && names[index] == key {
+                    return index
+                }
+                index -= 1
             }
-            index -= 1
+            return nil
         }
-        return nil
     }
 
     /// 32-bit FNV-1a of the name's UTF-8: a few instructions a byte, and names are short.
     static func hash(_ key: String) -> UInt32 {
         var key = key
-        return key.withUTF8 { bytes in
-            var hash: UInt32 = 2_166_136_261
-            for byte in bytes {
-                hash = (hash ^ UInt32(byte)) &* 16_777_619
-            }
-            return hash
+        return key.withUTF8(hash)
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
         }
+        return hash
     }
 }
 

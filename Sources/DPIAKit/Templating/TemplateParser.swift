@@ -1,13 +1,13 @@
-/// Turns template source into a node tree in one pass over its UTF-8 bytes.
+import Foundation
+
+/// Turns template source into a `TemplateProgram` in one pass over its UTF-8 bytes.
 ///
 /// Standalone tags (section, inverted, close, comment, partial and delimiter tags alone on their
 /// line apart from spaces and tabs) remove their whole line, newline included, as the spec requires.
+///
+/// Every run loads the report templates before it does anything else, so tags are read as byte ranges,
+/// only names become strings, and instructions are written straight into the program with no tree between.
 struct TemplateParser {
-    private struct Frame {
-        var nodes: [TemplateNode] = []
-        var section: (name: TemplateName, inverted: Bool, position: SourcePosition)?
-    }
-
     private enum TagKind {
         case variable(escaped: Bool)
         case sectionOpen(inverted: Bool)
@@ -26,74 +26,97 @@ struct TemplateParser {
 
     private struct Tag {
         var kind: TagKind
-        var content: String
+        /// The tag's content, trimmed of white space.
+        var content: Range<Int>
         var end: Int
+    }
+
+    /// A section whose close tag has not been read: its instruction and its name's index in the program.
+    private struct OpenSection {
+        let instruction: Int
+        let name: Int
     }
 
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
+    private static let dot = UInt8(ascii: ".")
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let templateName: String
-    private let lineStarts: [Int]
     private var opener: [UInt8] = Array("{{".utf8)
     private var closer: [UInt8] = Array("}}".utf8)
-    private var frames: [Frame] = [Frame()]
+    private var program = TemplateProgram()
+    private var openSections: [OpenSection] = []
     /// Offset where the line being scanned begins.
     private var lineStart = 0
     /// Whether a kept tag already sits on the line being scanned, which stops later tags being standalone.
     private var tagOnLine = false
     /// Whether the next kept output begins a template line (and so needs a `.lineStart` marker).
     private var atLineStart = true
+    /// Newlines before `counted` are counted in `line`; tags come in order, so each byte is counted once.
+    private var counted = 0
+    private var line = 1
+    private var lastNewline = -1
 
-    init(source: String, name: String) {
-        bytes = Array(source.utf8)
-        templateName = name
-        var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == Self.newline {
-            starts.append(offset + 1)
+    /// Parses `source`, reporting the first syntax error with `name`, line and column.
+    static func parse(_ source: String, name: String) throws(TemplateError) -> TemplateProgram {
+        var source = source
+        let result = source.withUTF8 { bytes in
+            Result { () throws(TemplateError) in
+                var parser = TemplateParser(bytes: bytes, name: name)
+                return try parser.parse()
+            }
         }
-        lineStarts = starts
+        return try result.get()
     }
 
-    mutating func parse() throws(TemplateError) -> [TemplateNode] {
+    private init(bytes: UnsafeBufferPointer<UInt8>, name: String) {
+        self.bytes = bytes
+        templateName = name
+        program.reserve(textBytes: bytes.count)
+    }
+
+    private mutating func parse() throws(TemplateError) -> TemplateProgram {
         var index = 0
         while index < bytes.count {
             guard let tagStart = find(opener, from: index) else {
                 emitText(index..<bytes.count)
                 break
             }
-            if let lastNewline = bytes[index..<tagStart].lastIndex(of: Self.newline) {
+            countNewlines(upTo: tagStart)
+            if lastNewline >= index {
                 lineStart = lastNewline + 1
                 tagOnLine = false
             }
-            let tag = try readTag(at: tagStart)
+            let position = SourcePosition(line: line, column: column(of: tagStart))
+            let tag = try readTag(at: tagStart, position)
             if tag.kind.canBeStandalone, let lineEnd = standaloneLineEnd(tagStart: tagStart, tagEnd: tag.end)
             {
                 emitText(index..<lineStart)
-                let indentation = String(decoding: bytes[lineStart..<tagStart], as: UTF8.self)
-                try apply(tag, at: tagStart, standaloneIndentation: indentation)
+                try apply(tag, at: position, standaloneIndentation: lineStart..<tagStart)
                 index = lineEnd
                 lineStart = lineEnd
                 tagOnLine = false
             } else {
                 emitText(index..<tagStart)
-                try apply(tag, at: tagStart, standaloneIndentation: nil)
+                try apply(tag, at: position, standaloneIndentation: nil)
                 index = tag.end
                 tagOnLine = true
             }
         }
-        if let open = frames.last?.section {
+        if let open = openSections.last {
+            let name = program.names[open.name].text
+            let position = program.namePositions[open.name]
             throw error(
-                .unclosedSection, at: open.position,
-                "section \"\(open.name.text)\" opened on line \(open.position.line) is never closed")
+                .unclosedSection, at: position,
+                "section \"\(name)\" opened on line \(position.line) is never closed")
         }
-        return frames[0].nodes
+        return program
     }
 
     // MARK: Tags
 
-    private func readTag(at tagStart: Int) throws(TemplateError) -> Tag {
+    private func readTag(at tagStart: Int, _ position: SourcePosition) throws(TemplateError) -> Tag {
         let contentStart = tagStart + opener.count
         let sigil = contentStart < bytes.count ? bytes[contentStart] : 0
         let kind: TagKind
@@ -116,66 +139,68 @@ struct TemplateParser {
             kind = .variable(escaped: true)
             nameStart = contentStart
         }
-        guard let contentEnd = find(terminator, from: min(nameStart, bytes.count)) else {
+        let searchStart = min(nameStart, bytes.count)
+        guard let contentEnd = find(terminator, from: searchStart) else {
             let opened = String(decoding: opener, as: UTF8.self)
             let expected = String(decoding: terminator, as: UTF8.self)
-            throw error(
-                .unclosedTag, at: position(of: tagStart),
-                "tag \"\(opened)\" is never closed by \"\(expected)\"")
+            throw error(.unclosedTag, at: position, "tag \"\(opened)\" is never closed by \"\(expected)\"")
         }
-        let content = String(decoding: bytes[nameStart..<contentEnd], as: UTF8.self)
-        return Tag(kind: kind, content: trimmed(content), end: contentEnd + terminator.count)
+        return Tag(kind: kind, content: trimmed(searchStart..<contentEnd), end: contentEnd + terminator.count)
     }
 
-    private mutating func apply(_ tag: Tag, at tagStart: Int, standaloneIndentation: String?)
+    private mutating func apply(_ tag: Tag, at position: SourcePosition, standaloneIndentation: Range<Int>?)
         throws(TemplateError)
     {
-        let position = position(of: tagStart)
         switch tag.kind {
         case .comment:
             return
         case .delimiters:
-            try setDelimiters(tag.content, at: position)
+            try setDelimiters(string(tag.content), at: position)
         case .variable(let escaped):
-            emit(.variable(try name(tag.content, at: position), escaped: escaped, position))
+            let name = try name(tag.content, at: position)
+            markLineStart()
+            program.appendVariable(name, at: position, escaped: escaped)
         case .sectionOpen(let inverted):
             let name = try name(tag.content, at: position)
             // A kept line's indentation sits before the tag, so it belongs outside the section.
             if standaloneIndentation == nil {
                 markLineStart()
             }
-            frames.append(Frame(section: (name, inverted, position)))
+            let instruction = program.openSection(name, at: position, inverted: inverted)
+            openSections.append(OpenSection(instruction: instruction, name: program.names.count - 1))
         case .sectionClose:
             if standaloneIndentation == nil {
                 markLineStart()
             }
-            try closeSection(tag.content, at: position)
+            try closeSection(string(tag.content), at: position)
         case .partial:
             guard !tag.content.isEmpty else {
                 throw error(.emptyTag, at: position, "partial tag has no name")
             }
-            if let indentation = standaloneIndentation {
-                // The partial indents its own lines; its line itself is gone, so no marker.
-                frames[frames.count - 1].nodes.append(
-                    .partial(tag.content, indentation: indentation, position))
-            } else {
-                emit(.partial(tag.content, indentation: nil, position))
+            // A standalone partial indents its own lines; its line itself is gone, so no marker.
+            if standaloneIndentation == nil {
+                markLineStart()
             }
+            program.appendPartial(
+                TemplateProgram.PartialTag(
+                    name: string(tag.content), indentation: standaloneIndentation.map { Array(bytes[$0]) },
+                    position: position))
         }
     }
 
     private mutating func closeSection(_ text: String, at position: SourcePosition) throws(TemplateError) {
-        guard let open = frames.last?.section else {
+        guard let open = openSections.last else {
             throw error(.unopenedClose, at: position, "closing tag \"\(text)\" has no open section")
         }
-        guard open.name.text == text else {
+        let name = program.names[open.name].text
+        guard name == text else {
+            let opened = program.namePositions[open.name]
             throw error(
                 .mismatchedClose, at: position,
-                "section \"\(open.name.text)\" opened on line \(open.position.line) is closed by \"\(text)\"")
+                "section \"\(name)\" opened on line \(opened.line) is closed by \"\(text)\"")
         }
-        let children = frames.removeLast().nodes
-        frames[frames.count - 1].nodes.append(
-            .section(open.name, inverted: open.inverted, children: children, open.position))
+        openSections.removeLast()
+        program.closeSection(opened: open.instruction)
     }
 
     private mutating func setDelimiters(_ text: String, at position: SourcePosition) throws(TemplateError) {
@@ -190,25 +215,43 @@ struct TemplateParser {
         closer = Array(parts[1].utf8)
     }
 
-    private func name(_ text: String, at position: SourcePosition) throws(TemplateError) -> TemplateName {
-        if text.isEmpty {
+    private func name(_ range: Range<Int>, at position: SourcePosition) throws(TemplateError) -> TemplateName
+    {
+        if range.isEmpty {
             throw error(.emptyTag, at: position, "tag has no name")
         }
-        if text == "." {
+        let text = string(range)
+        if range.count == 1 && bytes[range.lowerBound] == Self.dot {
             return TemplateName(text: text, parts: [])
         }
-        // ASCII names (all real ones) split on bytes; others by characters, where a combining mark
-        // after a dot keeps it from splitting.
-        let parts =
-            text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map {
-                String(decoding: $0, as: UTF8.self)
+        var parts: [TemplateName.Part] = []
+        if !bytes[range].contains(where: { $0 >= 0x80 }) {
+            // ASCII names (all real ones) split on bytes, and a name without dots is its own one part.
+            var start = range.lowerBound
+            for index in range where bytes[index] == Self.dot {
+                parts.append(part(start..<index))
+                start = index + 1
             }
-            : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.contains(where: \.isEmpty) {
+            parts.append(
+                start == range.lowerBound
+                    ? TemplateName.Part(
+                        text, hash: TemplateShape.hash(UnsafeBufferPointer(rebasing: bytes[range])))
+                    : part(start..<range.upperBound))
+        } else {
+            // Others split by characters, where a combining mark after a dot keeps it from splitting.
+            parts = text.split(separator: ".", omittingEmptySubsequences: false).map {
+                TemplateName.Part(String($0))
+            }
+        }
+        if parts.contains(where: \.key.isEmpty) {
             throw error(.invalidName, at: position, "name \"\(text)\" has an empty part between dots")
         }
         return TemplateName(text: text, parts: parts)
+    }
+
+    private func part(_ range: Range<Int>) -> TemplateName.Part {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        return TemplateName.Part(String(decoding: slice, as: UTF8.self), hash: TemplateShape.hash(slice))
     }
 
     // MARK: Standalone lines and text
@@ -232,10 +275,9 @@ struct TemplateParser {
     private mutating func emitText(_ range: Range<Int>) {
         var start = range.lowerBound
         while start < range.upperBound {
-            let end =
-                bytes[start..<range.upperBound].firstIndex(of: Self.newline).map { $0 + 1 }
-                ?? range.upperBound
-            emit(.text(Array(bytes[start..<end])))
+            let end = find(Self.newline, in: start..<range.upperBound).map { $0 + 1 } ?? range.upperBound
+            markLineStart()
+            program.appendText(UnsafeBufferPointer(rebasing: bytes[start..<end]))
             if bytes[end - 1] == Self.newline {
                 atLineStart = true
             }
@@ -243,50 +285,60 @@ struct TemplateParser {
         }
     }
 
-    private mutating func emit(_ node: TemplateNode) {
-        markLineStart()
-        frames[frames.count - 1].nodes.append(node)
-    }
-
     private mutating func markLineStart() {
         if atLineStart {
             atLineStart = false
-            frames[frames.count - 1].nodes.append(.lineStart)
+            program.appendLineStart()
+        }
+    }
+
+    // MARK: Positions
+
+    private mutating func countNewlines(upTo end: Int) {
+        while let newline = find(Self.newline, in: counted..<end) {
+            line += 1
+            lastNewline = newline
+            counted = newline + 1
+        }
+        counted = end
+    }
+
+    /// The 1-based column of `offset`, on the line after `lastNewline`, in Unicode scalars.
+    private func column(of offset: Int) -> Int {
+        // Count scalars, not bytes: skip UTF-8 continuation bytes.
+        bytes[(lastNewline + 1)..<offset].reduce(1) { count, byte in
+            byte & 0xC0 == 0x80 ? count : count + 1
         }
     }
 
     // MARK: Helpers
 
+    /// The first offset in `range` holding `byte`, found by `memchr`, which reads many bytes at a time.
+    private func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = bytes.baseAddress,
+            let found = memchr(base + range.lowerBound, Int32(byte), range.count)
+        else { return nil }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
         guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var index = start
         let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first {
-                var matched = true
-                for offset in 1..<needle.count where bytes[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
+        var index = start
+        while index <= last, let candidate = find(first, in: index..<(last + 1)) {
+            var matched = true
+            for offset in 1..<needle.count where bytes[candidate + offset] != needle[offset] {
+                matched = false
+                break
             }
-            index += 1
+            if matched { return candidate }
+            index = candidate + 1
         }
         return nil
     }
 
-    private func position(of offset: Int) -> SourcePosition {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        // Count Unicode scalars, not bytes: skip UTF-8 continuation bytes.
-        let column = bytes[lineStarts[low]..<offset].reduce(1) { count, byte in
-            byte & 0xC0 == 0x80 ? count : count + 1
-        }
-        return SourcePosition(line: low + 1, column: column)
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     private func error(_ kind: TemplateError.Kind, at position: SourcePosition, _ message: String)
@@ -301,17 +353,28 @@ struct TemplateParser {
         byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
     }
 
-    private func trimmed(_ text: String) -> String {
-        // Most tags are written without padding: ASCII that is not white space at both ends stays as is.
-        let asciiWhitespace: [UInt8] = [9, 10, 11, 12, 13, 32]
-        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
-            !asciiWhitespace.contains(first), !asciiWhitespace.contains(last)
-        {
-            return text
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 32 || (byte >= 9 && byte <= 13)
+    }
+
+    /// `range` without the white space at either end.
+    private func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, Self.isASCIIWhitespace(bytes[start]) { start += 1 }
+        while end > start, Self.isASCIIWhitespace(bytes[end - 1]) { end -= 1 }
+        // With ASCII at both new ends no character straddles them; otherwise Unicode decides what is white
+        // space (a combining mark makes a space part of a character that is not).
+        if start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) {
+            return start..<end
         }
-        var scalars = Substring(text)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
+        let text = string(range)
+        var characters = Substring(text)
+        while let first = characters.first, first.isWhitespace { characters.removeFirst() }
+        while let last = characters.last, last.isWhitespace { characters.removeLast() }
+        let utf8 = text.utf8
+        return
+            (range.lowerBound + utf8.distance(from: utf8.startIndex, to: characters.startIndex))..<(range
+            .lowerBound + utf8.distance(from: utf8.startIndex, to: characters.endIndex))
     }
 }

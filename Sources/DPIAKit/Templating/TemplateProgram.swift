@@ -1,8 +1,7 @@
-/// A template's node tree flattened for rendering.
+/// A parsed template: flat instructions and the tables they index.
 ///
-/// Instructions hold only integers, which index the tables beside them, so walking them copies plain
-/// values; walking the tree copied boxes, names and arrays, each copy a retain and a release, and a
-/// report walks its section bodies once per list item.
+/// Instructions hold only integers, so walking them copies plain values; a report walks its section
+/// bodies once per list item. The parser writes the program directly, and the name checker walks it too.
 struct TemplateProgram: Sendable {
     enum Instruction: Sendable {
         /// Writes `text[start..<end]`.
@@ -25,39 +24,53 @@ struct TemplateProgram: Sendable {
     }
 
     private(set) var instructions: [Instruction] = []
-    /// Every text node's bytes, one after another.
+    /// Every text instruction's bytes, one after another.
     private(set) var text: [UInt8] = []
     private(set) var names: [TemplateName] = []
+    /// Where the tag of each of `names` is, for diagnostics.
+    private(set) var namePositions: [SourcePosition] = []
     private(set) var partials: [PartialTag] = []
 
-    init(_ nodes: [TemplateNode]) {
-        append(nodes)
+    mutating func reserve(textBytes: Int) {
+        text.reserveCapacity(textBytes)
     }
 
-    private mutating func append(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                text.append(contentsOf: bytes)
-                instructions.append(.text(start: text.count - bytes.count, end: text.count))
-            case .lineStart:
-                instructions.append(.lineStart)
-            case .variable(let name, let escaped, _):
-                names.append(name)
-                instructions.append(.variable(name: names.count - 1, escaped: escaped))
-            case .section(let name, let inverted, let children, _):
-                names.append(name)
-                let nameIndex = names.count - 1
-                let index = instructions.count
-                instructions.append(.lineStart)  // replaced once the body's end is known
-                append(children)
-                instructions[index] = .section(name: nameIndex, inverted: inverted, end: instructions.count)
-            case .partial(let name, let indentation, let position):
-                partials.append(
-                    PartialTag(
-                        name: name, indentation: indentation.map { Array($0.utf8) }, position: position))
-                instructions.append(.partial(partials.count - 1))
-            }
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let start = text.count
+        text.append(contentsOf: bytes)
+        instructions.append(.text(start: start, end: text.count))
+    }
+
+    mutating func appendLineStart() {
+        instructions.append(.lineStart)
+    }
+
+    mutating func appendVariable(_ name: TemplateName, at position: SourcePosition, escaped: Bool) {
+        instructions.append(.variable(name: addName(name, at: position), escaped: escaped))
+    }
+
+    /// Starts a section whose body is the instructions appended until `closeSection(opened:)`;
+    /// returns the section's instruction index, which that call takes.
+    mutating func openSection(_ name: TemplateName, at position: SourcePosition, inverted: Bool) -> Int {
+        instructions.append(.section(name: addName(name, at: position), inverted: inverted, end: 0))
+        return instructions.count - 1
+    }
+
+    mutating func closeSection(opened index: Int) {
+        guard case .section(let name, let inverted, _) = instructions[index] else {
+            preconditionFailure("closeSection(opened:) takes the index openSection returned")
         }
+        instructions[index] = .section(name: name, inverted: inverted, end: instructions.count)
+    }
+
+    mutating func appendPartial(_ tag: PartialTag) {
+        partials.append(tag)
+        instructions.append(.partial(partials.count - 1))
+    }
+
+    private mutating func addName(_ name: TemplateName, at position: SourcePosition) -> Int {
+        names.append(name)
+        namePositions.append(position)
+        return names.count - 1
     }
 }
