@@ -64,7 +64,7 @@ public struct AssessCommand: Sendable {
             throw .input(.missing(path: directory, reason: "cannot be listed: \(error.localizedDescription)"))
         }
         let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
-            (directory as NSString).appendingPathComponent($0)
+            PathText.join(directory, $0)
         }.filter { !FileIO.isDirectory($0) }
         if files.isEmpty {
             throw .input(.missing(path: directory, reason: "holds no answers files (*.json)"))
@@ -247,16 +247,12 @@ public struct AssessCommand: Sendable {
         }
         let assessment = Scorer.assess(questionnaire, answers)
         let data = ReportData.build(assessment, toolVersion: toolVersion)
-        let base = ((answersPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let base = PathText.deletingExtension(PathText.lastComponent(answersPath))
         var outputs: [(path: String, bytes: [UInt8])] = []
         for format in formats {
             do {
                 let text = try templates.renderBytes(format, data: data)
-                outputs.append(
-                    (
-                        (outputDirectory as NSString).appendingPathComponent(
-                            "\(base).\(format.fileExtension)"), text
-                    ))
+                outputs.append((PathText.join(outputDirectory, "\(base).\(format.fileExtension)"), text))
             } catch {
                 throw .rendering(error)
             }
@@ -284,7 +280,7 @@ public struct AssessCommand: Sendable {
 
     /// Writes the batch summary, `OUT/summary.tsv`: a header and one row per answers file.
     public func writeSummary(_ rows: [BatchSummary.Row]) throws(DPIAError) -> String {
-        let path = (outputDirectory as NSString).appendingPathComponent("summary.tsv")
+        let path = PathText.join(outputDirectory, "summary.tsv")
         do throws(OutputError) {
             try FileIO.makeDirectory(outputDirectory)
             try FileIO.writeAtomically(BatchSummary.tsv(rows), to: path, overwrite: overwrite)
@@ -379,10 +375,16 @@ public enum BatchSummary {
     /// Tab-separated values with a header; tabs and line breaks inside a value become spaces.
     public static func tsv(_ rows: [Row]) -> String {
         ([header] + rows.map(\.fields)).map { fields in
-            fields.map { field in
-                String(field.map { $0 == "\t" || $0.isNewline ? " " : $0 })
-            }.joined(separator: "\t")
+            fields.map(tsvField).joined(separator: "\t")
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// A field with tabs and line breaks made spaces, so each row stays one line of columns.
+    static func tsvField(_ field: String) -> String {
+        // Every line break Swift knows starts with a control byte, 0xC2 (U+0085) or 0xE2 (U+2028/9);
+        // a field with none of them, nearly every one, is already clean.
+        guard field.utf8.contains(where: { $0 < 0x20 || $0 == 0xC2 || $0 == 0xE2 }) else { return field }
+        return String(field.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 
     /// The line printed for a row: `FILE: RESIDUAL residual (INHERENT before measures), RECOMMENDATION...`.

@@ -136,14 +136,12 @@ public enum FileIO {
     private static func stage(_ bytes: UnsafeBufferPointer<UInt8>, to path: String, flush: Bool)
         throws(OutputError) -> StagedFile
     {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (prefix, name) = PathText.splitLast(path)
         var temporary = ""
         var descriptor: Int32 = -1
         for _ in 0..<16 where descriptor < 0 {
             temporary =
-                (directory.isEmpty ? "" : directory + "/")
-                + ".\(name).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
+                prefix + ".\(name).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor < 0 && errno != EEXIST { break }
         }
