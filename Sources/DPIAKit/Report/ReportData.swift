@@ -171,6 +171,64 @@ private enum Shapes {
     static let idAndLabel = TemplateShape("id", "label")
     static let matrixCell = TemplateShape(
         "level", "likelihood", "inherentRisks", "residualRisks", "hasInherent", "hasResidual")
+    static let tool = TemplateShape("name", "version")
+    static let questionnaire = TemplateShape("id", "version", "title", "description", "references")
+    static let reference = TemplateShape("id", "title", "url")
+    static let meta = TemplateShape(
+        "organisation", "platform", "reference", "assessor", "assessmentDate", "reviewDate", "status",
+        "isDraft",
+        "isFinal")
+    static let root = ShapeFamily(
+        [
+            "tool", "questionnaire", "meta", "fingerprint", "fingerprintShort", "hasRisks", "steps",
+            "appendix",
+            "notes", "hasNotes", "step1", "step2", "step3", "step4", "step5", "step6", "step7", "summary",
+            "risks", "measures", "hasMeasures", "signOff", "hasSignOff",
+        ],
+        optional: ["screening", "dataSensitivity", "purposeDrift", "controls", "matrix"])
+    static let summary = ShapeFamily(
+        [
+            "priorConsultation", "drivers", "hasDrivers", "riskCount", "measuresRecommendedCount",
+            "measuresApprovedCount",
+        ],
+        optional: [
+            "overallInherent", "overallResidual", "recommendation", "dataSensitivity", "purposeDrift",
+            "controls",
+        ])
+    static let driver = TemplateShape("reason", "points", "risks")
+    static let recommendation = TemplateShape("id", "label", "summary")
+    static let screening = TemplateShape("required", "verdict", "groups")
+    static let screeningGroup = TemplateShape(
+        "label", "threshold", "metCount", "requiresDPIA", "criteria", "hasCriteria")
+    static let dataSensitivity = ShapeFamily(["hasCategories", "categories"], optional: ["highest"])
+    static let dataCategory = TemplateShape("label", "sensitivity", "source")
+    static let purposeDrift = TemplateShape(
+        "hasDrift", "approved", "hasApproved", "approvedText", "actual", "hasActual", "actualText",
+        "unapproved",
+        "hasUnapproved", "categories", "hasCategories", "signals", "hasSignals")
+    static let driftedCategory = TemplateShape("label", "sensitivity", "outside", "neededBy")
+    static let controls = TemplateShape(
+        "all", "inPlaceCount", "missingCount", "notApplicableCount", "hasMissing", "missing")
+    static let matrix = TemplateShape("likelihoods", "rows", "bands", "riskLevels")
+    static let matrixRow = TemplateShape("severity", "cells")
+    static let band = TemplateShape("level", "range")
+}
+
+/// The shapes of one kind of object whose last few members are each present or left out: one shape for
+/// every combination, made once, so building such an object hashes no names.
+private struct ShapeFamily: Sendable {
+    private let shapes: [TemplateShape]
+
+    /// `optional` may hold at most a handful of names: there are 2^count shapes.
+    init(_ names: [String], optional: [String]) {
+        shapes = (0..<(1 << optional.count)).map { present in
+            TemplateShape(names + optional.indices.filter { present & (1 << $0) != 0 }.map { optional[$0] })
+        }
+    }
+
+    /// The shape with the optional members whose bits are set in `present` (bit i for `optional[i]`),
+    /// after the others and in the order given.
+    func shape(_ present: Int) -> TemplateShape { shapes[present] }
 }
 
 /// A class, so that the closures building lists share it rather than copy the whole assessment.
@@ -252,107 +310,119 @@ private final class Builder {
         }
         let stepValues = steps(questions)
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
-        // Members are gathered first and made into one object: setting them one by one copies it each time.
-        var root: [(String, TemplateValue)] = [
-            ("tool", .object(["name": "dpia", "version": .string(toolVersion)])),
-            (
-                "questionnaire",
-                .object([
-                    "id": .string(questionnaire.id), "version": .string(questionnaire.version),
-                    "title": .string(questionnaire.title), "description": .string(questionnaire.description),
-                    "references": .list(
-                        questionnaire.references.map {
-                            .object([
-                                "id": .string($0.id), "title": .string($0.title),
-                                "url": $0.url.map { .string($0) } ?? .null,
-                            ])
-                        }),
-                ])
-            ),
-            (
-                "meta",
-                .object([
-                    "organisation": .string(meta.organisation), "platform": .string(meta.platform),
-                    "reference": meta.reference.map { .string($0) } ?? .null,
-                    "assessor": .string(meta.assessor),
-                    "assessmentDate": .string(meta.assessmentDate),
-                    "reviewDate": meta.reviewDate.map { .string($0) } ?? .null,
-                    "status": .string(meta.status == .final ? "Final" : "Draft"),
-                    "isDraft": .bool(meta.status == .draft),
-                    "isFinal": .bool(meta.status == .final),
-                ])
-            ),
-            ("fingerprint", .string("sha256:\(fingerprint)")),
-            ("fingerprintShort", .string(String(fingerprint.prefix(12)))),
-            ("hasRisks", .bool(!assessment.risks.isEmpty)),
-            ("steps", .list(stepValues)),
-            ("appendix", .list(appendix(questions))),
-            ("notes", .list(assessment.notes.map { .string($0) })),
-            ("hasNotes", .bool(!assessment.notes.isEmpty)),
-        ]
-        for (offset, step) in stepValues.enumerated() { root.append(("step\(offset + 1)", step)) }
-        root.append(("summary", summary()))
-        if let screening = assessment.screening { root.append(("screening", self.screening(screening))) }
-        if let data = assessment.dataSensitivity { root.append(("dataSensitivity", dataSensitivity(data))) }
-        if let drift = assessment.purposeDrift { root.append(("purposeDrift", purposeDrift(drift))) }
-        if !assessment.controls.isEmpty { root.append(("controls", controls())) }
-        root.append(("risks", .list(assessment.risks.map(risk))))
         let recommended = assessment.measures.filter(\.recommended)
-        root.append(("measures", .list(recommended.map(measure))))
-        root.append(("hasMeasures", .bool(!recommended.isEmpty)))
         let signOff = signOffRows(questions)
-        root.append(("signOff", .list(signOff)))
-        root.append(("hasSignOff", .bool(!signOff.isEmpty)))
-        if !assessment.risks.isEmpty { root.append(("matrix", matrix())) }
-        return .object(TemplateObject(pairs: root))
+        // Values are gathered first and made into one object: setting them one by one copies it each time.
+        var root: [TemplateValue] = [
+            .object(TemplateObject(Shapes.tool, ["dpia", .string(toolVersion)])),
+            .object(
+                TemplateObject(
+                    Shapes.questionnaire,
+                    [
+                        .string(questionnaire.id), .string(questionnaire.version),
+                        .string(questionnaire.title),
+                        .string(questionnaire.description),
+                        .list(
+                            questionnaire.references.map {
+                                .object(
+                                    TemplateObject(
+                                        Shapes.reference,
+                                        [
+                                            .string($0.id), .string($0.title),
+                                            $0.url.map { .string($0) } ?? .null,
+                                        ]))
+                            }),
+                    ])),
+            .object(
+                TemplateObject(
+                    Shapes.meta,
+                    [
+                        .string(meta.organisation), .string(meta.platform),
+                        meta.reference.map { .string($0) } ?? .null,
+                        .string(meta.assessor), .string(meta.assessmentDate),
+                        meta.reviewDate.map { .string($0) } ?? .null,
+                        .string(meta.status == .final ? "Final" : "Draft"), .bool(meta.status == .draft),
+                        .bool(meta.status == .final),
+                    ])),
+            .string("sha256:" + fingerprint), .string(String(fingerprint.prefix(12))),
+            .bool(!assessment.risks.isEmpty), .list(stepValues), .list(appendix(questions)),
+            .list(assessment.notes.map { .string($0) }), .bool(!assessment.notes.isEmpty),
+        ]
+        root.reserveCapacity(Shapes.root.shape(0b11111).names.count)
+        // `Shapes.root` names step1 to step7.
+        precondition(stepValues.count == 7, "the report has seven ICO steps")
+        root.append(contentsOf: stepValues)
+        root.append(summary())
+        root.append(.list(assessment.risks.map(risk)))
+        root.append(.list(recommended.map(measure)))
+        root.append(.bool(!recommended.isEmpty))
+        root.append(.list(signOff))
+        root.append(.bool(!signOff.isEmpty))
+        var present = 0
+        if let screening = assessment.screening {
+            root.append(self.screening(screening))
+            present |= 1
+        }
+        if let data = assessment.dataSensitivity {
+            root.append(dataSensitivity(data))
+            present |= 2
+        }
+        if let drift = assessment.purposeDrift {
+            root.append(purposeDrift(drift))
+            present |= 4
+        }
+        if !assessment.controls.isEmpty {
+            root.append(controls())
+            present |= 8
+        }
+        if !assessment.risks.isEmpty {
+            root.append(matrix())
+            present |= 16
+        }
+        return .object(TemplateObject(Shapes.root.shape(present), root))
     }
 
     func summary() -> TemplateValue {
-        var summary: [(String, TemplateValue)] = [
-            ("priorConsultation", .bool(assessment.priorConsultationRequired)),
-            (
-                "drivers",
-                .list(
-                    assessment.topDrivers.map {
-                        .object([
-                            "reason": .string($0.reason), "points": .int($0.points),
-                            "risks": .string(list($0.risks)),
-                        ])
-                    })
-            ),
-            ("hasDrivers", .bool(!assessment.topDrivers.isEmpty)),
-            ("riskCount", .int(assessment.risks.count)),
-            ("measuresRecommendedCount", .int(assessment.measures.count(where: \.recommended))),
-            ("measuresApprovedCount", .int(assessment.measures.count(where: \.applied))),
+        var summary: [TemplateValue] = [
+            .bool(assessment.priorConsultationRequired),
+            .list(
+                assessment.topDrivers.map {
+                    .object(
+                        TemplateObject(
+                            Shapes.driver, [.string($0.reason), .int($0.points), .string(list($0.risks))]))
+                }),
+            .bool(!assessment.topDrivers.isEmpty), .int(assessment.risks.count),
+            .int(assessment.measures.count(where: \.recommended)),
+            .int(assessment.measures.count(where: \.applied)),
         ]
+        summary.reserveCapacity(12)
+        var present = 0
         if let inherent = assessment.overallInherent {
-            summary.append(("overallInherent", riskLevel(inherent)))
+            summary.append(riskLevel(inherent))
+            present |= 1
         }
         if let residual = assessment.overallResidual {
-            summary.append(("overallResidual", riskLevel(residual)))
+            summary.append(riskLevel(residual))
+            present |= 2
         }
         if let rule = assessment.recommendation {
             summary.append(
-                (
-                    "recommendation",
-                    .object([
-                        "id": .string(rule.id), "label": .string(rule.label),
-                        "summary": .string(rule.summary),
-                    ])
+                .object(
+                    TemplateObject(
+                        Shapes.recommendation, [.string(rule.id), .string(rule.label), .string(rule.summary)])
                 ))
+            present |= 4
         }
         if let data = assessment.dataSensitivity {
             summary.append(
-                (
-                    "dataSensitivity",
-                    .string(
-                        data.highest.map { highest in
-                            "\(highest.label): \(data.categories.count) data categor\(data.categories.count == 1 ? "y" : "ies") in scope, the most sensitive "
-                                + labels(
-                                    data.categories.filter { $0.sensitivity.id == highest.id }.map(
-                                        \.category.label))
-                        } ?? "No personal data categories in scope")
-                ))
+                .string(
+                    data.highest.map { highest in
+                        "\(highest.label): \(data.categories.count) data categor\(data.categories.count == 1 ? "y" : "ies") in scope, the most sensitive "
+                            + labels(
+                                data.categories.filter { $0.sensitivity.id == highest.id }.map(
+                                    \.category.label))
+                    } ?? "No personal data categories in scope"))
+            present |= 8
         }
         if let drift = assessment.purposeDrift {
             var parts: [String] = []
@@ -369,91 +439,106 @@ private final class Builder {
                 parts.append("\(drift.signals.count) warning sign\(drift.signals.count == 1 ? "" : "s")")
             }
             summary.append(
-                (
-                    "purposeDrift",
-                    .string(
-                        parts.isEmpty
-                            ? "None: everything shared is allowed by an approved purpose"
-                            : "Drift: " + parts.joined(separator: "; "))
-                ))
+                .string(
+                    parts.isEmpty
+                        ? "None: everything shared is allowed by an approved purpose"
+                        : "Drift: " + parts.joined(separator: "; ")))
+            present |= 16
         }
         if !assessment.controls.isEmpty {
             let missing = assessment.controls.count { $0.status == .missing }
             let inPlace = assessment.controls.count { $0.status == .inPlace }
-            summary.append(("controls", .string("\(inPlace) in place, \(missing) missing or uncertain")))
+            summary.append(.string("\(inPlace) in place, \(missing) missing or uncertain"))
+            present |= 32
         }
-        return .object(TemplateObject(pairs: summary))
+        return .object(TemplateObject(Shapes.summary.shape(present), summary))
     }
 
     func screening(_ result: ScreeningResult) -> TemplateValue {
         let reasons = result.groups.filter(\.requiresDPIA).map(\.group.label)
-        return .object([
-            "required": .bool(result.required),
-            "verdict": .string(
-                result.required
-                    ? "A DPIA is required: " + reasons.joined(separator: "; ")
-                    : "No screening criterion requires a DPIA; one may still be good practice."),
-            "groups": .list(
-                result.groups.map { group in
-                    .object([
-                        "label": .string(group.group.label),
-                        "threshold": .int(group.group.requiredWhenAtLeast),
-                        "metCount": .int(group.met.count), "requiresDPIA": .bool(group.requiresDPIA),
-                        "criteria": .list(
-                            group.met.map { idAndLabel($0.id, $0.label) }),
-                        "hasCriteria": .bool(!group.met.isEmpty),
-                    ])
-                }),
-        ])
+        return .object(
+            TemplateObject(
+                Shapes.screening,
+                [
+                    .bool(result.required),
+                    .string(
+                        result.required
+                            ? "A DPIA is required: " + reasons.joined(separator: "; ")
+                            : "No screening criterion requires a DPIA; one may still be good practice."),
+                    .list(
+                        result.groups.map { group in
+                            .object(
+                                TemplateObject(
+                                    Shapes.screeningGroup,
+                                    [
+                                        .string(group.group.label), .int(group.group.requiredWhenAtLeast),
+                                        .int(group.met.count), .bool(group.requiresDPIA),
+                                        .list(group.met.map { idAndLabel($0.id, $0.label) }),
+                                        .bool(!group.met.isEmpty),
+                                    ]))
+                        }),
+                ]))
     }
 
     func dataSensitivity(_ data: DataSensitivityResult) -> TemplateValue {
-        var value: TemplateObject = [
-            "hasCategories": .bool(!data.categories.isEmpty),
-            "categories": .list(
+        var values: [TemplateValue] = [
+            .bool(!data.categories.isEmpty),
+            .list(
                 data.categories.map { item in
-                    .object([
-                        "label": .string(item.category.label), "sensitivity": severity(item.sensitivity),
-                        "source": .string(
-                            labels(item.questions.compactMap { questionnaire.question($0)?.shortLabel })),
-                    ])
+                    .object(
+                        TemplateObject(
+                            Shapes.dataCategory,
+                            [
+                                .string(item.category.label), severity(item.sensitivity),
+                                .string(
+                                    labels(
+                                        item.questions.compactMap { questionnaire.question($0)?.shortLabel })),
+                            ]))
                 }),
         ]
-        if let highest = data.highest { value["highest"] = severity(highest) }
-        return .object(value)
+        guard let highest = data.highest else {
+            return .object(TemplateObject(Shapes.dataSensitivity.shape(0), values))
+        }
+        values.append(severity(highest))
+        return .object(TemplateObject(Shapes.dataSensitivity.shape(1), values))
     }
 
     func purposeDrift(_ drift: PurposeDriftResult) -> TemplateValue {
         func purposes(_ items: [Purpose]) -> TemplateValue {
             .list(items.map { idAndLabel($0.id, $0.label) })
         }
-        return .object([
-            "hasDrift": .bool(drift.hasDrift),
-            "approved": purposes(drift.approved), "hasApproved": .bool(!drift.approved.isEmpty),
-            "approvedText": .string(labels(drift.approved.map(\.label))),
-            "actual": purposes(drift.actual), "hasActual": .bool(!drift.actual.isEmpty),
-            "actualText": .string(labels(drift.actual.map(\.label))),
-            "unapproved": purposes(drift.unapprovedPurposes),
-            "hasUnapproved": .bool(!drift.unapprovedPurposes.isEmpty),
-            "categories": .list(
-                drift.driftedCategories.map { item in
-                    .object([
-                        "label": .string(item.category.label),
-                        "sensitivity": severity(
-                            scoring.severityLevels.first { $0.id == item.category.sensitivity }
-                                ?? scoring.severityLevels[0]),
-                        "outside": .string(
-                            item.outside.isEmpty
-                                ? "no purpose is approved" : labels(item.outside.map(\.label))),
-                        "neededBy": .string(
-                            item.neededBy.isEmpty ? "no purpose in use" : labels(item.neededBy.map(\.label))),
-                    ])
-                }),
-            "hasCategories": .bool(!drift.driftedCategories.isEmpty),
-            "signals": .list(
-                drift.signals.map { idAndLabel($0.id, $0.label) }),
-            "hasSignals": .bool(!drift.signals.isEmpty),
-        ])
+        return .object(
+            TemplateObject(
+                Shapes.purposeDrift,
+                [
+                    .bool(drift.hasDrift), purposes(drift.approved), .bool(!drift.approved.isEmpty),
+                    .string(labels(drift.approved.map(\.label))), purposes(drift.actual),
+                    .bool(!drift.actual.isEmpty), .string(labels(drift.actual.map(\.label))),
+                    purposes(drift.unapprovedPurposes), .bool(!drift.unapprovedPurposes.isEmpty),
+                    .list(
+                        drift.driftedCategories.map { item in
+                            .object(
+                                TemplateObject(
+                                    Shapes.driftedCategory,
+                                    [
+                                        .string(item.category.label),
+                                        severity(
+                                            scoring.severityLevels.first {
+                                                $0.id == item.category.sensitivity
+                                            }
+                                                ?? scoring.severityLevels[0]),
+                                        .string(
+                                            item.outside.isEmpty
+                                                ? "no purpose is approved" : labels(item.outside.map(\.label))
+                                        ),
+                                        .string(
+                                            item.neededBy.isEmpty
+                                                ? "no purpose in use" : labels(item.neededBy.map(\.label))),
+                                    ]))
+                        }),
+                    .bool(!drift.driftedCategories.isEmpty),
+                    .list(drift.signals.map { idAndLabel($0.id, $0.label) }), .bool(!drift.signals.isEmpty),
+                ]))
     }
 
     func controls() -> TemplateValue {
@@ -491,14 +576,13 @@ private final class Builder {
                             .bool(result.status == .missing), .bool(result.status == .notApplicable), affects,
                         ])))
         }
-        return .object([
-            "all": .list(all),
-            "inPlaceCount": .int(inPlaceCount),
-            "missingCount": .int(missing.count),
-            "notApplicableCount": .int(notApplicableCount),
-            "hasMissing": .bool(!missing.isEmpty),
-            "missing": .list(missing),
-        ])
+        return .object(
+            TemplateObject(
+                Shapes.controls,
+                [
+                    .list(all), .int(inPlaceCount), .int(missing.count), .int(notApplicableCount),
+                    .bool(!missing.isEmpty), .list(missing),
+                ]))
     }
 
     func contributions(_ parts: [Contribution]) -> TemplateValue {
@@ -531,10 +615,19 @@ private final class Builder {
                     .string(list(result.declinedMeasures)), .bool(!result.declinedMeasures.isEmpty),
                     likelihood(result.residualLikelihood), .int(result.residualLikelihoodPoints),
                     severity(result.residualSeverity), riskLevel(result.residualLevel),
-                    .string(
-                        result.effect.rawValue.prefix(1).uppercased() + result.effect.rawValue.dropFirst()),
+                    .string(effect(result.effect)),
                     .bool(result.residualLevel.id != result.level.id), .string(list(measureIDs)),
                 ]))
+    }
+
+    /// The outcome as a sentence starts.
+    func effect(_ outcome: MeasureOutcome) -> String {
+        switch outcome {
+        case .eliminated: "Eliminated"
+        case .reduced: "Reduced"
+        case .accepted: "Accepted"
+        case .notNeeded: "No measures needed"
+        }
     }
 
     func measure(_ result: MeasureResult) -> TemplateValue {
@@ -584,7 +677,8 @@ private final class Builder {
             guard let step = questionnaire.sections[position].icoStep, (1..<7).contains(step) else {
                 continue
             }
-            let shown = questions[position].filter(\.shown).map(\.value)
+            var shown: [TemplateValue] = []
+            for entry in questions[position] where entry.shown { shown.append(entry.value) }
             guard !shown.isEmpty else { continue }
             let section = questionnaire.sections[position]
             sectionsByStep[step - 1].append(
@@ -631,10 +725,16 @@ private final class Builder {
                 TemplateObject(
                     Shapes.appendixSection,
                     [
-                        .string(section.title), section.icoStep.map { .string("ICO step \($0)") } ?? .null,
+                        .string(section.title), section.icoStep.map { .string(Self.stepLabel($0)) } ?? .null,
                         .list(entries.map(\.value)),
                     ]))
         }
+    }
+
+    private static let stepLabels = ReportData.icoSteps.indices.map { "ICO step \($0 + 1)" }
+
+    static func stepLabel(_ step: Int) -> String {
+        stepLabels.indices.contains(step - 1) ? stepLabels[step - 1] : "ICO step \(step)"
     }
 
     func points(_ count: Int) -> String {
@@ -655,44 +755,55 @@ private final class Builder {
             case (let low?, nil): range = "\(low) points or more"
             case (nil, nil): range = "any score"
             }
-            bands.append(.object(["level": likelihood(level), "range": .string(range)]))
+            bands.append(.object(TemplateObject(Shapes.band, [likelihood(level), .string(range)])))
             lower = band.maximumPoints.map { $0 + 1 }
         }
-        return .object([
-            "likelihoods": .list(likelihoods.map(likelihood)),
-            "rows": .list(
-                scoring.severityLevels.reversed().map { severityLevel in
-                    .object([
-                        "severity": severity(severityLevel),
-                        "cells": .list(
-                            likelihoods.map { likelihoodLevel in
-                                let id = scoring.matrix[severityLevel.id]?[likelihoodLevel.id] ?? ""
-                                let cellLevel =
-                                    scoring.riskLevels.first { $0.id == id } ?? scoring.riskLevels[0]
-                                // compactMap, not filter, so that only ids are copied, not whole results.
-                                let inherent = assessment.risks.compactMap {
-                                    $0.severity.id == severityLevel.id
-                                        && $0.likelihood.id == likelihoodLevel.id
-                                        ? $0.risk.id : nil
-                                }
-                                let residual = assessment.risks.compactMap {
-                                    $0.residualSeverity.id == severityLevel.id
-                                        && $0.residualLikelihood.id == likelihoodLevel.id ? $0.risk.id : nil
-                                }
-                                return .object(
-                                    TemplateObject(
-                                        Shapes.matrixCell,
-                                        [
-                                            riskLevel(cellLevel), likelihood(likelihoodLevel),
-                                            .string(inherent.joined(separator: ", ")),
-                                            .string(residual.joined(separator: ", ")),
-                                            .bool(!inherent.isEmpty), .bool(!residual.isEmpty),
-                                        ]))
-                            }),
-                    ])
-                }),
-            "bands": .list(bands),
-            "riskLevels": .list(scoring.riskLevels.map(riskLevel)),
-        ])
+        return .object(
+            TemplateObject(
+                Shapes.matrix,
+                [
+                    .list(likelihoods.map(likelihood)),
+                    .list(
+                        scoring.severityLevels.reversed().map { severityLevel in
+                            .object(
+                                TemplateObject(
+                                    Shapes.matrixRow,
+                                    [
+                                        severity(severityLevel),
+                                        .list(
+                                            likelihoods.map { likelihoodLevel in
+                                                let id =
+                                                    scoring.matrix[severityLevel.id]?[likelihoodLevel.id]
+                                                    ?? ""
+                                                let cellLevel =
+                                                    scoring.riskLevels.first { $0.id == id }
+                                                    ?? scoring.riskLevels[0]
+                                                // compactMap, not filter, so that only ids are copied, not whole results.
+                                                let inherent = assessment.risks.compactMap {
+                                                    $0.severity.id == severityLevel.id
+                                                        && $0.likelihood.id == likelihoodLevel.id
+                                                        ? $0.risk.id : nil
+                                                }
+                                                let residual = assessment.risks.compactMap {
+                                                    $0.residualSeverity.id == severityLevel.id
+                                                        && $0.residualLikelihood.id == likelihoodLevel.id
+                                                        ? $0.risk.id : nil
+                                                }
+                                                return .object(
+                                                    TemplateObject(
+                                                        Shapes.matrixCell,
+                                                        [
+                                                            riskLevel(cellLevel), likelihood(likelihoodLevel),
+                                                            .string(inherent.joined(separator: ", ")),
+                                                            .string(residual.joined(separator: ", ")),
+                                                            .bool(!inherent.isEmpty),
+                                                            .bool(!residual.isEmpty),
+                                                        ]))
+                                            }),
+                                    ]))
+                        }),
+                    .list(bands),
+                    .list(scoring.riskLevels.map(riskLevel)),
+                ]))
     }
 }
