@@ -88,10 +88,16 @@ public enum MarkdownEscaping {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// Whether each byte value needs escaping wherever it is: one of `\r\n\t\\`*_[]|~$<>&`. A table,
-    /// because every byte of every value is checked against it.
-    private static let special: [Bool] = (0...255).map { byte in
-        "\r\n\t\\`*_[]|~$<>&".utf8.contains(UInt8(byte))
+    /// Bit b of `special.0` (b below 64) or of `special.1` (b + 64) is set when byte b needs escaping wherever
+    /// it is: one of `\r\n\t\\`*_[]|~$<>&`. Constant bits, so checking a byte costs no lazy initialisation.
+    private static let special: (UInt64, UInt64) = (
+        1 << 9 | 1 << 10 | 1 << 13 | 1 << 36 | 1 << 38 | 1 << 42 | 1 << 60 | 1 << 62,
+        1 << (91 - 64) | 1 << (92 - 64) | 1 << (93 - 64) | 1 << (95 - 64) | 1 << (96 - 64) | 1 << (124 - 64)
+            | 1 << (126 - 64)
+    )
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 128 && (byte < 64 ? special.0 : special.1) &>> (byte & 63) & 1 != 0
     }
 
     /// How many bytes at the start need nothing, and need nothing whatever follows: all of them when the
@@ -111,13 +117,32 @@ public enum MarkdownEscaping {
         {
             return 0
         }
-        return special.withUnsafeBufferPointer { special in
-            while index < bytes.count {
-                if special[Int(bytes[index])] { return index }
+        guard let base = bytes.baseAddress else { return 0 }
+        while index < bytes.count {
+            if bytes.count - index >= 8, !maybeSpecial(ByteWord.load(base + index)) {
+                index += 8
+                continue
+            }
+            // This word holds a special byte or is the last few bytes: check them one by one.
+            let end = min(index + 8, bytes.count)
+            while index < end {
+                if isSpecial(base[index]) { return index }
                 index += 1
             }
-            return index
         }
+        return index
+    }
+
+    /// Whether any of the 8 bytes in `word` may need escaping: a control byte, `$` to `*`, `<` to `>`, `[` to
+    /// `` ` `` or `|` to DEL. Those ranges hold every special byte and few others, so plain text passes a word
+    /// at a time.
+    @inline(__always)
+    private static func maybeSpecial(_ word: UInt64) -> Bool {
+        ByteWord.asciiBytes(of: word, from: 0, through: 31)
+            | ByteWord.asciiBytes(of: word, from: UInt8(ascii: "$"), through: UInt8(ascii: "*"))
+            | ByteWord.asciiBytes(of: word, from: UInt8(ascii: "<"), through: UInt8(ascii: ">"))
+            | ByteWord.asciiBytes(of: word, from: UInt8(ascii: "["), through: UInt8(ascii: "`"))
+            | ByteWord.asciiBytes(of: word, from: UInt8(ascii: "|"), through: 127) != 0
     }
 
     /// "---" or "- - -" would be a thematic break or a setext underline.

@@ -61,8 +61,10 @@ public struct Template: Sendable {
                     partials: partials, missingPartial: missingPartial, escaper: escaper,
                     stack: [TemplateContext(root)],
                     output: TemplateOutput(capacity: 64 * 1024))
-                defer { renderer.output.deallocate() }
-                try renderer.render(0..<program.instructions.count, of: self, indentation: [], depth: 0)
+                defer { renderer.deallocate() }
+                try renderer.render(
+                    0..<program.instructions.count, of: self, in: renderer.view(of: self), indentation: [],
+                    depth: 0)
                 return Array(renderer.output.bytes)
             }
         }
@@ -92,6 +94,37 @@ private struct Renderer {
     let escaper: TemplateEscaper
     var stack: [TemplateContext]
     var output: TemplateOutput
+    /// The views of the programs rendered so far, the root template's first: one per program, so each keeps
+    /// its lookup hints across every inclusion of a partial.
+    private var views: [ProgramView] = []
+
+    init(
+        partials: [String: Template], missingPartial: Template.MissingPartial, escaper: TemplateEscaper,
+        stack: [TemplateContext], output: TemplateOutput
+    ) {
+        self.partials = partials
+        self.missingPartial = missingPartial
+        self.escaper = escaper
+        self.stack = stack
+        self.output = output
+    }
+
+    /// The view of `template`'s program, made the first time it is rendered.
+    mutating func view(of template: Template) -> ProgramView {
+        // Programs with no instructions may share one empty buffer, but then render nothing either way.
+        let instructions = template.program.instructions.withUnsafeBufferPointer { $0.baseAddress }
+        for view in views where view.instructions.baseAddress == instructions {
+            return view
+        }
+        let view = ProgramView(template.program)
+        views.append(view)
+        return view
+    }
+
+    func deallocate() {
+        output.deallocate()
+        for view in views { view.hints.deallocate() }
+    }
 
     mutating func appendEscaped(_ text: String) {
         switch escaper {
@@ -103,30 +136,42 @@ private struct Renderer {
         }
     }
 
-    /// Resolves `program.names[name]`, reading the name in place rather than copying its strings.
-    func resolve(_ name: Int, in program: TemplateProgram) -> UnsafePointer<TemplateValue>? {
-        program.names.withUnsafeBufferPointer { names in
-            stack.withUnsafeBufferPointer { names[name].resolve(in: $0) }
+    /// Resolves `view.names[name]` as `TemplateName.resolve(in:)` does, asking each object on the stack's
+    /// shape for the first part only when the hint for that name and depth was left by another shape.
+    func resolve(_ index: Int, in view: ProgramView) -> UnsafePointer<TemplateValue>? {
+        let name = view.names[index]
+        guard let first = name.first else { return stack.last?.value }
+        let hints = view.hints + ProgramView.hintsPerName * index
+        return stack.withUnsafeBufferPointer { contexts in
+            var depth = 0
+            while depth < contexts.count {
+                let context = contexts[contexts.count - 1 - depth]
+                if let found = context.member(
+                    first, hint: depth < ProgramView.hintsPerName ? hints + depth : nil)
+                {
+                    return name.rest.isEmpty ? found : name.descend(into: found)
+                }
+                depth += 1
+            }
+            return nil
         }
     }
 
-    /// Renders `template`'s instructions in `range`.
+    /// Renders `template`'s instructions in `range`; `view` is `template`'s program, read in place.
     mutating func render(
-        _ range: Range<Int>, of template: Template, indentation: [UInt8], depth: Int
+        _ range: Range<Int>, of template: Template, in view: ProgramView, indentation: [UInt8], depth: Int
     ) throws(TemplateError) {
         var index = range.lowerBound
         while index < range.upperBound {
-            switch template.program.instructions[index] {
+            switch view.instructions[index] {
             case .text(let start, let end):
-                template.program.text.withUnsafeBufferPointer {
-                    output.append(UnsafeBufferPointer(rebasing: $0[start..<end]))
-                }
+                output.append(UnsafeBufferPointer(start: view.text + start, count: end - start))
             case .lineStart:
                 if !indentation.isEmpty {
                     indentation.withUnsafeBufferPointer { output.append($0) }
                 }
             case .variable(let name, let escaped):
-                guard let value = resolve(name, in: template.program) else { break }
+                guard let value = resolve(name, in: view) else { break }
                 let text: String
                 if case .string(let string) = value.pointee {
                     text = string
@@ -141,13 +186,14 @@ private struct Renderer {
             case .section(let name, let inverted, let end):
                 let body = index + 1..<end
                 index = end
-                let value = resolve(name, in: template.program)
+                let value = resolve(name, in: view)
                 if inverted {
                     if !(value?.pointee.isTruthy ?? false) {
-                        try render(body, of: template, indentation: indentation, depth: depth)
+                        try render(body, of: template, in: view, indentation: indentation, depth: depth)
                     }
                 } else if let value {
-                    try renderSection(body, over: value, of: template, indentation: indentation, depth: depth)
+                    try renderSection(
+                        body, over: value, of: template, in: view, indentation: indentation, depth: depth)
                 }
                 continue
             case .partial(let tag):
@@ -161,19 +207,19 @@ private struct Renderer {
     /// Renders a section's body once for each item of a list, or once with a truthy `value` as context.
     private mutating func renderSection(
         _ body: Range<Int>, over value: UnsafePointer<TemplateValue>, of template: Template,
-        indentation: [UInt8], depth: Int
+        in view: ProgramView, indentation: [UInt8], depth: Int
     ) throws(TemplateError) {
         if case .list(let items) = value.pointee {
             // The items stay in `value`'s array, which lives as long as the rendered value does.
             guard let first = items.withUnsafeBufferPointer({ $0.baseAddress }) else { return }
             for item in 0..<items.count {
                 stack.append(TemplateContext(first + item))
-                try render(body, of: template, indentation: indentation, depth: depth)
+                try render(body, of: template, in: view, indentation: indentation, depth: depth)
                 stack.removeLast()
             }
         } else if value.pointee.isTruthy {
             stack.append(TemplateContext(value))
-            try render(body, of: template, indentation: indentation, depth: depth)
+            try render(body, of: template, in: view, indentation: indentation, depth: depth)
             stack.removeLast()
         }
     }
@@ -196,6 +242,32 @@ private struct Renderer {
         }
         // Only a standalone partial is indented, and it inherits the indentation around it.
         let inner = tag.indentation.map { indentation + $0 } ?? []
-        try render(0..<partial.program.instructions.count, of: partial, indentation: inner, depth: depth + 1)
+        try render(
+            0..<partial.program.instructions.count, of: partial, in: view(of: partial), indentation: inner,
+            depth: depth + 1)
+    }
+}
+
+/// A program's tables as pointers, so walking instructions retains nothing, and its lookup hints.
+///
+/// The template owning the program outlives the render, and its arrays are never changed, so the pointers
+/// stay valid for as long as the renderer uses them.
+private struct ProgramView {
+    /// Hints kept per name: one for each of the innermost contexts a lookup tries.
+    static let hintsPerName = 8
+
+    let instructions: UnsafeBufferPointer<TemplateProgram.Instruction>
+    let text: UnsafePointer<UInt8>
+    let names: UnsafeBufferPointer<TemplateName>
+    /// `hintsPerName` for each name, those of `names[i]` from `hintsPerName * i`.
+    let hints: UnsafeMutablePointer<TemplateContext.LookupHint>
+
+    init(_ program: TemplateProgram) {
+        instructions = program.instructions.withUnsafeBufferPointer { $0 }
+        text = program.text.withUnsafeBufferPointer { $0.baseAddress ?? UnsafePointer(bitPattern: 1)! }
+        names = program.names.withUnsafeBufferPointer { $0 }
+        hints = .allocate(capacity: max(1, Self.hintsPerName * program.names.count))
+        hints.initialize(
+            repeating: TemplateContext.LookupHint(), count: max(1, Self.hintsPerName * program.names.count))
     }
 }

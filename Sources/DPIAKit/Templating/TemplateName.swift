@@ -51,7 +51,7 @@ struct TemplateName: Sendable, Equatable {
     }
 
     /// Looks up the second and later parts inside what the first part found.
-    private func descend(into found: UnsafePointer<TemplateValue>) -> UnsafePointer<TemplateValue>? {
+    func descend(into found: UnsafePointer<TemplateValue>) -> UnsafePointer<TemplateValue>? {
         var current = found
         for part in rest {
             guard let value = TemplateContext(current).member(part.key, hash: part.hash) else { return nil }
@@ -82,6 +82,36 @@ struct TemplateContext {
             shape = nil
             values = nil
         }
+    }
+
+    /// What a lookup of one name found in an object of one shape: the member's index, or -1 for none.
+    struct LookupHint {
+        /// Not retained: compared only while the rendered value holds every shape in it.
+        var shape: UnsafeMutableRawPointer? = nil
+        var index = -1
+    }
+
+    /// Where the member named `part` is when this context is an object, taken from `hint` when the hint was
+    /// left by an object of this shape (objects of one shape have each name at the same index), and left
+    /// there otherwise.
+    @inline(__always)
+    func member(_ part: TemplateName.Part, hint: UnsafeMutablePointer<LookupHint>?) -> UnsafePointer<
+        TemplateValue
+    >? {
+        guard let shape, let values else { return nil }
+        let index: Int
+        if let hint {
+            let identity = shape.toOpaque()
+            if hint.pointee.shape == identity {
+                index = hint.pointee.index
+            } else {
+                index = shape._withUnsafeGuaranteedRef { $0.index(of: part.key, hash: part.hash) } ?? -1
+                hint.pointee = LookupHint(shape: identity, index: index)
+            }
+        } else {
+            index = shape._withUnsafeGuaranteedRef { $0.index(of: part.key, hash: part.hash) } ?? -1
+        }
+        return index < 0 ? nil : values + index
     }
 
     /// Where the member named `key` is when this context is an object.
