@@ -76,7 +76,11 @@ for target in "${targets[@]}"; do
     small="$build/small/$target"
     rm -rf "$small" && mkdir -p "$small"
     find "$work" -type f -size -3k -exec cp {} "$small/" \;
-    "$build/$target" -merge=1 -max_len=3072 "$corpus" "$small" >/dev/null 2>&1 || true
+    # The merge runs inputs too: with the same leak suppressions and artifact folder, or the false leak
+    # report at exit would be saved as crash-<sha1> in the current folder.
+    LSAN_OPTIONS="suppressions=$PWD/Tests/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+        "$build/$target" -merge=1 -max_len=3072 -artifact_prefix="$build/artifacts/$target-" \
+        "$corpus" "$small" >/dev/null 2>&1 || true
     echo "== $target: committed corpus now $(find "$corpus" -type f | wc -l) files, $(du -sh "$corpus" | cut -f1)"
 done
 exit $status
