@@ -7,17 +7,11 @@ extension Condition {
         case .equals(let question, let value):
             return answer(question) == value
         case .includesAny(let question, let values):
-            switch answer(question) {
-            case .strings(let picked): return picked.contains(where: values.contains)
-            case .string(let picked): return values.contains(picked)
-            default: return false
-            }
+            return Self.picksAny(answer(question), of: values)
         case .atLeast(let question, let bound):
-            if case .integer(let value) = answer(question) { return value >= bound }
-            return false
+            return Self.integer(answer(question), atLeast: bound)
         case .atMost(let question, let bound):
-            if case .integer(let value) = answer(question) { return value <= bound }
-            return false
+            return Self.integer(answer(question), atMost: bound)
         case .not(let condition):
             return !condition.holds(answer)
         case .all(let conditions):
@@ -25,6 +19,25 @@ extension Condition {
         case .any(let conditions):
             return conditions.contains { $0.holds(answer) }
         }
+    }
+
+    // The tests on one answer, shared with `SlotCondition.holds` so the two evaluations cannot drift apart.
+    static func picksAny(_ answer: AnswerValue?, of values: [String]) -> Bool {
+        switch answer {
+        case .strings(let picked): picked.contains(where: values.contains)
+        case .string(let picked): values.contains(picked)
+        default: false
+        }
+    }
+
+    static func integer(_ answer: AnswerValue?, atLeast bound: Int) -> Bool {
+        if case .integer(let value) = answer { return value >= bound }
+        return false
+    }
+
+    static func integer(_ answer: AnswerValue?, atMost bound: Int) -> Bool {
+        if case .integer(let value) = answer { return value <= bound }
+        return false
     }
 
     /// The condition in words, for the report and error messages: `"platform_edition" is "consumer"`.
@@ -110,17 +123,11 @@ indirect enum SlotCondition: Sendable {
         case .equals(let slot, let value):
             return answer(slot) == value
         case .includesAny(let slot, let values):
-            switch answer(slot) {
-            case .strings(let picked): return picked.contains(where: values.contains)
-            case .string(let picked): return values.contains(picked)
-            default: return false
-            }
+            return Condition.picksAny(answer(slot), of: values)
         case .atLeast(let slot, let bound):
-            if case .integer(let value) = answer(slot) { return value >= bound }
-            return false
+            return Condition.integer(answer(slot), atLeast: bound)
         case .atMost(let slot, let bound):
-            if case .integer(let value) = answer(slot) { return value <= bound }
-            return false
+            return Condition.integer(answer(slot), atMost: bound)
         case .not(let condition):
             return !condition.holds(answers)
         case .all(let conditions):
