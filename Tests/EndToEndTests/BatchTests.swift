@@ -143,6 +143,8 @@ struct BatchTests {
         #expect(
             refused.stderr.contains("admin-only-staff-rota.md: already exists; use --force to replace it"))
         #expect(refused.stderr.contains("summary.tsv: already exists; use --force to replace it"))
+        // The summary is not an assessment: five refused examples, not six, and none was written.
+        #expect(refused.stderr.hasSuffix("dpia: all 5 assessments failed; no report was written\n"))
         #expect(try String(contentsOf: marker, encoding: .utf8) == "edited by hand")
         let forced = try DPIAProcess.run(arguments + ["--force"])
         #expect(forced.status == 0, "\(forced.stderr)")

@@ -39,6 +39,7 @@ enum Assess {
         // One file gets the detailed summary; a batch gets a line per file and summary.tsv.
         let isBatch = batch != nil || paths.count > 1
         var failures: [DPIAError] = []
+        var summaryFailure: DPIAError?
         var rows: [BatchSummary.Row] = []
         var highest: (level: Level, rank: Int)?
         do {
@@ -72,16 +73,18 @@ enum Assess {
             do {
                 Output.out("Wrote \(try assess.writeSummary(rows))")
             } catch {
-                failures.append(error)
+                summaryFailure = error
                 Output.error(Output.prefixed(error.description))
             }
         }
-        if !failures.isEmpty {
-            if paths.count > 1 {
+        if !failures.isEmpty || summaryFailure != nil {
+            if paths.count > 1 && failures.count == paths.count {
+                Output.error("dpia: all \(paths.count) assessments failed; no report was written")
+            } else if paths.count > 1 && !failures.isEmpty {
                 Output.error(
                     "dpia: \(failures.count) of \(paths.count) assessments failed; the others were written")
             }
-            return DPIAError.several(failures).exitStatus
+            return DPIAError.several(failures + [summaryFailure].compactMap { $0 }).exitStatus
         }
         if let threshold = command.value("fail-on"), let highest {
             let scale = ["low", "medium", "high"]
