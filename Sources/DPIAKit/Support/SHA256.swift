@@ -62,7 +62,7 @@ public enum SHA256 {
         for shift in stride(from: 56, through: 0, by: -8) {
             tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        // Buffer pointers drop a bounds check from every one of the thousands of reads per block.
+        // Pointers, not arrays: no bounds check or retain in the thousands of reads per block.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             k.withUnsafeBufferPointer { k in
                 message.withUnsafeBufferPointer { message in
@@ -78,29 +78,36 @@ public enum SHA256 {
         _ message: UnsafeBufferPointer<UInt8>, _ k: UnsafeBufferPointer<UInt32>,
         _ w: UnsafeMutableBufferPointer<UInt32>, into state: inout State
     ) {
+        guard let bytes = UnsafeRawPointer(message.baseAddress), let k = k.baseAddress,
+            let w = w.baseAddress
+        else { return }
         for chunk in stride(from: 0, to: message.count, by: 64) {
             for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] =
-                    UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16 | UInt32(message[j + 2]) << 8
-                    | UInt32(message[j + 3])
+                w[i] = bytes.loadUnaligned(fromByteOffset: chunk + i * 4, as: UInt32.self).bigEndian
             }
             for i in 16..<64 {
-                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] &>> 3)
-                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] &>> 10)
+                // σ0 and σ1 with the rotations nested, which saves copying the word for each one.
+                let x = w[i - 15]
+                let y = w[i - 2]
+                let s0 = rotate(rotate(x, 11) ^ x, 7) ^ (x &>> 3)
+                let s1 = rotate(rotate(y, 2) ^ y, 17) ^ (y &>> 10)
                 w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
             }
             var (a, b, c, d, e, f, g, h) = (
                 state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h
             )
-            for i in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+            // Eight rounds per pass, each naming the working words in the order the previous round left
+            // them, so no round shuffles all eight words along.
+            var bc = b ^ c
+            for i in stride(from: 0, to: 64, by: 8) {
+                round(a, b, c, &d, e, f, g, &h, &bc, k[i] &+ w[i])
+                round(h, a, b, &c, d, e, f, &g, &bc, k[i + 1] &+ w[i + 1])
+                round(g, h, a, &b, c, d, e, &f, &bc, k[i + 2] &+ w[i + 2])
+                round(f, g, h, &a, b, c, d, &e, &bc, k[i + 3] &+ w[i + 3])
+                round(e, f, g, &h, a, b, c, &d, &bc, k[i + 4] &+ w[i + 4])
+                round(d, e, f, &g, h, a, b, &c, &bc, k[i + 5] &+ w[i + 5])
+                round(c, d, e, &f, g, h, a, &b, &bc, k[i + 6] &+ w[i + 6])
+                round(b, c, d, &e, f, g, h, &a, &bc, k[i + 7] &+ w[i + 7])
             }
             state.a &+= a
             state.b &+= b
@@ -111,6 +118,26 @@ public enum SHA256 {
             state.g &+= g
             state.h &+= h
         }
+    }
+
+    /// One round: `d` takes the new `e` and `h` the new `a`; the caller renames the words for the next round.
+    /// `bc` holds `b ^ c` on entry and leaves `a ^ b`, which is the next round's `b ^ c`, so the majority
+    /// costs three operations instead of five.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+        _ g: UInt32, _ h: inout UInt32, _ bc: inout UInt32, _ kw: UInt32
+    ) {
+        // Σ1 and Σ0 with the rotations nested: rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25), and so on.
+        let s1 = rotate(rotate(rotate(e, 14) ^ e, 5) ^ e, 6)
+        let choice = g ^ (e & (f ^ g))
+        let t1 = h &+ s1 &+ choice &+ kw
+        let s0 = rotate(rotate(rotate(a, 9) ^ a, 11) ^ a, 2)
+        let ab = a ^ b
+        let majority = b ^ (ab & bc)
+        bc = ab
+        d &+= t1
+        h = t1 &+ s0 &+ majority
     }
 
     /// Masking shifts, inlined: with a constant count this is one rotate instruction, not a call that
