@@ -128,14 +128,15 @@ private final class Run {
         (rank(of: a.id, in: scoring.riskLevels) ?? 0) < (rank(of: b.id, in: scoring.riskLevels) ?? 0)
     }
 
-    func likelihood(forPoints points: Int) -> Level {
+    /// The position in `Scoring.likelihoodLevels` of the level a number of points falls in.
+    func likelihoodIndex(forPoints points: Int) -> Int {
         let band = scoring.likelihoodBands.first { band in band.maximumPoints.map { points <= $0 } ?? true }
-        return scoring.likelihoodLevels.first { $0.id == band?.level } ?? scoring.likelihoodLevels[0]
+        return scoring.likelihoodLevels.firstIndex { $0.id == band?.level } ?? 0
     }
 
-    func matrixLevel(severity: Level, likelihood: Level) -> Level {
-        let id = scoring.matrix[severity.id]?[likelihood.id]
-        return scoring.riskLevels.first { $0.id == id } ?? scoring.riskLevels[0]
+    /// The risk level for a severity and a likelihood, by position in their scales.
+    func matrixLevel(severity: Int, likelihood: Int) -> Level {
+        scoring.riskLevels[plan.riskLevelIndex(severity: severity, likelihood: likelihood)]
     }
 
     // MARK: Dimensions
@@ -276,7 +277,8 @@ private final class Run {
             if part.amount != 0 { likelihoodParts.append(part) }
         }
         let points = likelihoodParts.reduce(0) { $0 + $1.amount }
-        let likelihood = likelihood(forPoints: points)
+        let likelihoodIndex = likelihoodIndex(forPoints: points)
+        let likelihood = scoring.likelihoodLevels[likelihoodIndex]
 
         let levels = scoring.severityLevels
         var severityIndex = rank(of: risk.severity.base, in: levels) ?? 0
@@ -312,7 +314,7 @@ private final class Run {
             severityIndex = target
         }
         let severity = levels[severityIndex]
-        let level = matrixLevel(severity: severity, likelihood: likelihood)
+        let level = matrixLevel(severity: severityIndex, likelihood: likelihoodIndex)
         return RiskResult(
             risk: risk, likelihoodPoints: points, likelihood: likelihood,
             likelihoodContributions: likelihoodParts,
@@ -412,16 +414,16 @@ private final class Run {
             result.residualLikelihoodPoints += effect.likelihood
             severityIndex = max(0, severityIndex + effect.severity)
         }
-        result.residualLikelihood = likelihood(forPoints: result.residualLikelihoodPoints)
+        let likelihoodIndex = likelihoodIndex(forPoints: result.residualLikelihoodPoints)
+        result.residualLikelihood = scoring.likelihoodLevels[likelihoodIndex]
         result.residualSeverity = scoring.severityLevels[severityIndex]
-        result.residualLevel = matrixLevel(
-            severity: result.residualSeverity, likelihood: result.residualLikelihood)
+        result.residualLevel = matrixLevel(severity: severityIndex, likelihood: likelihoodIndex)
         let wasRecommended = !result.appliedMeasures.isEmpty || !result.declinedMeasures.isEmpty
         if !wasRecommended {
             result.effect = .notNeeded
         } else if result.appliedMeasures.isEmpty {
             result.effect = .accepted
-        } else if rank(of: result.residualLikelihood.id, in: scoring.likelihoodLevels) == 0
+        } else if likelihoodIndex == 0
             && rank(of: result.residualLevel.id, in: scoring.riskLevels) == 0
         {
             result.effect = .eliminated

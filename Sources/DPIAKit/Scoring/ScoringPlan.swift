@@ -29,6 +29,11 @@ struct ScoringPlan: Sendable {
     let dataCategorySlots: [Int]
     let approvedPurposeSlot: Int
     let actualPurposeSlot: Int?
+    /// `Scoring.matrix` by position rather than id: the position in `Scoring.riskLevels` of the level for
+    /// each severity position (row) and likelihood position (column), 0 where the matrix names none.
+    /// Positions with the same id share a row or column, as they share an entry in the matrix.
+    let riskLevelIndices: [Int]
+    let likelihoodLevelCount: Int
 
     init(_ scoring: Scoring, slot: (String) -> Int) {
         func rule(_ condition: Condition) -> Rule {
@@ -62,5 +67,18 @@ struct ScoringPlan: Sendable {
         dataCategorySlots = scoring.dataCategories?.questions.map(slot) ?? []
         approvedPurposeSlot = scoring.purposes.map { slot($0.approvedQuestion) } ?? -1
         actualPurposeSlot = scoring.purposes?.actualQuestion.map(slot)
+        likelihoodLevelCount = scoring.likelihoodLevels.count
+        riskLevelIndices = scoring.severityLevels.flatMap { severity in
+            scoring.likelihoodLevels.map { likelihood in
+                let id = scoring.matrix[severity.id]?[likelihood.id]
+                return scoring.riskLevels.firstIndex { $0.id == id } ?? 0
+            }
+        }
+    }
+
+    /// The position in `Scoring.riskLevels` the matrix gives for these positions in the severity and
+    /// likelihood scales.
+    func riskLevelIndex(severity: Int, likelihood: Int) -> Int {
+        riskLevelIndices[severity * likelihoodLevelCount + likelihood]
     }
 }
