@@ -91,7 +91,9 @@ public struct Template: Sendable {
 private struct Renderer {
     let partials: [String: Template]
     let missingPartial: Template.MissingPartial
-    let escaper: TemplateEscaper
+    /// The escaper's function, taken out of `TemplateEscaper` once so a tag does not copy the enum to call it.
+    let escapeBytes: ((UnsafeBufferPointer<UInt8>, inout TemplateOutput) -> Void)?
+    let escapeString: ((String) -> String)?
     var stack: [TemplateContext]
     var output: TemplateOutput
     /// The views of the programs rendered so far, the root template's first: one per program, so each keeps
@@ -104,7 +106,14 @@ private struct Renderer {
     ) {
         self.partials = partials
         self.missingPartial = missingPartial
-        self.escaper = escaper
+        switch escaper {
+        case .bytes(let escape):
+            escapeBytes = escape
+            escapeString = nil
+        case .string(let escape):
+            escapeBytes = nil
+            escapeString = escape
+        }
         self.stack = stack
         self.output = output
     }
@@ -126,13 +135,27 @@ private struct Renderer {
         for view in views { view.hints.deallocate() }
     }
 
-    mutating func appendEscaped(_ text: String) {
-        switch escaper {
-        case .bytes(let escape):
+    /// Appends `text`, escaped or raw, reading a native string's UTF-8 where it is rather than through a
+    /// mutable copy, which would retain and release the string once more per tag.
+    mutating func append(_ text: String, escaped: Bool) {
+        if escaped, let escapeString {
+            output.append(escapeString(text))
+            return
+        }
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            append(bytes, escaped: escaped)
+        }
+        if appended == nil {
             var text = text
-            text.withUTF8 { escape($0, &output) }
-        case .string(let escape):
-            output.append(escape(text))
+            text.withUTF8 { append($0, escaped: escaped) }
+        }
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        if escaped, let escapeBytes {
+            escapeBytes(bytes, &output)
+        } else {
+            output.append(bytes)
         }
     }
 
@@ -172,16 +195,10 @@ private struct Renderer {
                 }
             case .variable(let name, let escaped):
                 guard let value = resolve(name, in: view) else { break }
-                let text: String
                 if case .string(let string) = value.pointee {
-                    text = string
+                    append(string, escaped: escaped)
                 } else {
-                    text = value.pointee.renderedText
-                }
-                if escaped {
-                    appendEscaped(text)
-                } else {
-                    output.append(text)
+                    append(value.pointee.renderedText, escaped: escaped)
                 }
             case .section(let name, let inverted, let end):
                 let body = index + 1..<end
