@@ -132,7 +132,7 @@ private struct Renderer {
 
     func deallocate() {
         output.deallocate()
-        for view in views { view.hints.deallocate() }
+        for view in views { view.deallocate() }
     }
 
     /// Appends `text`, escaped or raw, reading a native string's UTF-8 where it is rather than through a
@@ -162,9 +162,9 @@ private struct Renderer {
     /// Resolves `view.names[name]` as `TemplateName.resolve(in:)` does, asking each object on the stack's
     /// shape for the first part only when the hint for that name and depth was left by another shape.
     func resolve(_ index: Int, in view: ProgramView) -> UnsafePointer<TemplateValue>? {
-        let name = view.names[index]
-        guard let first = name.first else { return stack.last?.value }
-        let hints = view.hints + ProgramView.hintsPerName * index
+        let name = view.names.baseAddress.unsafelyUnwrapped + index
+        guard let first = name.pointee.first else { return stack.last?.value }
+        let hints = view.hints + view.hintStarts[index]
         return stack.withUnsafeBufferPointer { contexts in
             var depth = 0
             while depth < contexts.count {
@@ -172,11 +172,30 @@ private struct Renderer {
                 if let found = context.member(
                     first, hint: depth < ProgramView.hintsPerName ? hints + depth : nil)
                 {
-                    return name.rest.isEmpty ? found : name.descend(into: found)
+                    return name.pointee.rest.isEmpty
+                        ? found : descend(name, into: found, hints: hints + ProgramView.hintsPerName)
                 }
                 depth += 1
             }
             return nil
+        }
+    }
+
+    /// Looks up the later parts of a dotted name inside what its first part found, as
+    /// `TemplateName.descend(into:)` does, with a hint for each part.
+    private func descend(
+        _ name: UnsafePointer<TemplateName>, into found: UnsafePointer<TemplateValue>,
+        hints: UnsafeMutablePointer<TemplateContext.LookupHint>
+    ) -> UnsafePointer<TemplateValue>? {
+        name.pointee.rest.withUnsafeBufferPointer { rest in
+            var current = found
+            for part in rest.indices {
+                guard let value = TemplateContext(current).member(rest[part], hint: hints + part) else {
+                    return nil
+                }
+                current = value
+            }
+            return current
         }
     }
 
@@ -276,15 +295,27 @@ private struct ProgramView {
     let instructions: UnsafeBufferPointer<TemplateProgram.Instruction>
     let text: UnsafePointer<UInt8>
     let names: UnsafeBufferPointer<TemplateName>
-    /// `hintsPerName` for each name, those of `names[i]` from `hintsPerName * i`.
+    /// For each name, `hintsPerName` for its first part and then one for each later part, those of `names[i]`
+    /// from `hintStarts[i]`.
     let hints: UnsafeMutablePointer<TemplateContext.LookupHint>
+    let hintStarts: UnsafeMutablePointer<Int>
 
     init(_ program: TemplateProgram) {
         instructions = program.instructions.withUnsafeBufferPointer { $0 }
         text = program.text.withUnsafeBufferPointer { $0.baseAddress ?? UnsafePointer(bitPattern: 1)! }
         names = program.names.withUnsafeBufferPointer { $0 }
-        hints = .allocate(capacity: max(1, Self.hintsPerName * program.names.count))
-        hints.initialize(
-            repeating: TemplateContext.LookupHint(), count: max(1, Self.hintsPerName * program.names.count))
+        hintStarts = .allocate(capacity: max(1, program.names.count))
+        var count = 0
+        for (index, name) in program.names.enumerated() {
+            (hintStarts + index).initialize(to: count)
+            count += Self.hintsPerName + name.rest.count
+        }
+        hints = .allocate(capacity: max(1, count))
+        hints.initialize(repeating: TemplateContext.LookupHint(), count: max(1, count))
+    }
+
+    func deallocate() {
+        hints.deallocate()
+        hintStarts.deallocate()
     }
 }
