@@ -91,7 +91,9 @@ public struct Template: Sendable {
 private struct Renderer {
     let partials: [String: Template]
     let missingPartial: Template.MissingPartial
-    let escaper: TemplateEscaper
+    /// The escaper's function, taken out of `TemplateEscaper` once so a tag does not copy the enum to call it.
+    let escapeBytes: ((UnsafeBufferPointer<UInt8>, inout TemplateOutput) -> Void)?
+    let escapeString: ((String) -> String)?
     var stack: [TemplateContext]
     var output: TemplateOutput
     /// The views of the programs rendered so far, the root template's first: one per program, so each keeps
@@ -104,7 +106,14 @@ private struct Renderer {
     ) {
         self.partials = partials
         self.missingPartial = missingPartial
-        self.escaper = escaper
+        switch escaper {
+        case .bytes(let escape):
+            escapeBytes = escape
+            escapeString = nil
+        case .string(let escape):
+            escapeBytes = nil
+            escapeString = escape
+        }
         self.stack = stack
         self.output = output
     }
@@ -123,25 +132,39 @@ private struct Renderer {
 
     func deallocate() {
         output.deallocate()
-        for view in views { view.hints.deallocate() }
+        for view in views { view.deallocate() }
     }
 
-    mutating func appendEscaped(_ text: String) {
-        switch escaper {
-        case .bytes(let escape):
+    /// Appends `text`, escaped or raw, reading a native string's UTF-8 where it is rather than through a
+    /// mutable copy, which would retain and release the string once more per tag.
+    mutating func append(_ text: String, escaped: Bool) {
+        if escaped, let escapeString {
+            output.append(escapeString(text))
+            return
+        }
+        let appended: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            append(bytes, escaped: escaped)
+        }
+        if appended == nil {
             var text = text
-            text.withUTF8 { escape($0, &output) }
-        case .string(let escape):
-            output.append(escape(text))
+            text.withUTF8 { append($0, escaped: escaped) }
+        }
+    }
+
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        if escaped, let escapeBytes {
+            escapeBytes(bytes, &output)
+        } else {
+            output.append(bytes)
         }
     }
 
     /// Resolves `view.names[name]` as `TemplateName.resolve(in:)` does, asking each object on the stack's
     /// shape for the first part only when the hint for that name and depth was left by another shape.
     func resolve(_ index: Int, in view: ProgramView) -> UnsafePointer<TemplateValue>? {
-        let name = view.names[index]
-        guard let first = name.first else { return stack.last?.value }
-        let hints = view.hints + ProgramView.hintsPerName * index
+        let name = view.names.baseAddress.unsafelyUnwrapped + index
+        guard let first = name.pointee.first else { return stack.last?.value }
+        let hints = view.hints + view.hintStarts[index]
         return stack.withUnsafeBufferPointer { contexts in
             var depth = 0
             while depth < contexts.count {
@@ -149,11 +172,30 @@ private struct Renderer {
                 if let found = context.member(
                     first, hint: depth < ProgramView.hintsPerName ? hints + depth : nil)
                 {
-                    return name.rest.isEmpty ? found : name.descend(into: found)
+                    return name.pointee.rest.isEmpty
+                        ? found : descend(name, into: found, hints: hints + ProgramView.hintsPerName)
                 }
                 depth += 1
             }
             return nil
+        }
+    }
+
+    /// Looks up the later parts of a dotted name inside what its first part found, as
+    /// `TemplateName.descend(into:)` does, with a hint for each part.
+    private func descend(
+        _ name: UnsafePointer<TemplateName>, into found: UnsafePointer<TemplateValue>,
+        hints: UnsafeMutablePointer<TemplateContext.LookupHint>
+    ) -> UnsafePointer<TemplateValue>? {
+        name.pointee.rest.withUnsafeBufferPointer { rest in
+            var current = found
+            for part in rest.indices {
+                guard let value = TemplateContext(current).member(rest[part], hint: hints + part) else {
+                    return nil
+                }
+                current = value
+            }
+            return current
         }
     }
 
@@ -172,16 +214,10 @@ private struct Renderer {
                 }
             case .variable(let name, let escaped):
                 guard let value = resolve(name, in: view) else { break }
-                let text: String
                 if case .string(let string) = value.pointee {
-                    text = string
+                    append(string, escaped: escaped)
                 } else {
-                    text = value.pointee.renderedText
-                }
-                if escaped {
-                    appendEscaped(text)
-                } else {
-                    output.append(text)
+                    append(value.pointee.renderedText, escaped: escaped)
                 }
             case .section(let name, let inverted, let end):
                 let body = index + 1..<end
@@ -259,15 +295,27 @@ private struct ProgramView {
     let instructions: UnsafeBufferPointer<TemplateProgram.Instruction>
     let text: UnsafePointer<UInt8>
     let names: UnsafeBufferPointer<TemplateName>
-    /// `hintsPerName` for each name, those of `names[i]` from `hintsPerName * i`.
+    /// For each name, `hintsPerName` for its first part and then one for each later part, those of `names[i]`
+    /// from `hintStarts[i]`.
     let hints: UnsafeMutablePointer<TemplateContext.LookupHint>
+    let hintStarts: UnsafeMutablePointer<Int>
 
     init(_ program: TemplateProgram) {
         instructions = program.instructions.withUnsafeBufferPointer { $0 }
         text = program.text.withUnsafeBufferPointer { $0.baseAddress ?? UnsafePointer(bitPattern: 1)! }
         names = program.names.withUnsafeBufferPointer { $0 }
-        hints = .allocate(capacity: max(1, Self.hintsPerName * program.names.count))
-        hints.initialize(
-            repeating: TemplateContext.LookupHint(), count: max(1, Self.hintsPerName * program.names.count))
+        hintStarts = .allocate(capacity: max(1, program.names.count))
+        var count = 0
+        for (index, name) in program.names.enumerated() {
+            (hintStarts + index).initialize(to: count)
+            count += Self.hintsPerName + name.rest.count
+        }
+        hints = .allocate(capacity: max(1, count))
+        hints.initialize(repeating: TemplateContext.LookupHint(), count: max(1, count))
+    }
+
+    func deallocate() {
+        hints.deallocate()
+        hintStarts.deallocate()
     }
 }
