@@ -7,7 +7,9 @@
 #       file, syncfs per group, rename; WriteFloor.swift), with no rendering
 # and prints medians, ratios and peak memory. Release builds. Every timed batch writes into a new folder
 # after a `sync`, and folders are removed only after the timings, so one run's writeback and deletions do
-# not land in the next run's time.
+# not land in the next run's time. Leave about five minutes between runs of this script: its clean-up
+# deletes some 12,000 files, and for a few minutes after mass deletions ext4 creates files slowly (it skips
+# recently deleted inodes), which shows as a slow (d) and a (c)/(d) ratio near 1.
 #
 #   Tests/Benchmarks/run.sh                 RUNS=20 BATCH=1000 FORMATS=md,html (md alone until
 #                                           Templates/report.html.mustache exists)
