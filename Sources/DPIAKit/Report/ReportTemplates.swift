@@ -8,15 +8,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The file name extension, also the value of `--format`.
     public var fileExtension: String { rawValue }
 
-    /// The escaper for user text in this format.
-    public var escape: @Sendable (String) -> String {
-        switch self {
-        case .markdown: MarkdownEscaping.escape
-        case .html: Template.htmlEscape
-        }
-    }
-
-    /// The same escaper, writing straight into the rendered bytes.
+    /// The escaper for user text in this format, writing straight into the rendered bytes.
     var escaper: TemplateEscaper {
         switch self {
         case .markdown: .bytes(MarkdownEscaping.append)
