@@ -13,8 +13,10 @@ let package = Package(
         .target(name: "DPIAKit"),
         // Argument handling and process concerns: exit codes, stdin/stdout, the real terminal.
         .executableTarget(name: "dpia", dependencies: ["DPIAKit"]),
-        .testTarget(name: "DPIAKitTests", dependencies: ["DPIAKit"], exclude: ["Fixtures"]),
+        // What both test targets share: the package root, running the binary, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "DPIAKitTests", dependencies: ["DPIAKit", "TestSupport"], exclude: ["Fixtures"]),
         // Runs the built `dpia` binary as a real process.
-        .testTarget(name: "EndToEndTests", dependencies: ["dpia"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dpia", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `dpia assess --batch DIR` and several `--answers`: every file assessed in one process, a summary line
