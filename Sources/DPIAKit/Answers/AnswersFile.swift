@@ -197,17 +197,14 @@ public enum AnswersFile {
                 "these answers are for version \(answers.questionnaireVersion) of \"\(questionnaire.id)\" but version \(questionnaire.version) was loaded; expected the same version (point --questionnaire at version \(answers.questionnaireVersion), or re-answer with the wizard: dpia wizard --resume FILE)",
                 at: "questionnaire.version", nil)
         }
-        let index = questionnaire.index
-        let visibility = index.visibility(of: answers.values)
-        var visible = [Bool](repeating: false, count: index.ids.count)
-        for slot in visibility.order { visible[slot] = true }
+        let (visibleQuestions, shownAnswers) = questionnaire.shown(answers.values)
+        let visible = Set(visibleQuestions)
         // Checked in any order; reported by id, as a reader scans them. Each id has at most one problem.
         var problems: [(id: String, message: String)] = []
         for (id, value) in answers.values {
-            let slot = index.slot(of: id)
-            guard slot >= 0 else {
+            guard let question = questionnaire.question(id) else {
                 var message = "unknown question \"\(id)\""
-                if let guess = closest(to: id, among: index.ids) {
+                if let guess = closest(to: id, among: questionnaire.questions.map(\.id)) {
                     message += "; did you mean \"\(guess)\"?"
                 } else {
                     message += "; expected a question id of \"\(questionnaire.id)\""
@@ -215,12 +212,11 @@ public enum AnswersFile {
                 problems.append((id, message))
                 continue
             }
-            let question = index.questions[slot]
             if let problem = problem(with: value, for: question) {
                 problems.append((id, problem))
                 continue
             }
-            if !visible[slot] {
+            if !visible.contains(id) {
                 let condition =
                     questionnaire.section(containing: id).flatMap { section in
                         section.when.flatMap { $0.holds({ answers.values[$0] }) ? nil : $0 }
@@ -239,9 +235,9 @@ public enum AnswersFile {
             let place = parsed.answerPlace(id)
             sink.report(message, at: place?.path ?? "answers.\(id)", place?.node.location)
         }
-        for slot in visibility.order where !draft {
-            let question = index.questions[slot]
-            guard question.required, visibility.answers[slot] == nil else { continue }
+        for id in visibleQuestions where !draft {
+            guard let question = questionnaire.question(id), question.required, shownAnswers[id] == nil
+            else { continue }
             sink.report(
                 "missing answer to required question \"\(question.id)\" (\(question.prompt)); expected \(question.type.expectedAnswer)",
                 at: "answers", parsed.answersLocation)
@@ -379,19 +375,16 @@ public enum AnswersFile {
         writer.key("answers")
         writer.beginObject()
         // Answers in question order, then answers to unknown questions by id.
-        let index = questionnaire?.index
-        var written = 0
-        for id in index?.ids ?? [] {
-            guard let value = answers.values[id] else { continue }
-            writer.key(id)
+        var written: Set<String> = []
+        for question in questionnaire?.questions ?? [] where !written.contains(question.id) {
+            guard let value = answers.values[question.id] else { continue }
+            writer.key(question.id)
             writer.answer(value)
-            written += 1
+            written.insert(question.id)
         }
-        if written < answers.values.count {
-            for id in answers.values.keys.filter({ (index?.slot(of: $0) ?? -1) < 0 }).sorted() {
-                writer.key(id)
-                writer.answer(answers.values[id]!)
-            }
+        for id in answers.values.keys.filter({ !written.contains($0) }).sorted() {
+            writer.key(id)
+            writer.answer(answers.values[id]!)
         }
         writer.endObject()
         if !answers.measureDecisions.isEmpty {

@@ -21,7 +21,6 @@ extension Condition {
         }
     }
 
-    // The tests on one answer, shared with `SlotCondition.holds` so the two evaluations cannot drift apart.
     static func picksAny(_ answer: AnswerValue?, of values: [String]) -> Bool {
         switch answer {
         case .strings(let picked): picked.contains(where: values.contains)
@@ -79,164 +78,26 @@ extension Questionnaire {
     /// and its own conditions hold; conditions see only the answers of questions shown before them, so an
     /// answer left behind by a question that is now hidden changes nothing.
     public func visibleQuestions(for answers: [String: AnswerValue]) -> [String] {
-        let index = self.index
-        return index.visibility(of: answers).order.map { index.ids[$0] }
+        shown(answers).questions
     }
 
     /// The answers of the questions that are shown; answers to hidden questions are dropped.
     public func effectiveAnswers(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
-        index.visibility(of: answers).effectiveAnswers(ids: index.ids)
-    }
-}
-
-/// A condition whose question ids are resolved to slots of a `QuestionnaireIndex`, so evaluating it reads
-/// an array instead of hashing ids. Slot -1 stands for an id the questionnaire does not have: never answered.
-indirect enum SlotCondition: Sendable {
-    case answered(Int, Bool)
-    case equals(Int, AnswerValue)
-    case includesAny(Int, [String])
-    case atLeast(Int, Int)
-    case atMost(Int, Int)
-    case not(SlotCondition)
-    case all([SlotCondition])
-    case any([SlotCondition])
-
-    init(_ condition: Condition, slot: (String) -> Int) {
-        switch condition {
-        case .answered(let question, let expected): self = .answered(slot(question), expected)
-        case .equals(let question, let value): self = .equals(slot(question), value)
-        case .includesAny(let question, let values): self = .includesAny(slot(question), values)
-        case .atLeast(let question, let bound): self = .atLeast(slot(question), bound)
-        case .atMost(let question, let bound): self = .atMost(slot(question), bound)
-        case .not(let inner): self = .not(SlotCondition(inner, slot: slot))
-        case .all(let conditions): self = .all(conditions.map { SlotCondition($0, slot: slot) })
-        case .any(let conditions): self = .any(conditions.map { SlotCondition($0, slot: slot) })
-        }
+        shown(answers).answers
     }
 
-    /// What `Condition.holds` says, with the answers of shown questions by slot.
-    func holds(_ answers: [AnswerValue?]) -> Bool {
-        func answer(_ slot: Int) -> AnswerValue? { slot < 0 ? nil : answers[slot] }
-        switch self {
-        case .answered(let slot, let expected):
-            return (answer(slot) != nil) == expected
-        case .equals(let slot, let value):
-            return answer(slot) == value
-        case .includesAny(let slot, let values):
-            return Condition.picksAny(answer(slot), of: values)
-        case .atLeast(let slot, let bound):
-            return Condition.integer(answer(slot), atLeast: bound)
-        case .atMost(let slot, let bound):
-            return Condition.integer(answer(slot), atMost: bound)
-        case .not(let condition):
-            return !condition.holds(answers)
-        case .all(let conditions):
-            return conditions.allSatisfy { $0.holds(answers) }
-        case .any(let conditions):
-            return conditions.contains { $0.holds(answers) }
-        }
-    }
-}
-
-/// The questions of one questionnaire numbered by slot (one per distinct id, in the order first asked),
-/// with its conditions and scoring rules resolved to slots. Built once per questionnaire and shared by
-/// every assessment made with it.
-final class QuestionnaireIndex: Sendable {
-    struct Entry: Sendable {
-        let slot: Int
-        let when: SlotCondition?
-    }
-
-    struct SectionEntry: Sendable {
-        let when: SlotCondition?
-        let questions: [Entry]
-    }
-
-    /// Question ids by slot.
-    let ids: [String]
-    /// Questions by slot: the first one asked with each id, as `Questionnaire.question(_:)` finds.
-    let questions: [Question]
-    /// "Q3 Edition: " by slot: how an answer starts in a contribution's reason.
-    let summaryPrefixes: [String]
-    let sections: [SectionEntry]
-    let scoring: ScoringPlan
-    private let slots: [String: Int]
-
-    init(sections: [Section], scoring: Scoring) {
-        var ids: [String] = []
-        var questions: [Question] = []
-        var slots: [String: Int] = [:]
+    /// The questions shown for these answers, in order, and the answers they have.
+    func shown(_ answers: [String: AnswerValue]) -> (questions: [String], answers: [String: AnswerValue]) {
+        var questions: [String] = []
+        var shownAnswers: [String: AnswerValue] = [:]
         for section in sections {
-            for question in section.questions where slots[question.id] == nil {
-                slots[question.id] = ids.count
-                ids.append(question.id)
-                questions.append(question)
+            if let when = section.when, !when.holds({ shownAnswers[$0] }) { continue }
+            for question in section.questions {
+                if let when = question.when, !when.holds({ shownAnswers[$0] }) { continue }
+                questions.append(question.id)
+                if let answer = answers[question.id] { shownAnswers[question.id] = answer }
             }
         }
-        let slot = { (id: String) -> Int in slots[id] ?? -1 }
-        self.ids = ids
-        self.questions = questions
-        self.summaryPrefixes = questions.map { "\($0.number.map { "Q\($0) " } ?? "")\($0.shortLabel): " }
-        self.slots = slots
-        self.sections = sections.map { section in
-            SectionEntry(
-                when: section.when.map { SlotCondition($0, slot: slot) },
-                questions: section.questions.map { question in
-                    Entry(
-                        slot: slots[question.id]!, when: question.when.map { SlotCondition($0, slot: slot) })
-                })
-        }
-        self.scoring = ScoringPlan(scoring, slot: slot)
-    }
-
-    /// The slot of a question id, or -1 when the questionnaire has no such question.
-    func slot(of id: String) -> Int { slots[id] ?? -1 }
-
-    /// Which questions are shown for these answers, as `Questionnaire.visibleQuestions(for:)` explains.
-    func visibility(of answers: [String: AnswerValue]) -> Visibility {
-        var order: [Int] = []
-        order.reserveCapacity(ids.count)
-        var shown = [AnswerValue?](repeating: nil, count: ids.count)
-        for section in sections {
-            guard section.when?.holds(shown) ?? true else { continue }
-            for question in section.questions where question.when?.holds(shown) ?? true {
-                order.append(question.slot)
-                if let answer = answers[ids[question.slot]] { shown[question.slot] = answer }
-            }
-        }
-        return Visibility(order: order, answers: shown)
-    }
-}
-
-/// The questions shown for one set of answers.
-struct Visibility {
-    /// Slots of the questions shown, in order.
-    var order: [Int]
-    /// The answers of shown questions by slot; nil for hidden or unanswered ones.
-    var answers: [AnswerValue?]
-
-    init(order: [Int], answers: [AnswerValue?]) {
-        self.order = order
-        self.answers = answers
-    }
-
-    /// What shown ids and answers by id say, by slot of `index`; ids it does not have are left out.
-    init(shown ids: [String], answers: [String: AnswerValue], index: QuestionnaireIndex) {
-        order = ids.map(index.slot(of:)).filter { $0 >= 0 }
-        self.answers = [AnswerValue?](repeating: nil, count: index.ids.count)
-        for (id, answer) in answers {
-            let slot = index.slot(of: id)
-            if slot >= 0 { self.answers[slot] = answer }
-        }
-    }
-
-    /// The answers of shown questions by id.
-    func effectiveAnswers(ids: [String]) -> [String: AnswerValue] {
-        var result: [String: AnswerValue] = [:]
-        result.reserveCapacity(order.count)
-        for slot in order {
-            if let answer = answers[slot] { result[ids[slot]] = answer }
-        }
-        return result
+        return (questions, shownAnswers)
     }
 }

@@ -3,27 +3,17 @@
 /// Loaded from JSON (see `QuestionnaireLoader`); the format is documented in README.md and described by
 /// `Questionnaires/questionnaire.schema.json`.
 public struct Questionnaire: Sendable {
-    public var id: String
-    public var version: String
-    public var title: String
-    public var description: String
+    public let id: String
+    public let version: String
+    public let title: String
+    public let description: String
     /// How long a first assessment usually takes, shown when the wizard starts.
-    public var estimatedMinutes: Int?
-    public var references: [Reference]
-    public var sections: [Section] {
-        didSet {
-            questionPlaces = Self.places(of: sections)
-            index = QuestionnaireIndex(sections: sections, scoring: scoring)
-        }
-    }
-    public var scoring: Scoring {
-        didSet { index = QuestionnaireIndex(sections: sections, scoring: scoring) }
-    }
-    /// Where each question id first appears, so look-ups by id do not search every section.
-    private var questionPlaces: [String: (section: Int, question: Int)]
-    /// Questions numbered and every rule resolved to those numbers, once per questionnaire, so that
-    /// scoring each of a batch of answers files does not look question ids up again.
-    private(set) var index: QuestionnaireIndex
+    public let estimatedMinutes: Int?
+    public let references: [Reference]
+    public let sections: [Section]
+    public let scoring: Scoring
+    /// Each question id's first place, by section and position in it.
+    private let places: [String: (section: Int, question: Int)]
 
     public init(
         id: String, version: String, title: String, description: String, estimatedMinutes: Int?,
@@ -37,31 +27,26 @@ public struct Questionnaire: Sendable {
         self.references = references
         self.sections = sections
         self.scoring = scoring
-        self.questionPlaces = Self.places(of: sections)
-        self.index = QuestionnaireIndex(sections: sections, scoring: scoring)
-    }
-
-    private static func places(of sections: [Section]) -> [String: (section: Int, question: Int)] {
         var places: [String: (section: Int, question: Int)] = [:]
         for (sectionIndex, section) in sections.enumerated() {
             for (questionIndex, question) in section.questions.enumerated() where places[question.id] == nil {
                 places[question.id] = (sectionIndex, questionIndex)
             }
         }
-        return places
+        self.places = places
     }
 
     /// Every question in the order asked.
     public var questions: [Question] { sections.flatMap(\.questions) }
 
-    /// The question with this id.
+    /// The question with this id (the first, should a definition repeat one).
     public func question(_ id: String) -> Question? {
-        questionPlaces[id].map { sections[$0.section].questions[$0.question] }
+        places[id].map { sections[$0.section].questions[$0.question] }
     }
 
     /// The section holding the question with this id.
     public func section(containing questionID: String) -> Section? {
-        questionPlaces[questionID].map { sections[$0.section] }
+        places[questionID].map { sections[$0.section] }
     }
 }
 

@@ -237,11 +237,8 @@ private final class Builder {
     let toolVersion: String
     let questionnaire: Questionnaire
     let scoring: Scoring
-    let index: QuestionnaireIndex
-    /// Whether each question is shown and its answer if so, by slot of `index`, worked out once: steps,
-    /// sign-off and appendix all need them.
-    let shown: [Bool]
-    let shownAnswers: [AnswerValue?]
+    /// The questions shown: steps, sign-off and appendix all need them.
+    let shown: Set<String>
     /// Each scale's levels as template values, made once: risks and the matrix use them many times.
     let riskLevels: [TemplateValue]
     let likelihoodLevels: [TemplateValue]
@@ -252,15 +249,7 @@ private final class Builder {
         self.toolVersion = toolVersion
         questionnaire = assessment.questionnaire
         scoring = questionnaire.scoring
-        index = questionnaire.index
-        let visibility =
-            assessment.visibility
-            ?? Visibility(
-                shown: assessment.visibleQuestions, answers: assessment.effectiveAnswers, index: index)
-        var shown = [Bool](repeating: false, count: index.ids.count)
-        for slot in visibility.order { shown[slot] = true }
-        self.shown = shown
-        shownAnswers = visibility.answers
+        shown = Set(assessment.visibleQuestions)
         riskLevels = Self.values(of: scoring.riskLevels)
         likelihoodLevels = Self.values(of: scoring.likelihoodLevels)
         severityLevels = Self.values(of: scoring.severityLevels)
@@ -302,12 +291,7 @@ private final class Builder {
     func build() -> TemplateValue {
         let meta = assessment.answers.metadata
         // Every question's value, by section; steps show the visible ones, the appendix all of them.
-        let questions = questionnaire.sections.indices.map { section in
-            let entries = index.sections[section].questions
-            return questionnaire.sections[section].questions.indices.map { position in
-                question(questionnaire.sections[section].questions[position], slot: entries[position].slot)
-            }
-        }
+        let questions = questionnaire.sections.map { section in section.questions.map(question) }
         let stepValues = steps(questions)
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
         let recommended = assessment.measures.filter(\.recommended)
@@ -655,9 +639,9 @@ private final class Builder {
         let answer: String?
     }
 
-    func question(_ question: Question, slot: Int) -> QuestionEntry {
-        let shown = self.shown[slot]
-        let answer = shownAnswers[slot].map { AnswerText.display($0, for: question) }
+    func question(_ question: Question) -> QuestionEntry {
+        let shown = self.shown.contains(question.id)
+        let answer = assessment.effectiveAnswers[question.id].map { AnswerText.display($0, for: question) }
         let value = TemplateObject(
             Shapes.question,
             [

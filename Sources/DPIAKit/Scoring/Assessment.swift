@@ -1,31 +1,28 @@
 /// The result of scoring one answers file: every rating with the answers that moved it.
 /// Made by `Scorer.assess`; rendered by the report.
 public struct Assessment: Sendable {
-    public var questionnaire: Questionnaire { didSet { visibility = nil } }
-    public var answers: Answers
+    public let questionnaire: Questionnaire
+    public let answers: Answers
     /// The ids of the questions shown for these answers, in order.
-    public var visibleQuestions: [String] { didSet { visibility = nil } }
+    public let visibleQuestions: [String]
     /// The answers of questions actually shown, by id.
-    public var effectiveAnswers: [String: AnswerValue] { didSet { visibility = nil } }
-    public var screening: ScreeningResult?
-    public var dataSensitivity: DataSensitivityResult?
-    public var purposeDrift: PurposeDriftResult?
-    public var controls: [ControlResult]
-    public var risks: [RiskResult]
-    public var measures: [MeasureResult]
+    public let effectiveAnswers: [String: AnswerValue]
+    public let screening: ScreeningResult?
+    public let dataSensitivity: DataSensitivityResult?
+    public let purposeDrift: PurposeDriftResult?
+    public let controls: [ControlResult]
+    public let risks: [RiskResult]
+    public let measures: [MeasureResult]
     /// The highest inherent and residual levels; nil when the questionnaire has no risks.
-    public var overallInherent: Level?
-    public var overallResidual: Level?
-    public var recommendation: RecommendationRule?
+    public let overallInherent: Level?
+    public let overallResidual: Level?
+    public let recommendation: RecommendationRule?
     /// A residual risk at a level that needs the ICO consulted before processing (UK GDPR Art. 36).
-    public var priorConsultationRequired: Bool
+    public let priorConsultationRequired: Bool
     /// The reasons that added most likelihood across all risks, largest first.
-    public var topDrivers: [Driver]
+    public let topDrivers: [Driver]
     /// Things the assessor should know that are not errors, e.g. an approved measure that was not recommended.
-    public var notes: [String]
-    /// `visibleQuestions` and `effectiveAnswers` by slot of the questionnaire's index, as the scorer worked
-    /// them out, so the report need not hash ids; dropped when any of them is changed by hand.
-    var visibility: Visibility?
+    public let notes: [String]
 }
 
 /// One answer's effect on a rating.

@@ -11,37 +11,29 @@ public enum Scorer {
     }
 }
 
-/// A class, so that the closures scoring each risk and measure share it rather than copy every field.
-private final class Run {
+/// One scoring of one answers file: the questionnaire, the answers and which questions were shown.
+private struct Run {
     let questionnaire: Questionnaire
     let answers: Answers
-    let index: QuestionnaireIndex
-    let plan: ScoringPlan
-    let visibility: Visibility
-    /// The answers of shown questions, by slot of `index`.
-    let shown: [AnswerValue?]
     let scoring: Scoring
+    /// The questions shown for these answers, in order.
+    let visibleQuestions: [String]
+    /// The answers of shown questions, by question id: the only answers scoring reads.
+    let shown: [String: AnswerValue]
 
     init(questionnaire: Questionnaire, answers: Answers) {
         self.questionnaire = questionnaire
         self.answers = answers
-        self.index = questionnaire.index
-        self.plan = index.scoring
-        self.visibility = index.visibility(of: answers.values)
-        self.shown = visibility.answers
         self.scoring = questionnaire.scoring
+        (visibleQuestions, shown) = questionnaire.shown(answers.values)
     }
 
-    func holds(_ condition: SlotCondition) -> Bool {
-        condition.holds(shown)
+    func holds(_ condition: Condition) -> Bool {
+        condition.holds { shown[$0] }
     }
 
-    func answer(_ slot: Int) -> AnswerValue? {
-        slot < 0 ? nil : shown[slot]
-    }
-
-    func picked(_ slot: Int) -> [String] {
-        switch answer(slot) {
+    func picked(_ question: String) -> [String] {
+        switch shown[question] {
         case .strings(let values): values
         case .string(let value): [value]
         default: []
@@ -54,27 +46,20 @@ private final class Run {
         let controls = controlResults()
         let items = drift.map(driftItems)
         let controlParts = controlContributions(controls)
-        let inherent = scoring.risks.indices.map {
-            inherentRating(
-                scoring.risks[$0], plan.risks[$0], data: data, drift: items, controls: controls,
-                controlParts: controlParts)
+        let inherent = scoring.risks.map {
+            inherentRating($0, data: data, drift: items, controls: controls, controlParts: controlParts)
         }
         let recommendFrom =
             scoring.recommendMeasuresFrom.flatMap { rank(of: $0, in: scoring.riskLevels) } ?? 0
-        // Whether each risk's inherent level calls for measures; a measure's effects name the first risk
-        // with an id (`ScoringPlan.measureRisks`), as ids are unique.
-        let calling = inherent.map { rank(of: $0.level.id, in: scoring.riskLevels)! >= recommendFrom }
+        // The risks whose inherent level calls for measures.
+        let calling = Set(
+            inherent.filter { rank(of: $0.level.id, in: scoring.riskLevels)! >= recommendFrom }.map(\.risk.id)
+        )
         var notes: [String] = []
 
-        let measures = scoring.measures.indices.map { position -> MeasureResult in
-            let measure = scoring.measures[position]
-            let riskPositions = plan.measureRisks[position]
-            var addresses: [String] = []
-            for effect in measure.reduces.indices
-            where riskPositions[effect] >= 0 && calling[riskPositions[effect]] {
-                addresses.append(measure.reduces[effect].risk)
-            }
-            let recommended = !addresses.isEmpty && (plan.measureConditions[position].map(holds) ?? true)
+        let measures = scoring.measures.map { measure -> MeasureResult in
+            let addresses = measure.reduces.map(\.risk).filter(calling.contains)
+            let recommended = !addresses.isEmpty && (measure.when.map(holds) ?? true)
             let decision = answers.measureDecisions[measure.id]
             if decision?.approved == true && !recommended {
                 notes.append(
@@ -108,14 +93,12 @@ private final class Run {
         }
         return Assessment(
             questionnaire: questionnaire, answers: answers,
-            visibleQuestions: visibility.order.map { index.ids[$0] },
-            effectiveAnswers: visibility.effectiveAnswers(ids: index.ids),
+            visibleQuestions: visibleQuestions, effectiveAnswers: shown,
             screening: screening(),
             dataSensitivity: data, purposeDrift: drift, controls: controls, risks: risks, measures: measures,
             overallInherent: overallInherent, overallResidual: overallResidual,
             recommendation: recommendation,
-            priorConsultationRequired: priorConsultation, topDrivers: drivers(risks), notes: notes,
-            visibility: visibility)
+            priorConsultationRequired: priorConsultation, topDrivers: drivers(risks), notes: notes)
     }
 
     // MARK: Scales
@@ -134,9 +117,10 @@ private final class Run {
         return scoring.likelihoodLevels.firstIndex { $0.id == band?.level } ?? 0
     }
 
-    /// The risk level for a severity and a likelihood, by position in their scales.
+    /// The risk level the matrix gives for a severity and a likelihood, by position in their scales.
     func matrixLevel(severity: Int, likelihood: Int) -> Level {
-        scoring.riskLevels[plan.riskLevelIndex(severity: severity, likelihood: likelihood)]
+        let id = scoring.matrix[scoring.severityLevels[severity].id]?[scoring.likelihoodLevels[likelihood].id]
+        return scoring.riskLevels.first { $0.id == id } ?? scoring.riskLevels[0]
     }
 
     // MARK: Dimensions
@@ -144,7 +128,7 @@ private final class Run {
     func dataSensitivity() -> DataSensitivityResult? {
         guard let data = scoring.dataCategories else { return nil }
         var items: [DataSensitivityResult.Item] = []
-        let picks = plan.dataCategorySlots.map(picked)
+        let picks = data.questions.map(picked)
         for category in data.categories {
             let questions = data.questions.indices.filter { picks[$0].contains(category.id) }.map {
                 data.questions[$0]
@@ -162,13 +146,10 @@ private final class Run {
 
     func purposeDrift(categories: [DataCategory]) -> PurposeDriftResult? {
         guard let purposes = scoring.purposes else { return nil }
-        let approvedPicks = picked(plan.approvedPurposeSlot)
+        let approvedPicks = picked(purposes.approvedQuestion)
         let approved = purposes.purposes.filter { approvedPicks.contains($0.id) }
-        let actual =
-            plan.actualPurposeSlot.map { slot -> [Purpose] in
-                let actualPicks = picked(slot)
-                return purposes.purposes.filter { actualPicks.contains($0.id) }
-            } ?? []
+        let actualPicks = purposes.actualQuestion.map(picked) ?? []
+        let actual = purposes.purposes.filter { actualPicks.contains($0.id) }
         let unapproved = actual.filter { purpose in !approved.contains { $0.id == purpose.id } }
         let drifted = categories.filter { category in !approved.contains { $0.allows.contains(category.id) } }
             .map { category in
@@ -178,19 +159,17 @@ private final class Run {
             }
         return PurposeDriftResult(
             approved: approved, actual: actual, unapprovedPurposes: unapproved, driftedCategories: drifted,
-            signals: purposes.signals.indices.filter { holds(plan.signalConditions[$0]) }.map {
-                purposes.signals[$0]
-            })
+            signals: purposes.signals.filter { holds($0.when) })
     }
 
     func controlResults() -> [ControlResult] {
-        scoring.controls.indices.map { position in
-            let control = scoring.controls[position]
-            let slot = plan.controlSlots[position]
-            guard let answer = answer(slot) else {
+        scoring.controls.map { control in
+            guard let answer = shown[control.question],
+                let question = questionnaire.question(control.question)
+            else {
                 return ControlResult(control: control, status: .notApplicable, answer: nil)
             }
-            let text = AnswerText.display(answer, for: index.questions[slot])
+            let text = AnswerText.display(answer, for: question)
             if control.notApplicable.contains(answer) {
                 return ControlResult(control: control, status: .notApplicable, answer: text)
             }
@@ -206,75 +185,64 @@ private final class Run {
             groups: screening.groups.map { group in
                 .init(
                     group: group,
-                    met: screening.criteria.indices.filter {
-                        screening.criteria[$0].group == group.id && holds(plan.screeningConditions[$0])
-                    }.map { screening.criteria[$0] })
+                    met: screening.criteria.filter { $0.group == group.id && holds($0.when) })
             })
     }
 
     // MARK: Risks
 
-    /// "the answer to "Edition" is "Consumer"": the answers behind a condition, for contributions.
-    /// `slots` are distinct questions the questionnaire has, as `ScoringPlan.Rule.summarySlots`.
-    func appendAnswerSummary(_ slots: [Int], to summary: inout String) {
-        for (offset, slot) in slots.enumerated() {
-            if offset > 0 { summary += "; " }
-            summary += index.summaryPrefixes[slot]
-            summary +=
-                shown[slot].map { AnswerText.display($0, for: index.questions[slot]) } ?? "not answered"
+    /// A contribution whose reason quotes the answers behind it:
+    /// `Consumer edition (Q2.3 Edition: Consumer)`, each question the questionnaire has once, in order.
+    func contribution(_ kind: Contribution.Kind, _ reason: String, questions: [String], amount: Int)
+        -> Contribution
+    {
+        var quoted: [String] = []
+        var summaries: [String] = []
+        for id in questions where !quoted.contains(id) {
+            guard let question = questionnaire.question(id) else { continue }
+            quoted.append(id)
+            let number = question.number.map { "Q\($0) " } ?? ""
+            let answer = shown[id].map { AnswerText.display($0, for: question) } ?? "not answered"
+            summaries.append("\(number)\(question.shortLabel): \(answer)")
         }
-    }
-
-    func contribution(
-        _ kind: Contribution.Kind, _ reason: String, questions: [String], summarySlots: [Int], amount: Int
-    ) -> Contribution {
-        if summarySlots.isEmpty {
-            return Contribution(kind: kind, reason: reason, questions: questions, amount: amount)
-        }
-        var text = reason
-        text += " ("
-        appendAnswerSummary(summarySlots, to: &text)
-        text += ")"
+        let text = summaries.isEmpty ? reason : "\(reason) (\(summaries.joined(separator: "; ")))"
         return Contribution(kind: kind, reason: text, questions: questions, amount: amount)
     }
 
     /// Each applicable control's likelihood contribution with no amount yet, by position in
     /// `Scoring.controls`: worded once, whichever risks it moves.
     func controlContributions(_ controls: [ControlResult]) -> [Contribution?] {
-        controls.indices.map { position in
-            guard controls[position].status != .notApplicable else { return nil }
-            let control = controls[position].control
-            let slot = plan.controlSlots[position]
+        controls.map { result in
+            guard result.status != .notApplicable else { return nil }
             return contribution(
-                .control,
-                "\(controls[position].status == .inPlace ? "In place" : "Missing"): \(control.label)",
-                questions: [control.question], summarySlots: slot < 0 ? [] : [slot], amount: 0)
+                .control, "\(result.status == .inPlace ? "In place" : "Missing"): \(result.control.label)",
+                questions: [result.control.question], amount: 0)
         }
     }
 
     func inherentRating(
-        _ risk: Risk, _ riskPlan: ScoringPlan.RiskPlan, data: DataSensitivityResult?,
-        drift: [DriftItem]?,
-        controls: [ControlResult], controlParts: [Contribution?]
+        _ risk: Risk, data: DataSensitivityResult?, drift: [DriftItem]?, controls: [ControlResult],
+        controlParts: [Contribution?]
     ) -> RiskResult {
         var likelihoodParts = [
             Contribution(
                 kind: .base, reason: "Starting points for this risk", questions: [],
                 amount: risk.likelihood.base)
         ]
-        for (factor, rule) in zip(risk.likelihood.factors, riskPlan.factors) where holds(rule.condition) {
+        for factor in risk.likelihood.factors where holds(factor.when) {
             likelihoodParts.append(
                 contribution(
-                    .factor, factor.reason, questions: rule.questionIDs, summarySlots: rule.summarySlots,
-                    amount: factor.points))
+                    .factor, factor.reason, questions: factor.when.questionIDs, amount: factor.points))
         }
         if let weights = risk.likelihood.purposeDrift, let drift {
             likelihoodParts += driftContributions(weights, drift)
         }
-        for (position, effect) in riskPlan.controls {
-            guard var part = controlParts[position] else { continue }
-            part.amount = controls[position].status == .inPlace ? effect.whenInPlace : effect.whenMissing
-            if part.amount != 0 { likelihoodParts.append(part) }
+        for position in controls.indices {
+            for effect in controls[position].control.affects where effect.risk == risk.id {
+                guard var part = controlParts[position] else { continue }
+                part.amount = controls[position].status == .inPlace ? effect.whenInPlace : effect.whenMissing
+                if part.amount != 0 { likelihoodParts.append(part) }
+            }
         }
         let points = likelihoodParts.reduce(0) { $0 + $1.amount }
         let likelihoodIndex = likelihoodIndex(forPoints: points)
@@ -300,11 +268,10 @@ private final class Run {
                     questions: scoring.dataCategories?.questions ?? [], amount: dataIndex - severityIndex))
             severityIndex = dataIndex
         }
-        for (adjustment, rule) in zip(risk.severity.adjustments, riskPlan.adjustments)
-        where holds(rule.condition) {
+        for adjustment in risk.severity.adjustments where holds(adjustment.when) {
             let target = min(max(severityIndex + adjustment.points, 0), levels.count - 1)
             var part = contribution(
-                .adjustment, adjustment.reason, questions: rule.questionIDs, summarySlots: rule.summarySlots,
+                .adjustment, adjustment.reason, questions: adjustment.when.questionIDs,
                 amount: target - severityIndex)
             if target - severityIndex != adjustment.points {
                 part.reason +=
@@ -437,22 +404,14 @@ private final class Run {
 
     func drivers(_ risks: [RiskResult]) -> [Driver] {
         var totals: [Driver] = []
-        // Positions in `totals` by the length of their reason: reasons are long, so comparing the few of
-        // the same length costs less than hashing each one.
-        var positions: [Int: [Int]] = [:]
-        for risk in risks.indices {
-            let parts = risks[risk].likelihoodContributions
-            for part in parts.indices where parts[part].amount > 0 && parts[part].kind != .base {
-                let reason = parts[part].reason
-                let length = reason.utf8.count
-                var position = positions[length]?.first { totals[$0].reason == reason } ?? -1
-                if position < 0 {
-                    position = totals.count
-                    positions[length, default: []].append(position)
-                    totals.append(Driver(reason: reason, points: 0, risks: []))
+        for risk in risks {
+            for part in risk.likelihoodContributions where part.amount > 0 && part.kind != .base {
+                if let position = totals.firstIndex(where: { $0.reason == part.reason }) {
+                    totals[position].points += part.amount
+                    totals[position].risks.append(risk.risk.id)
+                } else {
+                    totals.append(Driver(reason: part.reason, points: part.amount, risks: [risk.risk.id]))
                 }
-                totals[position].points += parts[part].amount
-                totals[position].risks.append(risks[risk].risk.id)
             }
         }
         // Largest first; among equals, the one met first.

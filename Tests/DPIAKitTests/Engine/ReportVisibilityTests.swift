@@ -2,8 +2,7 @@ import Testing
 
 @testable import DPIAKit
 
-/// The report shows the questions and answers an assessment says were shown, also when a caller changed
-/// them after scoring.
+/// The report shows the questions and answers that were shown for the answers given.
 @Suite struct ReportVisibilityTests {
     /// A question's entry in the report's appendix, which lists every question.
     func appendixEntry(_ data: TemplateValue, _ id: String) -> TemplateValue? {
@@ -24,23 +23,25 @@ import Testing
         #expect(entry?["answer"] == .string("Consumer"))
     }
 
-    @Test func anAnswerRemovedAfterScoringIsReportedAsNotAnswered() throws {
+    @Test func anUnansweredQuestionIsReportedAsNotAnswered() throws {
         let questionnaire = try Fixture.mini()
-        var assessment = Scorer.assess(questionnaire, try Fixture.drift())
-        assessment.effectiveAnswers["edition"] = nil
-        let entry = appendixEntry(ReportData.build(assessment, toolVersion: "test"), "edition")
+        var answers = try Fixture.drift()
+        answers.values["edition"] = nil
+        let entry = appendixEntry(
+            ReportData.build(Scorer.assess(questionnaire, answers), toolVersion: "test"), "edition")
         #expect(entry?["shown"] == .bool(true))
         #expect(entry?["answered"] == .bool(false))
         #expect(entry?["answer"] == .string("Not answered"))
     }
 
-    @Test func aQuestionHiddenAfterScoringIsReportedAsNotAsked() throws {
+    @Test func aHiddenQuestionIsReportedAsNotAskedEvenWithAnAnswerLeftBehind() throws {
         let questionnaire = try Fixture.mini()
-        var assessment = Scorer.assess(questionnaire, try Fixture.drift())
-        assessment.visibleQuestions.removeAll { $0 == "edition" }
-        assessment.effectiveAnswers["edition"] = nil
-        let data = ReportData.build(assessment, toolVersion: "test")
-        let entry = appendixEntry(data, "edition")
+        var answers = try Fixture.drift()
+        // "Who are they?" is asked only when outsiders are in the groups.
+        answers.values["outsiders"] = .bool(false)
+        answers.values["outsider_detail"] = .string("A locum")
+        let data = ReportData.build(Scorer.assess(questionnaire, answers), toolVersion: "test")
+        let entry = appendixEntry(data, "outsider_detail")
         #expect(entry?["shown"] == .bool(false))
         #expect(entry?["answer"] == .string("Not asked (does not apply)"))
         // The other answers are still reported.
