@@ -41,7 +41,7 @@ struct BatchTests {
         #expect(lines.count == 6)
         #expect(
             lines.contains(
-                "\(folder.path)/whatsapp-ward-group-drift.json: WhatsApp group \"Ward 12 nursing team\" — Northshire Acute Hospitals NHS Trust (draft): residual high (inherent high); Do not approve; ICO prior consultation required"
+                "\(folder.path)/whatsapp-ward-group-drift.json: WhatsApp group \"Ward 12 nursing team\" — Northshire Acute Hospitals NHS Trust (draft): residual high (inherent high); Do not approve; ICO prior consultation would be required"
             ))
         #expect(lines.last == "Wrote \(out.path)/summary.tsv")
         #expect(
@@ -59,7 +59,7 @@ struct BatchTests {
         )
         #expect(
             rows.contains(
-                "\(folder.path)/whatsapp-ward-group-measures-approved.json\tWhatsApp group \"Ward 12 nursing team\"\tNorthshire Acute Hospitals NHS Trust\tHigh\tMedium\tApprove with conditions\tno\tdraft"
+                "\(folder.path)/whatsapp-ward-group-measures-approved.json\tWhatsApp group \"Ward 12 nursing team\"\tNorthshire Acute Hospitals NHS Trust\tHigh\tMedium\tApprove with conditions\tnot required\tdraft"
             ))
         #expect(rows.contains("\(broken)\t\t\t\t\t\t\tfailed (65)"))
     }

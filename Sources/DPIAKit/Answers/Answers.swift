@@ -53,14 +53,42 @@ public struct AssessmentMetadata: Sendable, Equatable {
     }
 }
 
-/// Whether the assessor approved a measure, with an optional note (who approved it, a deadline).
+/// The assessor's decision on one recommended measure (ICO step 6), with the action plan for an approved
+/// one: who owns it, when it is due and how far it has got.
 public struct MeasureDecision: Sendable, Equatable {
+    /// How far an approved measure has got.
+    public enum Status: String, Sendable, CaseIterable {
+        case planned
+        case inProgress = "in_progress"
+        case inPlace = "in_place"
+
+        /// The words the report uses.
+        public var label: String {
+            switch self {
+            case .planned: "Planned"
+            case .inProgress: "In progress"
+            case .inPlace: "In place"
+            }
+        }
+    }
+
     public var approved: Bool
     public var note: String?
+    /// Who is responsible for putting the measure in place (name and role).
+    public var owner: String?
+    /// When it is to be in place, `YYYY-MM-DD`.
+    public var dueDate: String?
+    public var status: Status?
 
-    public init(approved: Bool, note: String? = nil) {
+    public init(
+        approved: Bool, note: String? = nil, owner: String? = nil, dueDate: String? = nil,
+        status: Status? = nil
+    ) {
         self.approved = approved
         self.note = note
+        self.owner = owner
+        self.dueDate = dueDate
+        self.status = status
     }
 }
 

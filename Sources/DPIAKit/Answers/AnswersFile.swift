@@ -72,6 +72,7 @@ public enum AnswersFile {
         let version = reference?.string("version")
         var metadata: AssessmentMetadata?
         if let meta = reader.object("metadata", required: true) {
+            parsed.metadataLocation = meta.node.location
             meta.rejectUnknownKeys([
                 "organisation", "platform", "reference", "assessor", "assessmentDate", "reviewDate", "status",
             ])
@@ -100,10 +101,7 @@ public enum AnswersFile {
                 }
             }
             if status == .final && review == nil && !draft {
-                sink.report(
-                    "a final assessment needs a \"reviewDate\" (ICO step 7: the DPIA is kept under review)",
-                    at: meta.path,
-                    meta.node.location)
+                finalProblem(Scorer.missingReviewDate, at: meta.node.location, sink: sink)
             }
             if let date, let review, isValidDate(date), isValidDate(review), review <= date {
                 sink.report(
@@ -138,7 +136,7 @@ public enum AnswersFile {
                 let path = measures.childPath(member.key)
                 parsed.measureNodes[member.key] = (path, member.keyLocation)
                 guard let decision = JSONReader(member.value, path: path, sink: sink) else { continue }
-                decision.rejectUnknownKeys(["approved", "note"])
+                decision.rejectUnknownKeys(["approved", "note", "owner", "dueDate", "status"])
                 guard let approved = decision.bool("approved") else {
                     if decision.member("approved") == nil {
                         sink.report(
@@ -147,8 +145,24 @@ public enum AnswersFile {
                     }
                     continue
                 }
+                let dueDate = decision.string("dueDate", required: false)
+                if let dueDate, !isValidDate(dueDate) {
+                    sink.report(
+                        "\"\(dueDate)\" is not a date; expected YYYY-MM-DD", at: path + ".dueDate",
+                        decision.location(of: "dueDate"))
+                }
+                var status: MeasureDecision.Status?
+                if let text = decision.string("status", required: false) {
+                    status = MeasureDecision.Status(rawValue: text)
+                    if status == nil {
+                        sink.report(
+                            "unknown status \"\(text)\"; expected one of \(quotedList(MeasureDecision.Status.allCases.map(\.rawValue)))",
+                            at: path + ".status", decision.location(of: "status"))
+                    }
+                }
                 decisions[member.key] = MeasureDecision(
-                    approved: approved, note: decision.string("note", required: false))
+                    approved: approved, note: decision.string("note", required: false),
+                    owner: decision.string("owner", required: false), dueDate: dueDate, status: status)
             }
         }
         guard sink.diagnostics.isEmpty, let id, let version, let metadata else {
@@ -169,6 +183,7 @@ public enum AnswersFile {
         var answersPath = "answers"
         var measureNodes: [String: (path: String, location: TextPosition)] = [:]
         var answersLocation: TextPosition?
+        var metadataLocation: TextPosition?
 
         init(sink: DiagnosticSink) {
             self.sink = sink
@@ -252,7 +267,37 @@ public enum AnswersFile {
             }
             sink.report(message, at: place.path, place.location)
         }
+        if !draft && answers.metadata.status == .final {
+            checkComplete(answers, against: questionnaire, sink: parsed)
+        }
         return sink.diagnostics
+    }
+
+    /// A final assessment must hold everything `Assessment.missingForFinal` lists; each missing item is
+    /// a problem of its own, at the place it belongs. Scoring needs valid answers, so this waits until
+    /// there are no other problems (a missing review date is found while parsing).
+    static func checkComplete(
+        _ answers: Answers, against questionnaire: Questionnaire, sink parsed: ParsedSink
+    ) {
+        let sink = parsed.sink
+        guard sink.diagnostics.isEmpty else { return }
+        for item in Scorer.assess(questionnaire, answers).missingForFinal {
+            let parts = item.path.split(separator: ".").map(String.init)
+            let location: TextPosition? =
+                switch parts.first {
+                case "measures": parts.count > 1 ? parsed.measureNodes[parts[1]]?.location : nil
+                case "answers": parts.count > 1 ? parsed.answerPlace(parts[1])?.node.location : nil
+                case "metadata": parsed.metadataLocation
+                default: nil
+                }
+            finalProblem(item, at: location ?? parsed.answersLocation, sink: sink)
+        }
+    }
+
+    static func finalProblem(_ item: MissingItem, at location: TextPosition?, sink: DiagnosticSink) {
+        sink.report(
+            "a final assessment needs \(item.description); expected it recorded, or \"status\": \"draft\" until it is",
+            at: item.path, location)
     }
 
     /// Why a value cannot answer a question, or nil when it can.
@@ -400,9 +445,13 @@ public enum AnswersFile {
                 writer.beginObject()
                 writer.key("approved")
                 writer.bool(decision.approved)
-                if let note = decision.note {
-                    writer.key("note")
-                    writer.string(note)
+                for (key, text) in [
+                    ("note", decision.note), ("owner", decision.owner), ("dueDate", decision.dueDate),
+                    ("status", decision.status?.rawValue),
+                ] {
+                    guard let text else { continue }
+                    writer.key(key)
+                    writer.string(text)
                 }
                 writer.endObject()
             }

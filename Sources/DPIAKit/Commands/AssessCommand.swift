@@ -353,7 +353,7 @@ public enum BatchSummary {
             inherent = assessment.overallInherent?.label ?? ""
             residual = assessment.overallResidual?.label ?? ""
             recommendation = assessment.recommendation?.label ?? ""
-            icoConsultation = assessment.priorConsultationRequired ? "required" : "no"
+            icoConsultation = assessment.priorConsultation.shortLabel
             status = meta.status.rawValue
         }
 
@@ -395,7 +395,9 @@ public enum BatchSummary {
             text += ": residual \(row.residual.lowercased()) (inherent \(row.inherent.lowercased()))"
         }
         if !row.recommendation.isEmpty { text += "; \(row.recommendation)" }
-        if row.icoConsultation == "required" { text += "; ICO prior consultation required" }
+        if !row.icoConsultation.isEmpty && row.icoConsultation != PriorConsultation.notApplicable.shortLabel {
+            text += "; ICO prior consultation \(row.icoConsultation)"
+        }
         return text
     }
 }

@@ -14,6 +14,7 @@ struct QuestionnaireValidator {
         checkControls()
         checkRisksAndMeasures()
         checkOutcomes()
+        checkOutcomeRules()
         checkScreening()
     }
 
@@ -450,6 +451,33 @@ struct QuestionnaireValidator {
                     about: anchor, suffix: ".group")
             }
             checkRule(criterion.when, anchor: anchor, suffix: ".when")
+        }
+    }
+
+    private func checkOutcomeRules() {
+        let rules = scoring.outcome
+        let anchor = "section of scoring outcome"
+        func checkQuestion(_ id: String?, suffix: String) {
+            guard let id, questionnaire.question(id) == nil else { return }
+            var message = "names unknown question \"\(id)\""
+            if let guess = closest(to: id, among: questionnaire.questions.map(\.id)) {
+                message += "; did you mean \"\(guess)\"?"
+            }
+            sink.report(message, about: anchor, suffix: suffix)
+        }
+        checkRule(rules.processingUnderWay, anchor: anchor, suffix: ".processingUnderWay")
+        checkQuestion(rules.residualRisksAcceptedBy, suffix: ".residualRisksAcceptedBy")
+        for (offset, row) in rules.signOff.enumerated() {
+            for (position, id) in row.answers.enumerated() {
+                checkQuestion(id, suffix: ".signOff[\(offset)].answers[\(position)]")
+            }
+            for (position, id) in row.notes.enumerated() {
+                checkQuestion(id, suffix: ".signOff[\(offset)].notes[\(position)]")
+            }
+        }
+        for (offset, requirement) in rules.finalRequires.enumerated() {
+            checkQuestion(requirement.question, suffix: ".finalRequires[\(offset)].question")
+            checkRule(requirement.holds, anchor: anchor, suffix: ".finalRequires[\(offset)].holds")
         }
     }
 }

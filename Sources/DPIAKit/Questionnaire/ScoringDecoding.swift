@@ -5,6 +5,7 @@ extension QuestionnaireDecoding {
             "likelihood", "severity", "riskLevels", "matrix", "dataCategories", "purposes", "controls",
             "risks",
             "measures", "recommendMeasuresFrom", "priorConsultationLevels", "recommendations", "screening",
+            "outcome",
         ])
         var scoring = Scoring.empty
         sink.register("section of scoring", "scoring", path: reader.path, location: reader.node.location)
@@ -70,6 +71,11 @@ extension QuestionnaireDecoding {
         scoring.controls = (reader.array("controls") ?? []).compactMap { control($0.node, $0.path, sink) }
         scoring.risks = (reader.array("risks") ?? []).compactMap { risk($0.node, $0.path, sink) }
         scoring.measures = (reader.array("measures") ?? []).compactMap { measure($0.node, $0.path, sink) }
+        if let outcome = reader.object("outcome") {
+            sink.register(
+                "section of scoring", "outcome", path: outcome.path, location: outcome.node.location)
+            scoring.outcome = Self.outcome(outcome)
+        }
         scoring.recommendMeasuresFrom = reader.string("recommendMeasuresFrom", required: false)
         scoring.priorConsultationLevels = reader.stringArray("priorConsultationLevels") ?? []
         scoring.recommendations = (reader.array("recommendations") ?? []).compactMap { element in
@@ -231,10 +237,11 @@ extension QuestionnaireDecoding {
         let when = reader.member("when").flatMap { condition($0, reader.childPath("when"), sink) }
         let reduces: [MeasureEffect] = (reader.array("reduces", required: true) ?? []).compactMap { element in
             guard let effect = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
-            effect.rejectUnknownKeys(["risk", "likelihood", "severity"])
+            effect.rejectUnknownKeys(["risk", "likelihood", "severity", "eliminates"])
             guard let risk = effect.string("risk") else { return nil }
             return MeasureEffect(
-                risk: risk, likelihood: effect.int("likelihood") ?? 0, severity: effect.int("severity") ?? 0)
+                risk: risk, likelihood: effect.int("likelihood") ?? 0, severity: effect.int("severity") ?? 0,
+                eliminates: effect.bool("eliminates") ?? false)
         }
         guard let id, let title, let description else { return nil }
         sink.register("measure", id, path: path, location: node.location)
@@ -271,5 +278,39 @@ extension QuestionnaireDecoding {
             return ScreeningCriterion(id: id, group: group, label: label, when: when)
         }
         return Screening(groups: groups, criteria: criteria)
+    }
+
+    private static func outcome(_ reader: JSONReader) -> OutcomeRules {
+        let sink = reader.sink
+        reader.rejectUnknownKeys([
+            "processingUnderWay", "residualRisksAcceptedBy", "signOff", "finalRequires",
+        ])
+        let underWay = reader.member("processingUnderWay").flatMap {
+            condition($0, reader.childPath("processingUnderWay"), sink)
+        }
+        let rows: [SignOffRow] = (reader.array("signOff") ?? []).compactMap { element in
+            guard let row = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
+            row.rejectUnknownKeys(["item", "answers", "notes", "guidance"])
+            guard let item = row.string("item") else { return nil }
+            return SignOffRow(
+                item: item, answers: row.stringArray("answers") ?? [], notes: row.stringArray("notes") ?? [],
+                guidance: row.string("guidance", required: false))
+        }
+        let requirements: [FinalRequirement] = (reader.array("finalRequires") ?? []).compactMap { element in
+            guard let rule = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
+            rule.rejectUnknownKeys(["holds", "question", "missing"])
+            if rule.member("holds") == nil {
+                sink.report(
+                    "missing required field \"holds\" (a condition)", at: element.path, element.node.location)
+            }
+            guard let question = rule.string("question"), let missing = rule.string("missing"),
+                let holds = rule.member("holds").flatMap({ condition($0, rule.childPath("holds"), sink) })
+            else { return nil }
+            return FinalRequirement(holds: holds, question: question, missing: missing)
+        }
+        return OutcomeRules(
+            processingUnderWay: underWay,
+            residualRisksAcceptedBy: reader.string("residualRisksAcceptedBy", required: false), signOff: rows,
+            finalRequires: requirements)
     }
 }

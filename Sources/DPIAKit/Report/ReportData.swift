@@ -56,7 +56,9 @@ public enum ReportData {
                 "overallInherent": level, "overallResidual": level,
                 "recommendation": .object(["id": text, "label": text, "summary": text]),
                 "priorConsultation": true,
-                "drivers": .list([.object(["reason": text, "points": 1, "risks": text])]),
+                "drivers": .list([
+                    .object(["reason": text, "points": 1, "risks": text, "weight": 1])
+                ]),
                 "hasDrivers": true, "riskCount": 1, "measuresApprovedCount": 1, "measuresRecommendedCount": 1,
                 "dataSensitivity": text, "purposeDrift": text, "controls": text,
             ]),
@@ -195,7 +197,7 @@ private enum Shapes {
             "overallInherent", "overallResidual", "recommendation", "dataSensitivity", "purposeDrift",
             "controls",
         ])
-    static let driver = TemplateShape("reason", "points", "risks")
+    static let driver = TemplateShape("reason", "points", "risks", "weight")
     static let recommendation = TemplateShape("id", "label", "summary")
     static let screening = TemplateShape("required", "verdict", "groups")
     static let screeningGroup = TemplateShape(
@@ -368,12 +370,16 @@ private final class Builder {
 
     func summary() -> TemplateValue {
         var summary: [TemplateValue] = [
-            .bool(assessment.priorConsultationRequired),
+            .bool(assessment.priorConsultation != .notApplicable),
             .list(
                 assessment.topDrivers.map {
                     .object(
                         TemplateObject(
-                            Shapes.driver, [.string($0.reason), .int($0.points), .string(list($0.risks))]))
+                            Shapes.driver,
+                            [
+                                .string($0.reason), .int($0.points), .string(list($0.risks)),
+                                .int($0.weight),
+                            ]))
                 }),
             .bool(!assessment.topDrivers.isEmpty), .int(assessment.risks.count),
             .int(assessment.measures.count(where: \.recommended)),
@@ -599,19 +605,9 @@ private final class Builder {
                     .string(list(result.declinedMeasures)), .bool(!result.declinedMeasures.isEmpty),
                     likelihood(result.residualLikelihood), .int(result.residualLikelihoodPoints),
                     severity(result.residualSeverity), riskLevel(result.residualLevel),
-                    .string(effect(result.effect)),
+                    .string(result.effect.label),
                     .bool(result.residualLevel.id != result.level.id), .string(list(measureIDs)),
                 ]))
-    }
-
-    /// The outcome as a sentence starts.
-    func effect(_ outcome: MeasureOutcome) -> String {
-        switch outcome {
-        case .eliminated: "Eliminated"
-        case .reduced: "Reduced"
-        case .accepted: "Accepted"
-        case .notNeeded: "No measures needed"
-        }
     }
 
     func measure(_ result: MeasureResult) -> TemplateValue {

@@ -17,10 +17,19 @@ public struct Assessment: Sendable {
     public let overallInherent: Level?
     public let overallResidual: Level?
     public let recommendation: RecommendationRule?
-    /// A residual risk at a level that needs the ICO consulted before processing (UK GDPR Art. 36).
-    public let priorConsultationRequired: Bool
-    /// The reasons that added most likelihood across all risks, largest first.
+    /// Whether the ICO must, or would have to, be consulted before processing (UK GDPR Art. 36).
+    public let priorConsultation: PriorConsultation
+    /// What raises the risks that set the overall inherent level most, by the rule in `Driver`.
     public let topDrivers: [Driver]
+    /// The risks at the overall residual level, when that level calls for measures, with what could
+    /// still lower each.
+    public let residualHolds: [ResidualHold]
+    /// The approved measures: the conditions of an approval.
+    public let actionPlan: [ActionItem]
+    /// The ICO step 7 table, every row of the questionnaire's, filled in where answered.
+    public let signOff: [SignOffEntry]
+    /// What this assessment lacks to be final; empty when it is complete.
+    public let missingForFinal: [MissingItem]
     /// Things the assessor should know that are not errors, e.g. an approved measure that was not recommended.
     public let notes: [String]
 }
@@ -56,23 +65,16 @@ public struct RiskResult: Sendable {
     public var level: Level
     /// Approved measures that reduce this risk.
     public var appliedMeasures: [Contribution]
-    /// Recommended measures for this risk that were not approved.
+    /// Recommended measures for this risk that were declined.
     public var declinedMeasures: [String]
+    /// Recommended measures for this risk with no decision yet.
+    public var undecidedMeasures: [String]
     public var residualLikelihoodPoints: Int
     public var residualLikelihood: Level
     public var residualSeverity: Level
     public var residualLevel: Level
     /// ICO step 6: what the measures did to this risk.
-    public var effect: MeasureOutcome
-}
-
-/// ICO step 6's "effect on risk".
-public enum MeasureOutcome: String, Sendable {
-    case eliminated
-    case reduced
-    case accepted
-    /// No measures were recommended: the risk is below the level that calls for them.
-    case notNeeded = "no measures needed"
+    public var effect: EffectOnRisk
 }
 
 public struct ScreeningResult: Sendable {
@@ -140,9 +142,15 @@ public struct MeasureResult: Sendable {
     public var addresses: [String]
 }
 
-/// A reason that raised likelihood, totalled over the risks it raised.
+/// An answer that raised the likelihood of the risks setting the overall inherent level.
+///
+/// Its weight is what a reviewer can redo by hand from the report: over each risk at the overall
+/// inherent level that it raises, its likelihood points times the position of that risk's severity on
+/// the severity scale (the lowest is 1). Drivers are ranked by weight, then in the order met.
 public struct Driver: Sendable, Equatable {
     public var reason: String
+    /// Likelihood points it adds, summed over those risks.
     public var points: Int
+    public var weight: Int
     public var risks: [String]
 }

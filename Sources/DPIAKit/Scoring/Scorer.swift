@@ -9,6 +9,10 @@ public enum Scorer {
     public static func assess(_ questionnaire: Questionnaire, _ answers: Answers) -> Assessment {
         Run(questionnaire: questionnaire, answers: answers).assessment()
     }
+
+    static let missingReviewDate = MissingItem(
+        path: "metadata.reviewDate",
+        description: "a review date (ICO step 7: the DPIA is kept under review)")
 }
 
 /// One scoring of one answers file: the questionnaire, the answers and which questions were shown.
@@ -80,9 +84,6 @@ private struct Run {
             if let approved = rule.measuresApproved, approved != anyApproved { return false }
             return true
         }
-        let priorConsultation = risks.contains {
-            scoring.priorConsultationLevels.contains($0.residualLevel.id)
-        }
         let undecided = measures.filter { $0.recommended && $0.decision == nil }.map(\.measure.id)
         if !undecided.isEmpty {
             notes.append(
@@ -98,7 +99,11 @@ private struct Run {
             dataSensitivity: data, purposeDrift: drift, controls: controls, risks: risks, measures: measures,
             overallInherent: overallInherent, overallResidual: overallResidual,
             recommendation: recommendation,
-            priorConsultationRequired: priorConsultation, topDrivers: drivers(risks), notes: notes)
+            priorConsultation: priorConsultation(risks, measures: measures, inherent: inherent),
+            topDrivers: drivers(risks, overall: overallInherent),
+            residualHolds: residualHolds(risks, overall: overallResidual),
+            actionPlan: actionPlan(measures), signOff: signOff(), missingForFinal: missingForFinal(measures),
+            notes: notes)
     }
 
     // MARK: Scales
@@ -286,10 +291,10 @@ private struct Run {
             risk: risk, likelihoodPoints: points, likelihood: likelihood,
             likelihoodContributions: likelihoodParts,
             severity: severity, severityContributions: severityParts, level: level, appliedMeasures: [],
-            declinedMeasures: [],
+            declinedMeasures: [], undecidedMeasures: [],
             residualLikelihoodPoints: points, residualLikelihood: likelihood, residualSeverity: severity,
             residualLevel: level,
-            effect: .notNeeded)
+            effect: .noMeasuresNeeded)
     }
 
     /// One thing purpose drift may add points for, worded once for every risk it raises.
@@ -360,14 +365,20 @@ private struct Run {
         var result = inherent
         var severityIndex = rank(of: inherent.severity.id, in: scoring.severityLevels)!
         let id = inherent.risk.id
+        var eliminated = false
         for position in measures.indices where measures[position].addresses.contains(id) {
             guard let effect = measures[position].measure.reduces.first(where: { $0.risk == id }) else {
                 continue
             }
             guard measures[position].applied else {
-                result.declinedMeasures.append(measures[position].measure.id)
+                if measures[position].decision == nil {
+                    result.undecidedMeasures.append(measures[position].measure.id)
+                } else {
+                    result.declinedMeasures.append(measures[position].measure.id)
+                }
                 continue
             }
+            if effect.eliminates { eliminated = true }
             var reason = "\(measures[position].measure.id) \(measures[position].measure.title)"
             if effect.severity != 0 {
                 let steps = abs(effect.severity)
@@ -385,39 +396,148 @@ private struct Run {
         result.residualLikelihood = scoring.likelihoodLevels[likelihoodIndex]
         result.residualSeverity = scoring.severityLevels[severityIndex]
         result.residualLevel = matrixLevel(severity: severityIndex, likelihood: likelihoodIndex)
-        let wasRecommended = !result.appliedMeasures.isEmpty || !result.declinedMeasures.isEmpty
-        if !wasRecommended {
-            result.effect = .notNeeded
-        } else if result.appliedMeasures.isEmpty {
-            result.effect = .accepted
-        } else if likelihoodIndex == 0
-            && rank(of: result.residualLevel.id, in: scoring.riskLevels) == 0
+        let acceptedBy = scoring.outcome.residualRisksAcceptedBy.flatMap(answerText)
+        if result.appliedMeasures.isEmpty && result.declinedMeasures.isEmpty
+            && result.undecidedMeasures.isEmpty
         {
+            result.effect = .noMeasuresNeeded
+        } else if eliminated {
             result.effect = .eliminated
+        } else if !result.undecidedMeasures.isEmpty {
+            result.effect = .noDecisionYet
         } else if levelOrder(result.residualLevel, result.level) {
             result.effect = .reduced
+        } else if let acceptedBy {
+            result.effect = .accepted(by: acceptedBy)
         } else {
-            result.effect = .accepted
+            result.effect = .notYetAccepted
         }
         return result
     }
 
-    func drivers(_ risks: [RiskResult]) -> [Driver] {
+    /// The answers that raise the risks at the overall inherent level, weighted as `Driver` explains.
+    func drivers(_ risks: [RiskResult], overall: Level?) -> [Driver] {
         var totals: [Driver] = []
-        for risk in risks {
+        for risk in risks where risk.level.id == overall?.id {
+            let severityWeight = (rank(of: risk.severity.id, in: scoring.severityLevels) ?? 0) + 1
             for part in risk.likelihoodContributions where part.amount > 0 && part.kind != .base {
                 if let position = totals.firstIndex(where: { $0.reason == part.reason }) {
                     totals[position].points += part.amount
+                    totals[position].weight += part.amount * severityWeight
                     totals[position].risks.append(risk.risk.id)
                 } else {
-                    totals.append(Driver(reason: part.reason, points: part.amount, risks: [risk.risk.id]))
+                    totals.append(
+                        Driver(
+                            reason: part.reason, points: part.amount, weight: part.amount * severityWeight,
+                            risks: [risk.risk.id]))
                 }
             }
         }
-        // Largest first; among equals, the one met first.
+        // Heaviest first; among equals, the one met first.
         let ranked = totals.indices.sorted { a, b in
-            totals[a].points != totals[b].points ? totals[a].points > totals[b].points : a < b
+            totals[a].weight != totals[b].weight ? totals[a].weight > totals[b].weight : a < b
         }
         return ranked.prefix(5).map { totals[$0] }
+    }
+
+    // MARK: Outcome
+
+    /// The answer to a question as the report shows it, or nil when it is not shown, not answered or blank.
+    func answerText(_ id: String) -> String? {
+        guard let answer = shown[id], let question = questionnaire.question(id) else { return nil }
+        let text = AnswerText.display(answer, for: question)
+        return text.allSatisfy(\.isWhitespace) ? nil : text
+    }
+
+    func priorConsultation(_ risks: [RiskResult], measures: [MeasureResult], inherent: [RiskResult])
+        -> PriorConsultation
+    {
+        let levels = scoring.priorConsultationLevels
+        let high = risks.filter { levels.contains($0.residualLevel.id) }
+        guard !high.isEmpty else { return .notApplicable }
+        let open = Set(high.flatMap(\.undecidedMeasures))
+        let undecided = scoring.measures.map(\.id).filter(open.contains)
+        if undecided.isEmpty {
+            return .required(
+                risks: high.map(\.risk.id), underWay: scoring.outcome.processingUnderWay.map(holds) ?? false)
+        }
+        // What the residual levels would be with every undecided measure approved.
+        let hypothetical = measures.map { result -> MeasureResult in
+            var result = result
+            if result.recommended && result.decision == nil {
+                result.decision = MeasureDecision(approved: true)
+            }
+            return result
+        }
+        let avoidable = inherent.allSatisfy {
+            !levels.contains(residual(for: $0, measures: hypothetical).residualLevel.id)
+        }
+        return .wouldBeRequired(
+            risks: high.map(\.risk.id), undecidedMeasures: undecided, avoidable: avoidable)
+    }
+
+    func residualHolds(_ risks: [RiskResult], overall: Level?) -> [ResidualHold] {
+        guard let overall else { return [] }
+        let from = scoring.recommendMeasuresFrom.flatMap { rank(of: $0, in: scoring.riskLevels) } ?? 0
+        guard (rank(of: overall.id, in: scoring.riskLevels) ?? 0) >= from else { return [] }
+        return risks.filter { $0.residualLevel.id == overall.id }.map {
+            ResidualHold(
+                risk: $0.risk.id, title: $0.risk.title, level: $0.residualLevel,
+                declined: $0.declinedMeasures,
+                undecided: $0.undecidedMeasures)
+        }
+    }
+
+    func actionPlan(_ measures: [MeasureResult]) -> [ActionItem] {
+        measures.filter(\.applied).map {
+            ActionItem(
+                measure: $0.measure.id, title: $0.measure.title, risks: $0.addresses,
+                owner: $0.decision?.owner,
+                dueDate: $0.decision?.dueDate, status: $0.decision?.status)
+        }
+    }
+
+    func signOff() -> [SignOffEntry] {
+        scoring.outcome.signOff.map { row in
+            SignOffEntry(
+                item: row.item, name: joined(row.answers.compactMap(answerText)), guidance: row.guidance,
+                notes: joined(row.notes.compactMap(answerText)))
+        }
+    }
+
+    func joined(_ texts: [String]) -> String? {
+        texts.isEmpty ? nil : texts.joined(separator: "; ")
+    }
+
+    /// Everything `AnswersFile` requires of a final assessment that these answers lack.
+    func missingForFinal(_ measures: [MeasureResult]) -> [MissingItem] {
+        var missing: [MissingItem] = []
+        for result in measures where result.recommended {
+            let id = result.measure.id
+            guard let decision = result.decision else {
+                missing.append(
+                    MissingItem(
+                        path: "measures.\(id)",
+                        description: "a decision on recommended measure \(id) (\(result.measure.title))"))
+                continue
+            }
+            guard decision.approved else { continue }
+            if decision.owner?.allSatisfy(\.isWhitespace) ?? true {
+                missing.append(
+                    MissingItem(
+                        path: "measures.\(id).owner", description: "an owner for approved measure \(id)"))
+            }
+            if decision.dueDate == nil {
+                missing.append(
+                    MissingItem(
+                        path: "measures.\(id).dueDate", description: "a due date for approved measure \(id)"))
+            }
+        }
+        if answers.metadata.reviewDate == nil { missing.append(Scorer.missingReviewDate) }
+        for requirement in scoring.outcome.finalRequires where !holds(requirement.holds) {
+            missing.append(
+                MissingItem(path: "answers.\(requirement.question)", description: requirement.missing))
+        }
+        return missing
     }
 }

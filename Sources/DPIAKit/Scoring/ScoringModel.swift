@@ -24,11 +24,13 @@ public struct Scoring: Sendable {
     /// Tried in order; the first that matches is the recommendation.
     public var recommendations: [RecommendationRule]
     public var screening: Screening?
+    /// Steps 6 and 7: Art. 36 wording, acceptance of residual risk, the sign-off table, completeness.
+    public var outcome: OutcomeRules
 
     public static let empty = Scoring(
         likelihoodLevels: [], severityLevels: [], riskLevels: [], matrix: [:], likelihoodBands: [],
         dataCategories: nil, purposes: nil, controls: [], risks: [], measures: [], recommendMeasuresFrom: nil,
-        priorConsultationLevels: [], recommendations: [], screening: nil)
+        priorConsultationLevels: [], recommendations: [], screening: nil, outcome: .none)
 }
 
 /// A named step on an ordered scale.
@@ -167,6 +169,8 @@ public struct MeasureEffect: Sendable, Equatable {
     public var likelihood: Int
     /// Severity steps added when approved (negative, usually 0).
     public var severity: Int
+    /// Whether approving the measure removes the risk altogether (ICO step 6: "eliminated").
+    public var eliminates: Bool
 }
 
 /// Picks the recommendation. Every constraint given must hold; a rule with none always matches.

@@ -107,10 +107,7 @@ enum WizardText {
         if let recommendation = assessment.recommendation {
             lines.append("Recommendation: \(recommendation.label). \(recommendation.summary)")
         }
-        lines.append(
-            assessment.priorConsultationRequired
-                ? "ICO prior consultation: REQUIRED before processing (UK GDPR Art. 36)."
-                : "ICO prior consultation: not required.")
+        lines.append("ICO prior consultation: \(assessment.priorConsultation.headline).")
         if !assessment.topDrivers.isEmpty {
             lines.append("Top drivers:")
             for driver in assessment.topDrivers.prefix(3) {

@@ -114,8 +114,8 @@ enum Summary {
         if let recommendation = assessment.recommendation {
             lines.append("  Recommendation: \(recommendation.label)")
         }
-        if assessment.priorConsultationRequired {
-            lines.append("  ICO prior consultation: REQUIRED before processing (UK GDPR Art. 36)")
+        if assessment.priorConsultation != .notApplicable {
+            lines.append("  ICO prior consultation: \(assessment.priorConsultation.headline)")
         }
         if let screening = assessment.screening {
             lines.append("  DPIA required: \(screening.required ? "yes" : "no")")

@@ -8,7 +8,8 @@ struct ExpectedOutcome: Sendable, CustomTestStringConvertible {
     var inherent: String
     var residual: String
     var recommendation: String
-    var priorConsultation: Bool
+    /// `PriorConsultation.id`.
+    var priorConsultation: String
 
     var testDescription: String { file }
 }
@@ -18,16 +19,16 @@ struct ContentExampleTests {
     static let outcomes = [
         ExpectedOutcome(
             file: "whatsapp-ward-group-drift.json", inherent: "high", residual: "high",
-            recommendation: "do_not_approve", priorConsultation: true),
+            recommendation: "do_not_approve", priorConsultation: "would_be_required"),
         ExpectedOutcome(
             file: "whatsapp-ward-group-measures-approved.json", inherent: "high", residual: "medium",
-            recommendation: "approve_with_conditions", priorConsultation: false),
+            recommendation: "approve_with_conditions", priorConsultation: "not_applicable"),
         ExpectedOutcome(
             file: "teams-managed-clinical-handover.json", inherent: "low", residual: "low",
-            recommendation: "approve", priorConsultation: false),
+            recommendation: "approve", priorConsultation: "not_applicable"),
         ExpectedOutcome(
             file: "admin-only-staff-rota.json", inherent: "low", residual: "low", recommendation: "approve",
-            priorConsultation: false),
+            priorConsultation: "not_applicable"),
     ]
 
     @Test("every example validates against its questionnaire", arguments: BundledContent.exampleFiles)
@@ -53,7 +54,7 @@ struct ContentExampleTests {
         #expect(assessment.overallInherent?.id == expected.inherent)
         #expect(assessment.overallResidual?.id == expected.residual)
         #expect(assessment.recommendation?.id == expected.recommendation)
-        #expect(assessment.priorConsultationRequired == expected.priorConsultation)
+        #expect(assessment.priorConsultation.id == expected.priorConsultation)
     }
 
     @Test("the drift example names each drifted category, the unapproved purpose and the signals")

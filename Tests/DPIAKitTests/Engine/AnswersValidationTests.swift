@@ -110,7 +110,8 @@ struct AnswersValidationTests {
         #expect(
             found.contains {
                 $0.hasSuffix(
-                    "a final assessment needs a \"reviewDate\" (ICO step 7: the DPIA is kept under review)")
+                    "at metadata.reviewDate: a final assessment needs a review date (ICO step 7: the DPIA is kept under review); expected it recorded, or \"status\": \"draft\" until it is"
+                )
             })
     }
 

@@ -50,15 +50,19 @@ struct ScorerTests {
         #expect(assessment.overallInherent?.id == "high")
         #expect(assessment.overallResidual?.id == "high")
         #expect(assessment.recommendation?.id == "do_not_approve")
-        #expect(assessment.priorConsultationRequired)
+        // Both risks are high while M1 and M2 are undecided; approving both would bring them to medium.
+        #expect(
+            assessment.priorConsultation
+                == .wouldBeRequired(
+                    risks: ["disclosure", "purpose"], undecidedMeasures: ["M1", "M2"], avoidable: true))
         #expect(assessment.measures.filter(\.recommended).map(\.measure.id) == ["M1", "M2"])
-        #expect(assessment.risks.map(\.effect) == [.accepted, .accepted])
+        #expect(assessment.risks.map(\.effect) == [.noDecisionYet, .noDecisionYet])
         #expect(assessment.screening?.required == true)
         #expect(assessment.dataSensitivity?.highest?.id == "severe")
         #expect(
             assessment.topDrivers.first
                 == Driver(
-                    reason: "Missing: Policy for the platform (Q4.1 Policy: No)", points: 3,
+                    reason: "Missing: Policy for the platform (Q4.1 Policy: No)", points: 3, weight: 7,
                     risks: ["disclosure", "purpose"]))
     }
 
@@ -76,7 +80,7 @@ struct ScorerTests {
         #expect(assessment.risks.map(\.residualLevel.id) == ["medium", "medium"])
         #expect(assessment.overallResidual?.id == "medium")
         #expect(assessment.recommendation?.id == "approve_with_conditions")
-        #expect(!assessment.priorConsultationRequired)
+        #expect(assessment.priorConsultation == .notApplicable)
         #expect(assessment.notes.isEmpty)
     }
 
@@ -86,7 +90,8 @@ struct ScorerTests {
             Scorer.assess(try Fixture.mini(), answers).risks.first { $0.risk.id == "purpose" })
         #expect(purpose.residualLevel.id == "high")
         #expect(purpose.declinedMeasures == ["M1"])
-        #expect(purpose.effect == .accepted)
+        // Nobody has accepted the residual risk: the mini questionnaire names no question for it.
+        #expect(purpose.effect == .notYetAccepted)
     }
 
     @Test func aLowRiskNeedsNoMeasuresAndIsApproved() throws {
@@ -100,7 +105,7 @@ struct ScorerTests {
         let assessment = Scorer.assess(
             questionnaire, try Fixture.answers(json, questionnaire: questionnaire).get())
         #expect(assessment.risks.map(\.level.id) == ["low", "low"])
-        #expect(assessment.risks.map(\.effect) == [.notNeeded, .notNeeded])
+        #expect(assessment.risks.map(\.effect) == [.noMeasuresNeeded, .noMeasuresNeeded])
         #expect(assessment.measures.filter(\.recommended).isEmpty)
         #expect(assessment.recommendation?.id == "approve")
         #expect(assessment.purposeDrift?.hasDrift == false)

@@ -90,7 +90,7 @@ struct HTMLReportTests {
         #expect(summary.contains("<dt>Controls</dt><dd dir=\"auto\">0 in place, 1 missing or uncertain</dd>"))
         #expect(
             summary.contains(
-                "<li><span dir=\"auto\">Missing: Policy for the platform (Q4.1 Policy: No)</span>: +3 likelihood across disclosure, purpose</li>"
+                "<li><span dir=\"auto\">Missing: Policy for the platform (Q4.1 Policy: No)</span>: +3 likelihood to disclosure, purpose (weight 7)</li>"
             ))
     }
 

@@ -1,0 +1,123 @@
+/// ICO step 6's "effect on risk", derived from the decisions recorded, never assumed.
+public enum EffectOnRisk: Sendable, Equatable {
+    /// The risk is below the level that calls for measures.
+    case noMeasuresNeeded
+    /// At least one recommended measure for this risk has no decision yet.
+    case noDecisionYet
+    /// An approved measure removes the risk, as the questionnaire defines it.
+    case eliminated
+    /// Approved measures lower the risk's level.
+    case reduced
+    /// The risk stays at its level and the residual risk was accepted in step 7 by the person named.
+    case accepted(by: String)
+    /// The risk stays at its level and nobody has accepted it yet.
+    case notYetAccepted
+
+    /// The words the report and the terminal use.
+    public var label: String {
+        switch self {
+        case .noMeasuresNeeded: "No measures needed"
+        case .noDecisionYet: "No decision yet"
+        case .eliminated: "Eliminated"
+        case .reduced: "Reduced"
+        case .accepted: "Accepted"
+        case .notYetAccepted: "Not reduced; not yet accepted"
+        }
+    }
+
+    /// A stable id for data formats and templates.
+    public var id: String {
+        switch self {
+        case .noMeasuresNeeded: "no_measures_needed"
+        case .noDecisionYet: "no_decision_yet"
+        case .eliminated: "eliminated"
+        case .reduced: "reduced"
+        case .accepted: "accepted"
+        case .notYetAccepted: "not_yet_accepted"
+        }
+    }
+}
+
+/// Prior consultation with the ICO (UK GDPR Art. 36) as a state of the assessment, not a flag.
+public enum PriorConsultation: Sendable, Equatable {
+    /// No risk remains at a level that needs the ICO consulted.
+    case notApplicable
+    /// Risks are at that level while decisions on measures that would lower them are still open.
+    /// `avoidable` says whether approving every undecided measure would bring all of them below it.
+    case wouldBeRequired(risks: [String], undecidedMeasures: [String], avoidable: Bool)
+    /// Every decision is recorded and risks remain at that level: the ICO must be consulted before the
+    /// processing starts, or, when it is under way, before it continues.
+    case required(risks: [String], underWay: Bool)
+
+    public var id: String {
+        switch self {
+        case .notApplicable: "not_applicable"
+        case .wouldBeRequired: "would_be_required"
+        case .required: "required"
+        }
+    }
+
+    /// A few words for a table cell or a spreadsheet.
+    public var shortLabel: String {
+        switch self {
+        case .notApplicable: "not required"
+        case .wouldBeRequired: "would be required"
+        case .required: "required"
+        }
+    }
+
+    /// One line for the summary.
+    public var headline: String {
+        switch self {
+        case .notApplicable:
+            "Not required: no high risk remains (UK GDPR Art. 36)"
+        case .wouldBeRequired(_, let measures, let avoidable):
+            avoidable
+                ? "Would be required unless measures are approved: approving \(measures.joined(separator: ", ")) would avoid it (UK GDPR Art. 36)"
+                : "Would be required: even with \(measures.joined(separator: ", ")) approved a high risk would remain (UK GDPR Art. 36)"
+        case .required(_, let underWay):
+            underWay
+                ? "Required: stop or contain the current use and consult the ICO before continuing (UK GDPR Art. 36)"
+                : "Required: consult the ICO before the processing starts (UK GDPR Art. 36)"
+        }
+    }
+}
+
+/// One row of the step 7 table as the assessment fills it: blank where nothing is recorded.
+public struct SignOffEntry: Sendable, Equatable {
+    public var item: String
+    /// Name, position and date.
+    public var name: String?
+    public var guidance: String?
+    /// Recorded notes (reasons, comments, the DPO's advice).
+    public var notes: String?
+}
+
+/// Something a final assessment must hold and this one does not.
+public struct MissingItem: Sendable, Equatable {
+    /// Where it belongs in the answers file, e.g. `measures.M3.owner` or `answers.measures_approved_by`.
+    public var path: String
+    public var description: String
+}
+
+/// An approved measure with its owner, due date and status: the conditions of an approval.
+public struct ActionItem: Sendable, Equatable {
+    public var measure: String
+    public var title: String
+    /// The risks it reduces.
+    public var risks: [String]
+    public var owner: String?
+    public var dueDate: String?
+    public var status: MeasureDecision.Status?
+}
+
+/// A risk that keeps the overall residual level where it is, and what could still lower it.
+public struct ResidualHold: Sendable, Equatable {
+    public var risk: String
+    public var title: String
+    public var level: Level
+    /// Recommended measures for it that were declined.
+    public var declined: [String]
+    /// Recommended measures for it with no decision yet.
+    public var undecided: [String]
+}
