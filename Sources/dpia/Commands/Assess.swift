@@ -7,7 +7,7 @@ enum Assess {
         let batch = command.value("batch")
         if let batch {
             do {
-                paths += try AssessCommand.answersFiles(in: batch)
+                paths += try Assessor.answersFiles(in: batch)
             } catch {
                 return Output.fail(error)
             }
@@ -24,9 +24,9 @@ enum Assess {
         if command.value("questionnaire") == nil, let first = paths.first {
             catalog?.prefetch(forAnswers: first)
         }
-        let assess: AssessCommand
+        let assess: Assessor
         do {
-            assess = AssessCommand(
+            assess = Assessor(
                 questionnaire: command.value("questionnaire"),
                 outputDirectory: command.value("out") ?? "reports",
                 formats: formats, overwrite: command.flag("force"),

@@ -133,7 +133,7 @@ enum Wizard {
         draftPath: String, finalPath: String, output: String, formats: [ReportFormat], force: Bool
     ) -> Int32 {
         let questionnaire = try? QuestionnaireResolver.resolve(questionnaireName, catalog: catalog)
-        let assess = AssessCommand(
+        let assess = Assessor(
             questionnaire: questionnaireName, outputDirectory: output, formats: formats, overwrite: force,
             templates: templates, catalog: catalog, toolVersion: dpiaVersion)
         do throws(DPIAError) {
