@@ -137,7 +137,8 @@ public enum FileIO {
         // A random part makes a clash unlikely; a few more tries make it harmless.
         for _ in 0..<16 where descriptor == nil {
             temporary =
-                prefix + ".\(name).\(Posix.processID).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
+                prefix
+                + ".\(name).\(Posix.processID).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
             do throws(Posix.Failure) {
                 descriptor = try Posix.createExclusively(temporary)
             } catch {
@@ -146,7 +147,8 @@ public enum FileIO {
             }
         }
         guard let descriptor else {
-            throw OutputError(path: path, reason: "cannot create a file here: \(failure?.description ?? "no free name")")
+            throw OutputError(
+                path: path, reason: "cannot create a file here: \(failure?.description ?? "no free name")")
         }
         do throws(Posix.Failure) {
             var written: Result<Void, Posix.Failure> = .success(())

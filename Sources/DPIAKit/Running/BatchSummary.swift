@@ -26,7 +26,7 @@ public enum BatchSummary {
 
         public init(file: String, failure: DPIAError) {
             self.file = file
-            status = "failed (\(failure.exitStatus))"
+            status = "failed (\(failure.exitStatus.code))"
         }
 
         var fields: [String] {
