@@ -114,8 +114,17 @@ public enum DPIACommandLine {
         ReportFormat.allCases.filter { names.contains($0.fileExtension) }
     }
 
-    /// `dpia assess [options] ...`, `dpia wizard [options]`: the synopsis for a usage error.
+    /// The synopsis of `dpia COMMAND`, as the argument parser prints it under a usage error:
+    /// `dpia assess [options] [ANSWERS...]`.
     static func synopsis(_ command: String) -> String {
+        let subcommand = spec.subcommands.first { $0.name == command } ?? spec
+        return subcommand.synopsis(path: ["dpia", command])
+    }
+
+    /// The synopsis the "no answers file" and "--resume with --draft" errors have always printed: the
+    /// top-level one under the command's name (`dpia assess [options] [COMMAND]`). Kept as it is because
+    /// command output is pinned; `synopsis(_:)` is the right one.
+    static func topLevelSynopsis(_ command: String) -> String {
         spec.synopsis(path: ["dpia", command])
     }
 }
