@@ -4,4 +4,4 @@ import DPIAKit
     import Glibc
 #endif
 
-exit(CLI.main(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(CLI.main(arguments: Array(CommandLine.arguments.dropFirst())).code)

@@ -104,14 +104,3 @@ final class TTYTerminal: Terminal {
         }
     }
 }
-
-/// Plain line-by-line mode: answers from standard input, prompts to standard error.
-final class StandardLineIO: LineIO {
-    func readLine() -> String? {
-        Swift.readLine(strippingNewline: true)
-    }
-
-    func writeLine(_ line: String) {
-        Platform.writeAll(line + "\n", to: STDERR_FILENO)
-    }
-}

@@ -8,13 +8,12 @@ public enum DPIAError: Error, Sendable, CustomStringConvertible {
     /// Several files failed; the status is the most serious of theirs.
     case several([DPIAError])
 
-    /// EX_DATAERR 65, EX_NOINPUT 66, EX_CANTCREAT 73.
-    public var exitStatus: Int32 {
+    public var exitStatus: ExitStatus {
         switch self {
-        case .input(.missing), .templates(.missing), .resources: 66
-        case .input(.invalid), .templates(.invalid), .rendering: 65
-        case .output: 73
-        case .several(let errors): errors.map(\.exitStatus).max() ?? 65
+        case .input(.missing), .templates(.missing), .resources: .noInput
+        case .input(.invalid), .templates(.invalid), .rendering: .dataError
+        case .output: .cannotCreate
+        case .several(let errors): errors.map(\.exitStatus).max() ?? .dataError
         }
     }
 

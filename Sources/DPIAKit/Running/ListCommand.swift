@@ -1,13 +1,15 @@
-import DPIAKit
+import Foundation
 
-/// `dpia list`: the bundled questionnaires.
-enum List {
-    static func run(_ command: ParsedCommand, environment: [String: String]) -> Int32 {
+/// `dpia list`: the bundled questionnaires as a table of id, version and title.
+public struct ListCommand {
+    public init() {}
+
+    public func run(in context: CommandContext, output: CommandOutput) -> ExitStatus {
         let home: String
         do {
-            home = try CLI.locator(environment).home()
+            home = try context.locator.home()
         } catch {
-            return Output.fail(.resources(error))
+            return output.fail(.resources(error))
         }
         let loaded = QuestionnaireCatalog.load(directory: home + "/Questionnaires")
         let rows = loaded.catalog.entries.map {
@@ -20,10 +22,10 @@ enum List {
             cells[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
                 + cells[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  " + cells[2]
         }
-        Output.out(line(["ID", "VERSION", "TITLE"]))
-        for row in rows { Output.out(line(row)) }
-        for failure in loaded.failures { Output.error(Output.prefixed(failure.description)) }
+        output.out(line(["ID", "VERSION", "TITLE"]))
+        for row in rows { output.out(line(row)) }
+        for failure in loaded.failures { output.fail(.input(failure)) }
         return loaded.failures.isEmpty
-            ? ExitStatus.ok : DPIAError.several(loaded.failures.map { .input($0) }).exitStatus
+            ? .success : DPIAError.several(loaded.failures.map { .input($0) }).exitStatus
     }
 }

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Why an input could not be used. Each case maps to one sysexits status in the executable.
 public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file does not exist or cannot be opened (EX_NOINPUT, 66).
@@ -34,53 +30,50 @@ public enum FileIO {
 
     /// Reads a whole file, with errors that say what the path is when it is not a readable file.
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw .missing(
-                path: path, reason: errno == ENOENT ? "no such file" : String(cString: strerror(errno)))
+        let status: Posix.FileStatus
+        do {
+            status = try Posix.status(path)
+        } catch {
+            throw .missing(path: path, reason: error.isNoSuchFile ? "no such file" : error.description)
         }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
+        if status.isDirectory {
             throw .missing(path: path, reason: "is a directory; expected a JSON file")
         }
-        if Int(status.st_size) > maximumInputSize {
+        if status.size > maximumInputSize {
             throw .invalid(
                 ValidationFailure([
                     Diagnostic(
                         file: path, path: "", location: nil,
-                        message: "file is \(status.st_size) bytes; expected at most \(maximumInputSize)")
+                        message: "file is \(status.size) bytes; expected at most \(maximumInputSize)")
                 ]))
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .missing(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(status.st_size))
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .missing(path: path, reason: String(cString: strerror(errno)))
+        bytes.reserveCapacity(status.size)
+        do throws(Posix.Failure) {
+            let descriptor = try Posix.openForReading(path)
+            defer { try? Posix.close(descriptor) }
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while bytes.count <= maximumInputSize {
+                let count = try buffer.withUnsafeMutableBytes { chunk in
+                    Result { () throws(Posix.Failure) in try Posix.read(descriptor, into: chunk) }
+                }.get()
+                if count == 0 { return bytes }
+                bytes.append(contentsOf: buffer[0..<count])
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > maximumInputSize {
-                throw .missing(path: path, reason: "grew beyond \(maximumInputSize) bytes while being read")
-            }
+        } catch {
+            throw .missing(path: path, reason: error.description)
         }
-        return bytes
+        throw .missing(path: path, reason: "grew beyond \(maximumInputSize) bytes while being read")
     }
 
     /// Whether something exists at the path.
     public static func exists(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0
+        (try? Posix.status(path)) != nil
     }
 
     /// Whether the path is a directory.
     public static func isDirectory(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        (try? Posix.status(path))?.isDirectory ?? false
     }
 
     /// Writes a file atomically: the bytes go to a temporary file in the same directory, are flushed to
@@ -104,16 +97,17 @@ public enum FileIO {
         /// Renames the temporary file over the target. Its bytes must already be on disk (staged with
         /// `flush`, or flushed by `FileIO.flushFileSystem`), or a crash could leave a renamed empty file.
         public func commit() throws(OutputError) {
-            if rename(temporary, path) != 0 {
-                let reason = String(cString: strerror(errno))
-                unlink(temporary)
-                throw OutputError(path: path, reason: "could not be written: \(reason)")
+            do throws(Posix.Failure) {
+                try Posix.rename(temporary, over: path)
+            } catch {
+                Posix.remove(temporary)
+                throw OutputError(path: path, reason: "could not be written: \(error)")
             }
         }
 
         /// Removes the temporary file, leaving the target as it was.
         public func discard() {
-            unlink(temporary)
+            Posix.remove(temporary)
         }
     }
 
@@ -138,61 +132,54 @@ public enum FileIO {
     {
         let (prefix, name) = PathText.splitLast(path)
         var temporary = ""
-        var descriptor: Int32 = -1
-        for _ in 0..<16 where descriptor < 0 {
+        var descriptor: Int32?
+        var failure: Posix.Failure?
+        // A random part makes a clash unlikely; a few more tries make it harmless.
+        for _ in 0..<16 where descriptor == nil {
             temporary =
-                prefix + ".\(name).\(getpid()).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if descriptor < 0 && errno != EEXIST { break }
-        }
-        guard descriptor >= 0 else {
-            throw OutputError(
-                path: path, reason: "cannot create a file here: \(String(cString: strerror(errno)))")
-        }
-        var failure: String?
-        var offset = 0
-        while offset < bytes.count && failure == nil {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = String(cString: strerror(errno))
-            } else {
-                offset += written
+                prefix
+                + ".\(name).\(Posix.processID).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
+            do throws(Posix.Failure) {
+                descriptor = try Posix.createExclusively(temporary)
+            } catch {
+                failure = error
+                if !error.isAlreadyExisting { break }
             }
         }
-        if failure == nil && flush && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary)
-            throw OutputError(path: path, reason: "could not be written: \(failure)")
+        guard let descriptor else {
+            throw OutputError(
+                path: path, reason: "cannot create a file here: \(failure?.description ?? "no free name")")
+        }
+        do throws(Posix.Failure) {
+            var written: Result<Void, Posix.Failure> = .success(())
+            do throws(Posix.Failure) {
+                try Posix.writeAll(descriptor, bytes)
+                if flush { try Posix.flush(descriptor) }
+            } catch {
+                written = .failure(error)
+            }
+            // Closing can report a failed write too, so it is checked even when writing went well.
+            let closed = Result { () throws(Posix.Failure) in try Posix.close(descriptor) }
+            try written.get()
+            try closed.get()
+        } catch {
+            Posix.remove(temporary)
+            throw OutputError(path: path, reason: "could not be written: \(error)")
         }
         return StagedFile(path: path, temporary: temporary)
     }
 
     /// Flushes every written file on the file system holding `directory` to disk, with one `syncfs`
-    /// instead of an `fsync` per file; falls back to `sync` where `syncfs` is not available.
+    /// instead of an `fsync` per file.
     public static func flushFileSystem(containing directory: String) throws(OutputError) {
-        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw OutputError(
-                path: directory, reason: "cannot be flushed: \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        guard let syncfs = syncfsFunction else {
-            sync()
-            return
-        }
-        if syncfs(descriptor) != 0 {
-            throw OutputError(
-                path: directory, reason: "cannot be flushed: \(String(cString: strerror(errno)))")
+        do throws(Posix.Failure) {
+            let descriptor = try Posix.openDirectory(directory.isEmpty ? "." : directory)
+            defer { try? Posix.close(descriptor) }
+            try Posix.flushFileSystem(of: descriptor)
+        } catch {
+            throw OutputError(path: directory, reason: "cannot be flushed: \(error)")
         }
     }
-
-    /// Glibc's `syncfs`, which the Swift Glibc module does not export.
-    private static let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
-    }()
 
     /// Removes temporary files that a killed dpia left in `directory` (`.NAME.PID.RANDOM.tmp` whose
     /// process is gone). Files of a process still running are left alone, so concurrent runs are safe.
@@ -205,10 +192,15 @@ public enum FileIO {
         for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
             let parts = name.dropLast(".tmp".count).split(separator: ".")
             guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0 else { continue }
-            if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }
-            if unlink((directory.isEmpty ? "" : directory + "/") + name) == 0 { removed.append(name) }
+            if pid == Posix.processID || Posix.processExists(pid) { continue }
+            if Posix.remove(PathText.join(directory, name)) { removed.append(name) }
         }
         return removed.sorted()
+    }
+
+    /// Removes a file, if it is there.
+    public static func remove(_ path: String) {
+        Posix.remove(path)
     }
 
     /// Creates a directory and its parents when missing.

@@ -1,0 +1,103 @@
+/// `dpia validate`: check questionnaire definitions, answers files and report templates, reporting every
+/// problem rather than stopping at the first.
+public struct ValidateCommand {
+    /// The files to check; with none (and no `templates`), the bundled questionnaires and templates.
+    public var files: [String]
+    /// `--questionnaire ID|PATH` to check answers files against, instead of the one each names.
+    public var questionnaire: String?
+    /// `--templates DIR`: a templates folder to check too.
+    public var templates: String?
+
+    public init(files: [String], questionnaire: String?, templates: String?) {
+        self.files = files
+        self.questionnaire = questionnaire
+        self.templates = templates
+    }
+
+    public func run(in context: CommandContext, output: CommandOutput) -> ExitStatus {
+        var files = self.files
+        var templatesDirectory = templates
+        if files.isEmpty && templatesDirectory == nil {
+            guard let home = try? context.locator.home() else {
+                output.error(
+                    "dpia validate: no file given and the bundled files were not found; expected FILE...")
+                return .usage
+            }
+            let loaded = QuestionnaireCatalog.load(directory: home + "/Questionnaires")
+            files =
+                loaded.catalog.entries.map(\.path)
+                + loaded.failures.compactMap {
+                    if case .invalid(let failure) = $0 { return failure.diagnostics.first?.file }
+                    return nil
+                }
+            templatesDirectory = home + "/Templates"
+        }
+        let catalog = context.catalog()
+        var failures: [DPIAError] = []
+        for file in files {
+            do {
+                output.out("\(file): ok (\(try check(file, catalog: catalog)))")
+            } catch {
+                failures.append(error)
+                output.fail(error)
+            }
+        }
+        if let templatesDirectory {
+            do {
+                let templates = try context.templates(templatesDirectory)
+                let unknown = templates.unknownNames(toolVersion: dpiaVersion)
+                if unknown.isEmpty {
+                    output.out(
+                        "\(templatesDirectory): ok (\(templates.reports.count) report templates, \(templates.partials.count) partials)"
+                    )
+                } else {
+                    for diagnostic in unknown {
+                        output.error(
+                            "dpia: error: \(diagnostic): the report data has no such name; it would render empty"
+                        )
+                    }
+                    // Unknown names are bad template data (65), like a syntax error, not a missing file.
+                    failures.append(
+                        .input(
+                            .invalid(
+                                ValidationFailure([
+                                    Diagnostic(
+                                        file: templatesDirectory, path: "", location: nil,
+                                        message: "\(unknown.count) unknown name(s) in templates")
+                                ]))))
+                }
+            } catch {
+                failures.append(error)
+                output.fail(error)
+            }
+        }
+        return failures.isEmpty ? .success : DPIAError.several(failures).exitStatus
+    }
+
+    /// Checks one file and says what it was.
+    private func check(_ path: String, catalog: QuestionnaireCatalog?) throws(DPIAError) -> String {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            throw .input(error)
+        }
+        if let root = try? JSONParser.parse(bytes), root["answers"] != nil {
+            let questionnaire = try QuestionnaireResolver.forAnswers(
+                bytes, answersPath: path, explicit: questionnaire, catalog: catalog)
+            do throws(ValidationFailure) {
+                _ = try AnswersFile.load(bytes, file: path, questionnaire: questionnaire)
+            } catch {
+                throw .input(.invalid(error))
+            }
+            return "answers to \(questionnaire.id) \(questionnaire.version)"
+        }
+        do throws(ValidationFailure) {
+            let questionnaire = try QuestionnaireLoader.load(bytes, file: path)
+            return
+                "questionnaire \(questionnaire.id) \(questionnaire.version), \(questionnaire.questions.count) questions, \(questionnaire.scoring.risks.count) risks"
+        } catch {
+            throw .input(.invalid(error))
+        }
+    }
+}

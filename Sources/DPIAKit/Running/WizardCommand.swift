@@ -1,0 +1,273 @@
+/// `dpia wizard` (and `dpia` alone): answer a questionnaire interactively, saving a draft after every
+/// answer, then write the final answers file and the reports.
+///
+/// The executable chooses the console (the real terminal, or plain lines) and reads the clock; everything
+/// else is decided here: which questionnaire and draft, which files may be replaced, what to say when the
+/// wizard stops, and the exit status.
+public struct WizardCommand {
+    public static let defaultQuestionnaire = "communication-platform"
+    public static let defaultOutput = "reports"
+
+    /// `--questionnaire ID|PATH`; nil for the one a `--resume` draft names, else the default.
+    public var questionnaire: String?
+    /// `--resume DRAFT`: continue that draft in place.
+    public var resume: String?
+    /// `--draft PATH`: where a new draft goes.
+    public var draft: String?
+    /// `--out DIR`, or nil for the default.
+    public var outputDirectory: String?
+    /// `--format`, as given: the formats written, and repeated in the resume command unless the default.
+    public var formatNames: [String]
+    public var templates: String?
+    public var force: Bool
+    public var plain: Bool
+
+    public init(
+        questionnaire: String?, resume: String?, draft: String?, outputDirectory: String?,
+        formatNames: [String], templates: String?, force: Bool, plain: Bool
+    ) {
+        self.questionnaire = questionnaire
+        self.resume = resume
+        self.draft = draft
+        self.outputDirectory = outputDirectory
+        self.formatNames = formatNames
+        self.templates = templates
+        self.force = force
+        self.plain = plain
+    }
+
+    /// Whether to ask line by line rather than draw on the terminal, as far as the options and the
+    /// environment say: `--plain`, `ACCESSIBLE=1` or `TERM=dumb`. The executable also uses plain prompts
+    /// when standard input or error is not a terminal.
+    public func prefersPlainPrompts(environment: [String: String]) -> Bool {
+        if plain { return true }
+        if let accessible = environment["ACCESSIBLE"], !accessible.isEmpty, accessible != "0" { return true }
+        return environment["TERM"] == "dumb"
+    }
+
+    /// How `start` ended: ready to ask the first question, or stopped with a status (the reason has
+    /// been told to `output`).
+    public enum Start {
+        case ready(WizardSession)
+        case stopped(ExitStatus)
+    }
+
+    /// Everything before the first question: finds the questionnaire and templates, loads or claims the
+    /// draft, and refuses to begin when a report it would write already exists, rather than after half an
+    /// hour of answers.
+    public func start(in context: CommandContext, today: CalendarDate, output: CommandOutput) -> Start {
+        let questionnaireName =
+            questionnaire ?? resume.flatMap(Self.draftQuestionnaireID) ?? Self.defaultQuestionnaire
+        let outputDirectory = self.outputDirectory ?? Self.defaultOutput
+        if resume != nil && draft != nil {
+            output.error(
+                "dpia wizard: --resume continues a draft in place, so --draft cannot be given with it\nusage: \(DPIACommandLine.topLevelSynopsis("wizard"))"
+            )
+            return .stopped(.usage)
+        }
+        let catalog = context.catalog()
+        let questionnaire: Questionnaire
+        let templates: ReportTemplates
+        do {
+            questionnaire = try QuestionnaireResolver.resolve(questionnaireName, catalog: catalog)
+            templates = try context.templates(self.templates)
+        } catch {
+            return .stopped(output.fail(error))
+        }
+
+        // Where the draft lives, and what it already holds.
+        let draftPath: String
+        var draft: Answers?
+        if let resume {
+            do throws(DPIAError) {
+                draft = try Self.loadDraft(resume, questionnaire: questionnaire)
+            } catch {
+                return .stopped(output.fail(error))
+            }
+            draftPath = resume
+        } else if let explicit = self.draft {
+            if FileIO.exists(explicit) {
+                output.error(
+                    CommandOutput.prefixed(
+                        "\(explicit) already exists; continue it with: \(WizardFiles.resumeCommand(draftPath: explicit, options: resumeOptions))\nor choose another --draft path (nothing was changed)"
+                    ))
+                return .stopped(.cannotCreate)
+            }
+            draftPath = explicit
+        } else {
+            draftPath = WizardFiles.newDraftPath(date: today, exists: FileIO.exists)
+        }
+
+        let finalPath = WizardFiles.finalAnswersPath(forDraft: draftPath, outputDirectory: outputDirectory)
+        let formats = DPIACommandLine.formats(formatNames)
+        let reportPaths = formats.map { "\(finalPath.dropLast(".json".count)).\($0.fileExtension)" }
+        if !force,
+            let existing = ([finalPath] + reportPaths).first(where: { $0 != draftPath && FileIO.exists($0) })
+        {
+            output.error(
+                CommandOutput.prefixed(
+                    "\(existing) already exists; use --force to replace it, or --out to pick another folder (nothing was asked or written)"
+                ))
+            return .stopped(.cannotCreate)
+        }
+
+        let save = { (answers: Answers) throws(OutputError) in
+            try FileIO.writeAtomically(
+                AnswersFile.write(answers, questionnaire: questionnaire), to: draftPath, overwrite: true)
+        }
+        let wizard = Wizard(
+            questionnaire: questionnaire, today: today, resuming: draft, draftPath: draftPath, save: save)
+        if draft == nil {
+            // Claims the draft's name at once and proves it can be written before anything is asked.
+            do {
+                try save(wizard.answers)
+            } catch {
+                return .stopped(output.fail(.output(error)))
+            }
+        }
+        return .ready(
+            WizardSession(
+                wizard: wizard, questionnaireName: questionnaireName, catalog: catalog, templates: templates,
+                draftPath: draftPath, finalPath: finalPath, reportPaths: reportPaths,
+                outputDirectory: outputDirectory, formats: formats, force: force,
+                resumeCommand: WizardFiles.resumeCommand(draftPath: draftPath, options: resumeOptions)))
+    }
+
+    /// The options to repeat when resuming: everything that is not the default, except `--draft`.
+    var resumeOptions: [String] {
+        var options: [String] = []
+        if let questionnaire, questionnaire != Self.defaultQuestionnaire {
+            options += ["--questionnaire", questionnaire]
+        }
+        if let outputDirectory, outputDirectory != Self.defaultOutput {
+            options += ["--out", outputDirectory]
+        }
+        if Set(formatNames) != ["md", "html"] {
+            options += ["--format", formatNames.joined(separator: ",")]
+        }
+        if let templates { options += ["--templates", templates] }
+        if force { options.append("--force") }
+        if plain { options.append("--plain") }
+        return options
+    }
+
+    /// The questionnaire id a draft names, so `--resume` alone finds the right questionnaire.
+    private static func draftQuestionnaireID(_ path: String) -> String? {
+        guard let bytes = try? FileIO.read(path) else { return nil }
+        return try? AnswersFile.questionnaireReference(bytes, file: path).id
+    }
+
+    private static func loadDraft(_ path: String, questionnaire: Questionnaire) throws(DPIAError) -> Answers {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            throw .input(error)
+        }
+        do {
+            return try AnswersFile.loadDraft(bytes, file: path, questionnaire: questionnaire)
+        } catch {
+            throw .input(.invalid(error))
+        }
+    }
+}
+
+/// A wizard run whose draft is claimed: ask the questions, then `finish` with how the asking ended.
+public struct WizardSession {
+    var wizard: Wizard
+    let questionnaireName: String
+    let catalog: QuestionnaireCatalog?
+    let templates: ReportTemplates
+    /// Where every answer is saved as it is given.
+    public let draftPath: String
+    let finalPath: String
+    let reportPaths: [String]
+    let outputDirectory: String
+    let formats: [ReportFormat]
+    let force: Bool
+    /// The command that continues this draft.
+    public let resumeCommand: String
+
+    /// Asks the questions on `console` until the assessor finishes or stops, or input ends.
+    public mutating func ask(on console: WizardConsole) -> WizardOutcome {
+        wizard.run(on: console)
+    }
+
+    /// Tells `output` how the run ended, writes the final answers and the reports when it finished, and
+    /// returns the exit status. `inputEndedByStop` says whether an end of input was the user stopping (a
+    /// stop signal, or the interactive terminal going away) rather than piped answers running out.
+    public func finish(_ outcome: WizardOutcome, inputEndedByStop: Bool, output: CommandOutput) -> ExitStatus
+    {
+        let stopped = "\nStopped. Your answers are saved in \(draftPath).\nTo continue: \(resumeCommand)"
+        switch outcome {
+        case .finished(let answers, _):
+            return write(answers, output: output)
+        case .interrupted:
+            output.error(stopped)
+            return .interrupted
+        case .endOfInput:
+            if inputEndedByStop {
+                output.error(stopped)
+                return .interrupted
+            }
+            output.error(
+                CommandOutput.prefixed(
+                    "input ended before the assessment was finished; your answers so far are saved in \(draftPath)"
+                ) + "\nTo continue: \(resumeCommand)")
+            return .dataError
+        case .saveFailed(let error, _):
+            output.error(
+                CommandOutput.prefixed(
+                    "could not save the draft: \(error); stopped so that no answer is lost without you knowing"
+                ))
+            return .cannotCreate
+        }
+    }
+
+    /// Writes the final answers file next to the reports, then the reports from it, exactly as
+    /// `dpia assess` would; the draft is removed once both are safely written.
+    private func write(_ answers: Answers, output: CommandOutput) -> ExitStatus {
+        let questionnaire = try? QuestionnaireResolver.resolve(questionnaireName, catalog: catalog)
+        let assessor = Assessor(
+            questionnaire: questionnaireName, outputDirectory: outputDirectory, formats: formats,
+            overwrite: force, templates: templates, catalog: catalog, toolVersion: dpiaVersion)
+        do throws(DPIAError) {
+            do throws(OutputError) {
+                try FileIO.makeDirectory(outputDirectory)
+                try FileIO.writeAtomically(
+                    AnswersFile.write(answers, questionnaire: questionnaire), to: finalPath,
+                    overwrite: force || finalPath == draftPath)
+            } catch {
+                throw .output(error)
+            }
+            let outcome = try assessor.run(answersPath: finalPath)
+            // Standard output gets only the files written, one a line, for scripts.
+            output.out(([finalPath] + outcome.written).joined(separator: "\n"))
+        } catch {
+            output.error(
+                CommandOutput.prefixed(error.description)
+                    + "\nYour answers are safe in \(draftPath); once the problem is fixed, write the reports with: "
+                    + assessCommand(draftPath, force: true))
+            return error.exitStatus
+        }
+        var notes = ["Wrote \(([finalPath] + reportPaths).joined(separator: ", "))."]
+        if finalPath != draftPath {
+            FileIO.remove(draftPath)
+            notes.append("The draft \(draftPath) was removed; \(finalPath) holds the final answers.")
+        }
+        notes.append("Re-run the assessment at any time with: " + assessCommand(finalPath, force: false))
+        output.error(notes.joined(separator: "\n"))
+        return .success
+    }
+
+    /// The `dpia assess` command that writes the reports from `answers` with this run's options.
+    private func assessCommand(_ answers: String, force: Bool) -> String {
+        var words = ["dpia", "assess", "--answers", answers]
+        if outputDirectory != WizardCommand.defaultOutput { words += ["--out", outputDirectory] }
+        if questionnaireName != WizardCommand.defaultQuestionnaire {
+            words += ["--questionnaire", questionnaireName]
+        }
+        if force { words.append("--force") }
+        return words.map(WizardFiles.shellQuoted).joined(separator: " ")
+    }
+}
