@@ -228,6 +228,14 @@ public struct WizardSession {
     /// `dpia assess` would; the draft is removed once both are safely written.
     private func write(_ answers: Answers, output: CommandOutput) -> ExitStatus {
         let questionnaire = try? QuestionnaireResolver.resolve(questionnaireName, catalog: catalog)
+        // A final assessment must be complete (`dpia assess` refuses one that is not), so an incomplete
+        // one is kept as a draft, saying what it lacks, rather than written as a final nobody can assess.
+        var answers = answers
+        var incomplete: [MissingItem] = []
+        if answers.metadata.status == .final, let questionnaire {
+            incomplete = Scorer.assess(questionnaire, answers).missingForFinal
+            if !incomplete.isEmpty { answers.metadata.status = .draft }
+        }
         let assessor = Assessor(
             questionnaire: questionnaireName, outputDirectory: outputDirectory, formats: formats,
             overwrite: force, templates: templates, catalog: catalog, toolVersion: dpiaVersion)
@@ -251,6 +259,11 @@ public struct WizardSession {
             return error.exitStatus
         }
         var notes = ["Wrote \(([finalPath] + reportPaths).joined(separator: ", "))."]
+        if !incomplete.isEmpty {
+            notes.append(
+                "Saved as a draft, not final: a final assessment still needs "
+                    + incomplete.map { "\($0.description) (\($0.path))" }.joined(separator: "; ") + ".")
+        }
         if finalPath != draftPath {
             FileIO.remove(draftPath)
             notes.append("The draft \(draftPath) was removed; \(finalPath) holds the final answers.")
