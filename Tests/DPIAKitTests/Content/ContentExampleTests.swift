@@ -57,6 +57,19 @@ struct ContentExampleTests {
         #expect(assessment.priorConsultation.id == expected.priorConsultation)
     }
 
+    @Test("the recommendation and the Art. 36 state never contradict each other", arguments: outcomes)
+    func recommendationAndPriorConsultationAgree(expected: ExpectedOutcome) throws {
+        let assessment = try BundledContent.assessment(example: expected.file)
+        let levels = assessment.questionnaire.scoring.priorConsultationLevels
+        let highRemains = levels.contains(assessment.overallResidual?.id ?? "")
+        #expect((assessment.priorConsultation != .notApplicable) == highRemains)
+        if highRemains {
+            // The recommendation chosen for a high residual risk is the rule that names that level.
+            #expect(
+                assessment.recommendation?.residualLevels?.contains(assessment.overallResidual!.id) == true)
+        }
+    }
+
     @Test("the drift example names each drifted category, the unapproved purpose and the signals")
     func driftNamed() throws {
         let assessment = try BundledContent.assessment(example: "whatsapp-ward-group-drift.json")
