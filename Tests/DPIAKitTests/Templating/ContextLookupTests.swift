@@ -1,41 +1,30 @@
 import DPIAKit
 import Testing
 
-/// Rendering remembers, per name and context depth, where a shape holds the name; these render lists whose
-/// items change shape from one item to the next, so a remembered index served to the wrong shape shows up
-/// as the wrong value or a value that should be missing.
-@Suite("Name lookup hints")
-struct LookupHintTests {
-    @Test("Items of different shapes each show their own member, even at a different index")
-    func differentShapesInOneList() throws {
-        let first = TemplateShape("name", "level")
-        let second = TemplateShape("level", "extra", "name")
-        let items: [TemplateValue] = [
-            .object(TemplateObject(first, ["a", "low"])),
-            .object(TemplateObject(second, ["high", "x", "b"])),
-            .object(TemplateObject(first, ["c", "medium"])),
+/// Lists whose items differ in their members, as report items do when optional values are left out: each
+/// item must show its own values, and fall back to the enclosing context only for a name it lacks.
+@Suite("Name lookup through the context stack")
+struct ContextLookupTests {
+    @Test("Items with different members each show their own")
+    func itemsWithDifferentMembers() throws {
+        let items: TemplateValue = [
+            ["name": "a", "level": "low"], ["level": "high", "extra": "x", "name": "b"],
+            ["name": "c", "level": "medium"],
         ]
         let template = try Template(source: "{{#items}}{{name}}={{level}};{{/items}}", name: "t")
-        let text = try template.render(["items": .list(items)], escape: { $0 })
+        let text = try template.render(["items": items], escape: { $0 })
         #expect(text == "a=low;b=high;c=medium;")
     }
 
-    @Test("A name an item lacks falls through to the enclosing context, then is found in the next item")
-    func missingInOneShapeFoundInAnother() throws {
-        let with = TemplateShape("title")
-        let without = TemplateShape("other")
-        let items: [TemplateValue] = [
-            .object(TemplateObject(with, ["own"])),
-            .object(TemplateObject(without, ["x"])),
-            .object(TemplateObject(with, ["again"])),
-            .object(TemplateObject(without, ["y"])),
-        ]
+    @Test("A name an item lacks comes from the enclosing context, and the next item's own is shown again")
+    func missingInOneItem() throws {
+        let items: TemplateValue = [["title": "own"], ["other": "x"], ["title": "again"], ["other": "y"]]
         let template = try Template(source: "{{#items}}{{title}},{{/items}}", name: "t")
-        let text = try template.render(["title": "outer", "items": .list(items)], escape: { $0 })
+        let text = try template.render(["title": "outer", "items": items], escape: { $0 })
         #expect(text == "own,outer,again,outer,")
     }
 
-    @Test("A partial included at different depths finds each name in the right context")
+    @Test("A partial included at different depths finds each name in the innermost context holding it")
     func partialAtDifferentDepths() throws {
         let partial = try Template(source: "{{label}}|", name: "p")
         let template = try Template(
@@ -45,5 +34,37 @@ struct LookupHintTests {
         ]
         let text = try template.render(value, partials: ["p": partial], escape: { $0 })
         #expect(text == "root|inner|inner|root|")
+    }
+
+    @Test("A dotted name's later part one item lacks renders empty there, not the enclosing context's")
+    func laterPartMissingInOneItem() throws {
+        let items: TemplateValue = [
+            ["risk": ["owner": "a", "level": "low"]], ["risk": ["owner": "b"]],
+            ["risk": ["owner": "c", "level": "high"]],
+        ]
+        let template = try Template(
+            source: "{{#items}}{{risk.owner}}={{risk.level}};{{/items}}", name: "t")
+        let text = try template.render(["items": items, "level": "outer"], escape: { $0 })
+        #expect(text == "a=low;b=;c=high;")
+    }
+
+    @Test("Three-part names follow each item's objects at every level")
+    func threePartNames() throws {
+        let items: TemplateValue = [
+            ["a": ["b": ["name": "one"]]], ["a": ["x": 1, "b": ["id": 2, "name": "two"]]],
+            ["a": ["b": "not an object"]], ["a": ["b": ["name": "three"]]],
+        ]
+        let template = try Template(source: "{{#items}}[{{a.b.name}}]{{/items}}", name: "t")
+        let text = try template.render(["items": items], escape: { $0 })
+        #expect(text == "[one][two][][three]")
+    }
+
+    @Test("In an object literal a repeated name takes its later value")
+    func laterDuplicateWins() throws {
+        let object: TemplateObject = ["name": "first", "name": "second"]
+        let template = try Template(source: "{{name}}", name: "t")
+        #expect(try template.render(.object(object), escape: { $0 }) == "second")
+        let value: TemplateValue = ["name": "first", "name": "second"]
+        #expect(value == ["name": "second"])
     }
 }
