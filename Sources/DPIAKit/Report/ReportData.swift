@@ -149,37 +149,43 @@ public enum ReportData {
     }
 }
 
-/// The names of the objects a report builds many of, worked out once and shared (see `TemplateShape`).
-/// Each object's values follow in the same order where it is built.
+/// The names of the objects a report builds many of. Each object's values follow in the same order where it
+/// is built.
 private enum Shapes {
-    static let level = TemplateShape("id", "label", "rank", "description")
-    static let question = TemplateShape(
-        "id", "number", "prompt", "label", "answer", "answered", "shown", "isLong", "help")
-    static let section = TemplateShape("title", "description", "questions")
-    static let appendixSection = TemplateShape("title", "step", "questions")
-    static let step = TemplateShape("number", "title", "sections", "hasQuestions")
-    static let signOff = TemplateShape("label", "answer", "answered")
-    static let contribution = TemplateShape("reason", "amount", "kind")
-    static let risk = TemplateShape(
+    static let level = ["id", "label", "rank", "description"]
+    static let question = [
+        "id", "number", "prompt", "label", "answer", "answered", "shown", "isLong", "help",
+    ]
+    static let section = ["title", "description", "questions"]
+    static let appendixSection = ["title", "step", "questions"]
+    static let step = ["number", "title", "sections", "hasQuestions"]
+    static let signOff = ["label", "answer", "answered"]
+    static let contribution = ["reason", "amount", "kind"]
+    static let risk = [
         "id", "title", "description", "harm", "likelihood", "likelihoodPoints", "severity", "level",
         "likelihoodContributions", "severityContributions", "appliedMeasures", "hasAppliedMeasures",
         "declinedMeasures", "hasDeclinedMeasures", "residualLikelihood", "residualLikelihoodPoints",
-        "residualSeverity", "residualLevel", "effect", "changed", "measureIDs")
-    static let measure = TemplateShape(
-        "id", "title", "description", "risks", "decision", "approved", "note", "hasNote")
-    static let control = TemplateShape(
-        "id", "label", "status", "answer", "isInPlace", "isMissing", "isNotApplicable", "affects")
-    static let missingControl = TemplateShape("id", "label", "affects")
-    static let idAndLabel = TemplateShape("id", "label")
-    static let matrixCell = TemplateShape(
-        "level", "likelihood", "inherentRisks", "residualRisks", "hasInherent", "hasResidual")
-    static let tool = TemplateShape("name", "version")
-    static let questionnaire = TemplateShape("id", "version", "title", "description", "references")
-    static let reference = TemplateShape("id", "title", "url")
-    static let meta = TemplateShape(
+        "residualSeverity", "residualLevel", "effect", "changed", "measureIDs",
+    ]
+    static let measure = [
+        "id", "title", "description", "risks", "decision", "approved", "note", "hasNote",
+    ]
+    static let control = [
+        "id", "label", "status", "answer", "isInPlace", "isMissing", "isNotApplicable", "affects",
+    ]
+    static let missingControl = ["id", "label", "affects"]
+    static let idAndLabel = ["id", "label"]
+    static let matrixCell = [
+        "level", "likelihood", "inherentRisks", "residualRisks", "hasInherent", "hasResidual",
+    ]
+    static let tool = ["name", "version"]
+    static let questionnaire = ["id", "version", "title", "description", "references"]
+    static let reference = ["id", "title", "url"]
+    static let meta = [
         "organisation", "platform", "reference", "assessor", "assessmentDate", "reviewDate", "status",
         "isDraft",
-        "isFinal")
+        "isFinal",
+    ]
     static let root = ShapeFamily(
         [
             "tool", "questionnaire", "meta", "fingerprint", "fingerprintShort", "hasRisks", "steps",
@@ -197,40 +203,51 @@ private enum Shapes {
             "overallInherent", "overallResidual", "recommendation", "dataSensitivity", "purposeDrift",
             "controls",
         ])
-    static let driver = TemplateShape("reason", "points", "risks", "weight")
-    static let recommendation = TemplateShape("id", "label", "summary")
-    static let screening = TemplateShape("required", "verdict", "groups")
-    static let screeningGroup = TemplateShape(
-        "label", "threshold", "metCount", "requiresDPIA", "criteria", "hasCriteria")
+    static let driver = ["reason", "points", "risks", "weight"]
+    static let recommendation = ["id", "label", "summary"]
+    static let screening = ["required", "verdict", "groups"]
+    static let screeningGroup = [
+        "label", "threshold", "metCount", "requiresDPIA", "criteria", "hasCriteria",
+    ]
     static let dataSensitivity = ShapeFamily(["hasCategories", "categories"], optional: ["highest"])
-    static let dataCategory = TemplateShape("label", "sensitivity", "source")
-    static let purposeDrift = TemplateShape(
+    static let dataCategory = ["label", "sensitivity", "source"]
+    static let purposeDrift = [
         "hasDrift", "approved", "hasApproved", "approvedText", "actual", "hasActual", "actualText",
         "unapproved",
-        "hasUnapproved", "categories", "hasCategories", "signals", "hasSignals")
-    static let driftedCategory = TemplateShape("label", "sensitivity", "outside", "neededBy")
-    static let controls = TemplateShape(
-        "all", "inPlaceCount", "missingCount", "notApplicableCount", "hasMissing", "missing")
-    static let matrix = TemplateShape("likelihoods", "rows", "bands", "riskLevels")
-    static let matrixRow = TemplateShape("severity", "cells")
-    static let band = TemplateShape("level", "range")
+        "hasUnapproved", "categories", "hasCategories", "signals", "hasSignals",
+    ]
+    static let driftedCategory = ["label", "sensitivity", "outside", "neededBy"]
+    static let controls = [
+        "all", "inPlaceCount", "missingCount", "notApplicableCount", "hasMissing", "missing",
+    ]
+    static let matrix = ["likelihoods", "rows", "bands", "riskLevels"]
+    static let matrixRow = ["severity", "cells"]
+    static let band = ["level", "range"]
 }
 
-/// The shapes of one kind of object whose last few members are each present or left out: one shape for
-/// every combination, made once, so building such an object hashes no names.
+/// The names of one kind of object whose last few members are each present or left out: one list for
+/// every combination.
 private struct ShapeFamily: Sendable {
-    private let shapes: [TemplateShape]
+    private let shapes: [[String]]
 
     /// `optional` may hold at most a handful of names: there are 2^count shapes.
     init(_ names: [String], optional: [String]) {
         shapes = (0..<(1 << optional.count)).map { present in
-            TemplateShape(names + optional.indices.filter { present & (1 << $0) != 0 }.map { optional[$0] })
+            names + optional.indices.filter { present & (1 << $0) != 0 }.map { optional[$0] }
         }
     }
 
     /// The shape with the optional members whose bits are set in `present` (bit i for `optional[i]`),
     /// after the others and in the order given.
-    func shape(_ present: Int) -> TemplateShape { shapes[present] }
+    func shape(_ present: Int) -> [String] { shapes[present] }
+}
+
+extension TemplateObject {
+    /// The object whose member named `names[i]` is `values[i]`.
+    fileprivate init(_ names: [String], _ values: [TemplateValue]) {
+        precondition(names.count == values.count, "a TemplateObject needs one value for each name")
+        self.init(Array(zip(names, values)))
+    }
 }
 
 /// A class, so that the closures building lists share it rather than copy the whole assessment.
@@ -334,7 +351,7 @@ private final class Builder {
             .bool(!assessment.risks.isEmpty), .list(stepValues), .list(appendix(questions)),
             .list(assessment.notes.map { .string($0) }), .bool(!assessment.notes.isEmpty),
         ]
-        root.reserveCapacity(Shapes.root.shape(0b11111).names.count)
+        root.reserveCapacity(Shapes.root.shape(0b11111).count)
         // `Shapes.root` names step1 to step7.
         precondition(stepValues.count == 7, "the report has seven ICO steps")
         root.append(contentsOf: stepValues)

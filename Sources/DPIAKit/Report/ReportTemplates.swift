@@ -8,11 +8,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The file name extension, also the value of `--format`.
     public var fileExtension: String { rawValue }
 
-    /// The escaper for user text in this format, writing straight into the rendered bytes.
-    var escaper: TemplateEscaper {
+    /// Escapes user text for this format.
+    func escape(_ text: String) -> String {
         switch self {
-        case .markdown: .bytes(MarkdownEscaping.append)
-        case .html: .html
+        case .markdown: MarkdownEscaping.escape(text)
+        case .html: Template.htmlEscape(text)
         }
     }
 }
@@ -94,7 +94,7 @@ public struct ReportTemplates: Sendable {
                 kind: .unreadable, template: directory, line: 0, column: 0,
                 message: "has no report.\(format.fileExtension).mustache for the \(format.rawValue) format")
         }
-        return try template.renderBytes(data, partials: partials, escaper: format.escaper)
+        return try template.renderBytes(data, partials: partials, escape: format.escape)
     }
 
     /// Names the templates use that the report data never has: typos that would silently render empty.

@@ -13,9 +13,7 @@ extension Template {
         against schema: TemplateValue, partials: [String: Template] = [:]
     ) -> [TemplateDiagnostic] {
         var checker = NameChecker(partials: partials)
-        let found = withUnsafePointer(to: schema) { root in
-            checker.check(0..<program.instructions.count, of: self, stack: [TemplateContext(root)])
-        }
+        let found = checker.check(0..<program.instructions.count, of: self, stack: [schema])
         return found.sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) }
     }
 }
@@ -25,9 +23,9 @@ private struct NameChecker {
     /// Partials being walked, so that a recursive partial is checked once rather than forever.
     var activePartials: Set<String> = []
 
-    /// Checks `template`'s instructions in `range`; `stack` points into the schema, which outlives the check.
+    /// Checks `template`'s instructions in `range` against a context stack, innermost context last.
     mutating func check(
-        _ range: Range<Int>, of template: Template, stack: [TemplateContext]
+        _ range: Range<Int>, of template: Template, stack: [TemplateValue]
     ) -> Set<TemplateDiagnostic> {
         let program = template.program
         var found: Set<TemplateDiagnostic> = []
@@ -37,29 +35,27 @@ private struct NameChecker {
             case .text, .lineStart:
                 break
             case .variable(let name, _):
-                if resolve(program.names[name], in: stack) == nil {
+                if program.names[name].resolve(in: stack) == nil {
                     found.insert(unknown(name, in: template))
                 }
             case .section(let name, let inverted, let end):
                 let body = index + 1..<end
                 index = end
-                guard let value = resolve(program.names[name], in: stack) else {
+                guard let value = program.names[name].resolve(in: stack) else {
                     found.insert(unknown(name, in: template))
                     continue
                 }
                 if inverted {
                     found.formUnion(check(body, of: template, stack: stack))
-                } else if case .list(let items) = value.pointee, !items.isEmpty {
+                } else if case .list(let items) = value, let first = items.first {
                     // Only what no sample element supplies is unknown: elements may differ in optional members.
-                    let first = items.withUnsafeBufferPointer { $0.baseAddress! }
-                    var common = check(body, of: template, stack: stack + [TemplateContext(first)])
-                    for item in 1..<items.count where !common.isEmpty {
-                        common.formIntersection(
-                            check(body, of: template, stack: stack + [TemplateContext(first + item)]))
+                    var common = check(body, of: template, stack: stack + [first])
+                    for item in items.dropFirst() where !common.isEmpty {
+                        common.formIntersection(check(body, of: template, stack: stack + [item]))
                     }
                     found.formUnion(common)
                 } else {
-                    found.formUnion(check(body, of: template, stack: stack + [TemplateContext(value)]))
+                    found.formUnion(check(body, of: template, stack: stack + [value]))
                 }
                 continue
             case .partial(let tag):
@@ -78,12 +74,6 @@ private struct NameChecker {
             index += 1
         }
         return found
-    }
-
-    private func resolve(_ name: TemplateName, in stack: [TemplateContext])
-        -> UnsafePointer<TemplateValue>?
-    {
-        stack.withUnsafeBufferPointer { name.resolve(in: $0) }
     }
 
     private func unknown(_ name: Int, in template: Template) -> TemplateDiagnostic {

@@ -1,125 +1,46 @@
-/// The members of a `TemplateValue.object`: values by name.
+/// The members of a `TemplateValue.object`: values by name, in the order they were given.
 ///
-/// Report objects hold a few to a few dozen members, and rendering looks names up thousands of times per
-/// report, often missing on the way out through enclosing contexts. `Dictionary` hashes the name with
-/// SipHash on every lookup; here each name's hash is worked out once (in the object's `TemplateShape`, and
-/// when a template is parsed), so a lookup is a scan comparing integers and then, on a match, the name.
+/// Report objects hold a few dozen members at most, so a lookup reads the list (comparing lengths first,
+/// which tells most names apart at once); most objects are built once, rendered and thrown away, and a
+/// list costs nothing to build.
 public struct TemplateObject: Sendable {
-    /// The names, shared by every object built with the same shape.
-    private(set) var shape: TemplateShape
-    /// The values, in the order of `shape.names`. Rendering never copies an object (it reads values in
-    /// place), so two references here cost nothing there, and one allocation fewer per object makes
-    /// building and freeing a report cheaper.
-    private(set) var values: [TemplateValue]
+    /// The members in order. A literal may repeat a name; lookups read from the end, so the later one wins.
+    private var pairs: [(name: String, value: TemplateValue)]
 
     /// An object with no members.
     public init() {
-        self.init(TemplateShape([]), [])
+        pairs = []
     }
 
     /// An object with the members of `members`.
     public init(_ members: [String: TemplateValue]) {
-        self.init(TemplateShape(Array(members.keys)), Array(members.values))
+        pairs = members.map { (name: $0.key, value: $0.value) }
     }
 
-    /// An object whose member named `shape.names[i]` is `values[i]`.
-    ///
-    /// Building many objects with one shape (a static `TemplateShape` beside the code that fills it in)
-    /// costs one array of values each: no names are copied or hashed.
-    public init(_ shape: TemplateShape, _ values: [TemplateValue]) {
-        precondition(shape.names.count == values.count, "a TemplateObject needs one value for each name")
-        self.shape = shape
-        self.values = values
-    }
-
-    init(pairs: [(String, TemplateValue)]) {
-        self.init(TemplateShape(pairs.map(\.0)), pairs.map(\.1))
+    /// An object with `pairs` as its members, in order; a repeated name takes its later value.
+    init(_ pairs: [(String, TemplateValue)]) {
+        self.pairs = pairs.map { (name: $0.0, value: $0.1) }
     }
 
     /// The members as a dictionary, for callers that want to iterate them.
     public var members: [String: TemplateValue] {
-        Dictionary(zip(shape.names, values), uniquingKeysWith: { _, last in last })
+        Dictionary(pairs, uniquingKeysWith: { _, later in later })
     }
 
     /// The member named `key`; setting `nil` removes it.
     public subscript(key: String) -> TemplateValue? {
-        get { value(forKey: key, hash: TemplateShape.hash(key)) }
+        get { pairs.last { $0.name.utf8.count == key.utf8.count && $0.name == key }?.value }
         set {
-            // The shape may be shared, so a new member makes a new shape.
-            let hash = TemplateShape.hash(key)
             if let newValue {
-                if let index = shape.index(of: key, hash: hash) {
-                    values[index] = newValue
+                if let index = pairs.lastIndex(where: { $0.name == key }) {
+                    pairs[index].value = newValue
                 } else {
-                    shape = shape.appending(key, hash: hash)
-                    values.append(newValue)
+                    pairs.append((name: key, value: newValue))
                 }
             } else {
-                let kept = shape.names.indices.filter { shape.names[$0] != key }
-                shape = TemplateShape(kept.map { shape.names[$0] })
-                values = kept.map { values[$0] }
+                pairs.removeAll { $0.name == key }
             }
         }
-    }
-
-    /// The member named `key`, whose `TemplateShape.hash(_:)` the caller already has.
-    func value(forKey key: String, hash: UInt32) -> TemplateValue? {
-        guard let index = shape.index(of: key, hash: hash) else { return nil }
-        return values[index]
-    }
-}
-
-/// The member names of a kind of `TemplateObject`, with their hashes worked out once.
-public final class TemplateShape: Sendable {
-    /// The names in order. A name may appear twice only after a literal repeats it; lookups scan from the
-    /// end, so the later one wins, as it would in JSON.
-    public let names: [String]
-    let hashes: [UInt32]
-
-    public init(_ names: [String]) {
-        self.names = names
-        hashes = names.map(Self.hash)
-    }
-
-    public convenience init(_ names: String...) {
-        self.init(names)
-    }
-
-    private init(names: [String], hashes: [UInt32]) {
-        self.names = names
-        self.hashes = hashes
-    }
-
-    /// This shape with `key` added at the end, without hashing the other names again.
-    func appending(_ key: String, hash: UInt32) -> TemplateShape {
-        TemplateShape(names: names + [key], hashes: hashes + [hash])
-    }
-
-    func index(of key: String, hash: UInt32) -> Int? {
-        hashes.withUnsafeBufferPointer { hashes in
-            var index = hashes.count - 1
-            while index >= 0 {
-                if hashes[index] == hash && names[index] == key {
-                    return index
-                }
-                index -= 1
-            }
-            return nil
-        }
-    }
-
-    /// 32-bit FNV-1a of the name's UTF-8: a few instructions a byte, and names are short.
-    static func hash(_ key: String) -> UInt32 {
-        var key = key
-        return key.withUTF8(hash)
-    }
-
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-        }
-        return hash
     }
 }
 
@@ -133,7 +54,7 @@ extension TemplateObject: Equatable {
 extension TemplateObject: ExpressibleByDictionaryLiteral {
     /// Later duplicates win, as they would in JSON.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self.init(pairs: elements)
+        self.init(elements)
     }
 }
 

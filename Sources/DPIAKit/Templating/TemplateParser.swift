@@ -1,12 +1,8 @@
-import Foundation
-
 /// Turns template source into a `TemplateProgram` in one pass over its UTF-8 bytes.
 ///
 /// Standalone tags (section, inverted, close, comment, partial and delimiter tags alone on their
 /// line apart from spaces and tabs) remove their whole line, newline included, as the spec requires.
-///
-/// Every run loads the report templates before it does anything else, so tags are read as byte ranges,
-/// only names become strings, and instructions are written straight into the program with no tree between.
+/// Tags are read as byte ranges, so delimiters and positions need no string indices.
 struct TemplateParser {
     private enum TagKind {
         case variable(escaped: Bool)
@@ -41,7 +37,7 @@ struct TemplateParser {
     private static let carriageReturn = UInt8(ascii: "\r")
     private static let dot = UInt8(ascii: ".")
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: [UInt8]
     private let templateName: String
     private var opener: [UInt8] = Array("{{".utf8)
     private var closer: [UInt8] = Array("}}".utf8)
@@ -60,20 +56,13 @@ struct TemplateParser {
 
     /// Parses `source`, reporting the first syntax error with `name`, line and column.
     static func parse(_ source: String, name: String) throws(TemplateError) -> TemplateProgram {
-        var source = source
-        let result = source.withUTF8 { bytes in
-            Result { () throws(TemplateError) in
-                var parser = TemplateParser(bytes: bytes, name: name)
-                return try parser.parse()
-            }
-        }
-        return try result.get()
+        var parser = TemplateParser(bytes: Array(source.utf8), name: name)
+        return try parser.parse()
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, name: String) {
+    private init(bytes: [UInt8], name: String) {
         self.bytes = bytes
         templateName = name
-        program.reserve(textBytes: bytes.count)
     }
 
     private mutating func parse() throws(TemplateError) -> TemplateProgram {
@@ -224,34 +213,12 @@ struct TemplateParser {
         if range.count == 1 && bytes[range.lowerBound] == Self.dot {
             return TemplateName(text: text, parts: [])
         }
-        var parts: [TemplateName.Part] = []
-        if !bytes[range].contains(where: { $0 >= 0x80 }) {
-            // ASCII names (all real ones) split on bytes, and a name without dots is its own one part.
-            var start = range.lowerBound
-            for index in range where bytes[index] == Self.dot {
-                parts.append(part(start..<index))
-                start = index + 1
-            }
-            parts.append(
-                start == range.lowerBound
-                    ? TemplateName.Part(
-                        text, hash: TemplateShape.hash(UnsafeBufferPointer(rebasing: bytes[range])))
-                    : part(start..<range.upperBound))
-        } else {
-            // Others split by characters, where a combining mark after a dot keeps it from splitting.
-            parts = text.split(separator: ".", omittingEmptySubsequences: false).map {
-                TemplateName.Part(String($0))
-            }
-        }
-        if parts.contains(where: \.key.isEmpty) {
+        // Split by characters, where a combining mark after a dot keeps it from splitting.
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if parts.contains(where: \.isEmpty) {
             throw error(.invalidName, at: position, "name \"\(text)\" has an empty part between dots")
         }
         return TemplateName(text: text, parts: parts)
-    }
-
-    private func part(_ range: Range<Int>) -> TemplateName.Part {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        return TemplateName.Part(String(decoding: slice, as: UTF8.self), hash: TemplateShape.hash(slice))
     }
 
     // MARK: Standalone lines and text
@@ -277,7 +244,7 @@ struct TemplateParser {
         while start < range.upperBound {
             let end = find(Self.newline, in: start..<range.upperBound).map { $0 + 1 } ?? range.upperBound
             markLineStart()
-            program.appendText(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            program.appendText(bytes[start..<end])
             if bytes[end - 1] == Self.newline {
                 atLineStart = true
             }
@@ -313,32 +280,21 @@ struct TemplateParser {
 
     // MARK: Helpers
 
-    /// The first offset in `range` holding `byte`, found by `memchr`, which reads many bytes at a time.
+    /// The first offset in `range` holding `byte`.
     private func find(_ byte: UInt8, in range: Range<Int>) -> Int? {
-        guard !range.isEmpty, let base = bytes.baseAddress,
-            let found = memchr(base + range.lowerBound, Int32(byte), range.count)
-        else { return nil }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+        bytes[range].firstIndex(of: byte)
     }
 
+    /// The first offset from `start` where `needle` begins.
     private func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        let last = bytes.count - needle.count
-        var index = start
-        while index <= last, let candidate = find(first, in: index..<(last + 1)) {
-            var matched = true
-            for offset in 1..<needle.count where bytes[candidate + offset] != needle[offset] {
-                matched = false
-                break
-            }
-            if matched { return candidate }
-            index = candidate + 1
+        guard start + needle.count <= bytes.count else { return nil }
+        return (start...(bytes.count - needle.count)).first {
+            bytes[$0..<$0 + needle.count].elementsEqual(needle)
         }
-        return nil
     }
 
     private func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        String(decoding: bytes[range], as: UTF8.self)
     }
 
     private func error(_ kind: TemplateError.Kind, at position: SourcePosition, _ message: String)

@@ -1,7 +1,7 @@
 /// A parsed template: flat instructions and the tables they index.
 ///
-/// Instructions hold only integers, so walking them copies plain values; a report walks its section
-/// bodies once per list item. The parser writes the program directly, and the name checker walks it too.
+/// A section is its opening instruction followed by its body, so rendering a list walks the same range
+/// once per item. The parser writes the program directly; rendering and the name checker walk it.
 struct TemplateProgram: Sendable {
     enum Instruction: Sendable {
         /// Writes `text[start..<end]`.
@@ -31,11 +31,7 @@ struct TemplateProgram: Sendable {
     private(set) var namePositions: [SourcePosition] = []
     private(set) var partials: [PartialTag] = []
 
-    mutating func reserve(textBytes: Int) {
-        text.reserveCapacity(textBytes)
-    }
-
-    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func appendText(_ bytes: ArraySlice<UInt8>) {
         let start = text.count
         text.append(contentsOf: bytes)
         instructions.append(.text(start: start, end: text.count))

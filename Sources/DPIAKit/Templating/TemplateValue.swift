@@ -43,12 +43,6 @@ public enum TemplateValue: Sendable, Equatable {
         return members[key]
     }
 
-    /// The member named `key` when this is an object, with `TemplateShape.hash(key)` already worked out.
-    func member(_ key: String, hash: UInt32) -> TemplateValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.value(forKey: key, hash: hash)
-    }
-
     private static func format(_ number: Double) -> String {
         if abs(number) < 1e15, Double(Int(number)) == number {
             return String(Int(number))
@@ -84,7 +78,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// Later duplicates win, as they would in JSON.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(TemplateObject(pairs: elements))
+        self = .object(TemplateObject(elements))
     }
 }
 

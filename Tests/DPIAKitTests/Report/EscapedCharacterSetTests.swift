@@ -1,8 +1,7 @@
 import DPIAKit
 import Testing
 
-/// Both escapers first check each byte to see whether a value needs any work; these walk every ASCII
-/// character so that one wrongly left out of (or put into) that check shows up as text changed or left alone.
+/// Every ASCII character, so that one an escaper wrongly leaves alone (or wrongly changes) shows up.
 @Suite("Escaped character sets")
 struct EscapedCharacterSetTests {
     static let asciiCharacters = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
@@ -34,5 +33,13 @@ struct EscapedCharacterSetTests {
         let text = "Café – naïve “quotes” 😀 ½"
         #expect(MarkdownEscaping.escape(text) == text)
         #expect(Template.htmlEscape(text) == text)
+    }
+
+    @Test("Non-ASCII characters beside a special character neither hide it nor get escaped")
+    func nonASCIINeighbours() {
+        // The second byte of "é" and of "©" is the byte of ")" plus 128.
+        let plain = "é©é©"
+        #expect(Template.htmlEscape(plain + "<" + plain) == plain + "&lt;" + plain)
+        #expect(MarkdownEscaping.escape(plain + "*" + plain) == plain + "\\*" + plain)
     }
 }

@@ -1,9 +1,8 @@
 import DPIAKit
 import Testing
 
-/// HTML escaping checks eight bytes at a time and Markdown escaping looks bytes up in a table; these put
-/// each special character at every position of a long value, so a character missed at a word boundary or
-/// in the bytes left over after the last whole word shows up as text left unescaped.
+/// Each special character at every position of a long value, so that one missed at the start, in the
+/// middle or at the end shows up as text left unescaped, and the text around it must come through whole.
 @Suite("Escaping long values")
 struct LongValueEscapingTests {
     static let positions = Array(0..<41)
