@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// The built binary under a real pseudo-terminal: raw mode, arrow keys, Ctrl-C with the draft kept

@@ -1,12 +1,13 @@
 import DPIAKit
 import Foundation
+import TestSupport
 import Testing
 
 /// Checks the reports with other people's parsers, through Tests/Scripts/check-reports.py. CI installs
 /// them (python3-html5lib, cmark-gfm, pandoc); where one is missing the test is skipped and says why.
 @Suite("Reports checked by external tools")
 struct ExternalReportCheckTests {
-    static let script = ReportFixture.root.appendingPathComponent("Tests/Scripts/check-reports.py").path
+    static let script = PackageRoot.path("Tests/Scripts/check-reports.py")
 
     static func executable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
