@@ -16,20 +16,14 @@ struct ExternalReportCheckTests {
     }
 
     static func run(_ arguments: [String]) -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
         do {
-            try process.run()
+            let result = try DPIAProcess.run(
+                executable: URL(fileURLWithPath: arguments[0]), Array(arguments.dropFirst()),
+                in: FileManager.default.temporaryDirectory)
+            return (result.status, result.stderr)
         } catch {
             return (-1, "\(error)")
         }
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// A Python 3, preferring one that has html5lib (Debian's python3-html5lib goes with /usr/bin/python3).
