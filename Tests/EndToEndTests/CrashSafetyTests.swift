@@ -29,14 +29,20 @@ struct CrashSafetyTests {
         }
     }
 
-    /// Starts dpia in `work` without waiting for it.
-    static func start(_ arguments: [String], in work: ScratchFolder) throws -> Process {
+    /// Starts dpia in `work` without waiting for it; its standard error goes to the file `errors` there.
+    static func start(_ arguments: [String], in work: ScratchFolder, errors: String? = nil) throws -> Process
+    {
         let process = Process()
         process.executableURL = DPIAProcess.binary
         process.arguments = arguments
         process.currentDirectoryURL = work.url
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            try work.write("", to: errors)
+            process.standardError = try FileHandle(forWritingTo: work.url(errors))
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
@@ -147,13 +153,16 @@ struct CrashSafetyTests {
         let answers = root.appendingPathComponent("answers")
         try Self.answersFolder(answers, count: 30, edition: "Same")
         let out = root.appendingPathComponent("reports")
-        let runs = try (0..<3).map { _ in
+        let runs = try (0..<3).map { index in
             try Self.start(
-                ["assess", "--batch", answers.path, "--out", out.path, "--format", "md", "--force"], in: work)
+                ["assess", "--batch", answers.path, "--out", out.path, "--format", "md", "--force"], in: work,
+                errors: "errors-\(index).txt")
         }
-        for run in runs {
+        for (index, run) in runs.enumerated() {
             run.waitUntilExit()
-            #expect(run.terminationStatus == 0)
+            let errors = try work.read("errors-\(index).txt")
+            #expect(run.terminationStatus == 0, "run \(index): \(errors)")
+            #expect(errors == "", "run \(index)")
         }
         let names = work.files(in: "reports")
         #expect(names.count == 31)
