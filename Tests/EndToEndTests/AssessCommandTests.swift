@@ -1,142 +1,176 @@
+import DPIAKit
 import Foundation
 import TestSupport
 import Testing
 
-/// Runs the built binary on fixture files and checks exit statuses, files written and error text.
+/// Runs the built binary on fixture files copied into a scratch folder, and checks the exit status and
+/// the whole of what it prints, and the files it writes.
 @Suite("dpia assess, validate, list and usage (end to end)")
 struct AssessCommandTests {
-    let mini = DPIAProcess.fixture("mini.json")
-    let drift = DPIAProcess.fixture("mini-drift.json")
+    /// A scratch folder holding `mini.json` and `mini-drift.json`.
+    static func scratch() throws -> ScratchFolder {
+        let work = try ScratchFolder()
+        for name in ["mini.json", "mini-drift.json"] { try work.copy(PackageRoot.fixture(name), to: name) }
+        return work
+    }
+
+    /// What `assess` prints for the mini drift answers, writing Markdown into `folder`.
+    static func driftSummary(writtenTo folder: String) -> String {
+        """
+        WhatsApp | ward 7 — Example Trust (draft, 2026-11-20)
+          Overall residual risk: HIGH (before measures: high)
+          Recommendation: Do not approve
+          ICO prior consultation: Would be required unless measures are approved: approving M1, M2 would avoid it (UK GDPR Art. 36)
+          DPIA required: yes
+          Top drivers:
+            +3 Missing: Policy for the platform (Q4.1 Policy: No) [disclosure, purpose]
+            +2 Purpose drift: Patient names is allowed by no approved purpose (Administration) [disclosure, purpose]
+            +2 Purpose drift: Clinical information is allowed by no approved purpose (Administration) [disclosure, purpose]
+          Note: No decision is recorded on 2 recommended measures (M1, M2); they are treated as not approved.
+          Wrote \(folder)/mini-drift.md
+
+        """
+    }
 
     @Test func assessWritesTheReportAndPrintsASummary() throws {
-        let out = try DPIAProcess.temporaryDirectory()
-        let result = try DPIAProcess.run([
-            "assess", "--questionnaire", mini, "--answers", drift, "--out", out.path, "--format", "md",
+        let work = try Self.scratch()
+        defer { work.remove() }
+        let result = try work.run([
+            "assess", "--questionnaire", "mini.json", "--answers", "mini-drift.json", "--out", "out",
+            "--format",
+            "md",
         ])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Overall residual risk: HIGH (before measures: high)"))
-        #expect(result.stdout.contains("Recommendation: Do not approve"))
-        #expect(
-            result.stdout.contains(
-                "ICO prior consultation: Would be required unless measures are approved: approving M1, M2 would avoid it"
-            ))
-        let report = try String(contentsOf: out.appendingPathComponent("mini-drift.md"), encoding: .utf8)
+        expect(result, equals: .init(stdout: Self.driftSummary(writtenTo: "out")))
+        let report = try work.read("out/mini-drift.md")
         #expect(report.hasPrefix("# Data protection impact assessment: WhatsApp \\| ward 7\n"))
         #expect(report.contains("| Patient names | Significant | Administration | Clinical care |"))
         #expect(report.contains("Line one<br>Line two with &lt;b&gt;html&lt;/b&gt; and \\| pipes"))
+        #expect(work.files(in: "out") == ["mini-drift.md"])
     }
 
     @Test func theSameInputsGiveTheSameBytes() throws {
-        let first = try DPIAProcess.temporaryDirectory()
-        let second = try DPIAProcess.temporaryDirectory()
-        for out in [first, second] {
-            let result = try DPIAProcess.run(["assess", "-q", mini, drift, "--out", out.path, "--format=md"])
-            #expect(result.status == 0, "\(result.stderr)")
+        let work = try Self.scratch()
+        defer { work.remove() }
+        for out in ["first", "second"] {
+            let result = try work.run([
+                "assess", "-q", "mini.json", "mini-drift.json", "--out", out, "--format=md",
+            ])
+            expect(result, equals: .init(stdout: Self.driftSummary(writtenTo: out)))
         }
-        let a = try Data(contentsOf: first.appendingPathComponent("mini-drift.md"))
-        let b = try Data(contentsOf: second.appendingPathComponent("mini-drift.md"))
-        #expect(a == b)
+        #expect(try work.data("first/mini-drift.md") == work.data("second/mini-drift.md"))
     }
 
     @Test func anExistingReportIsKeptWithoutForce() throws {
-        let out = try DPIAProcess.temporaryDirectory()
-        let path = out.appendingPathComponent("mini-drift.md")
-        try "previous report".write(to: path, atomically: true, encoding: .utf8)
-        let refused = try DPIAProcess.run(["assess", "-q", mini, drift, "--out", out.path, "--format", "md"])
-        #expect(refused.status == 73)
-        #expect(
-            refused.stderr.contains(
-                "mini-drift.md: already exists; use --force to replace it (nothing was written)"))
-        #expect(try String(contentsOf: path, encoding: .utf8) == "previous report")
-        let forced = try DPIAProcess.run([
-            "assess", "-q", mini, drift, "--out", out.path, "--format", "md", "--force",
-        ])
-        #expect(forced.status == 0)
-        #expect(
-            try String(contentsOf: path, encoding: .utf8).hasPrefix("# Data protection impact assessment"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
-            $0.hasSuffix(".tmp")
-        }
-        #expect(leftovers.isEmpty)
+        let work = try Self.scratch()
+        defer { work.remove() }
+        try work.write("previous report", to: "out/mini-drift.md")
+        let arguments = ["assess", "-q", "mini.json", "mini-drift.json", "--out", "out", "--format", "md"]
+        expect(
+            try work.run(arguments),
+            equals: .init(
+                status: 73,
+                stderr:
+                    "dpia: error: out/mini-drift.md: already exists; use --force to replace it (nothing was written)\n"
+            ))
+        #expect(try work.read("out/mini-drift.md") == "previous report")
+        expect(
+            try work.run(arguments + ["--force"]), equals: .init(stdout: Self.driftSummary(writtenTo: "out")))
+        #expect(try work.read("out/mini-drift.md").hasPrefix("# Data protection impact assessment"))
+        #expect(work.files(in: "out") == ["mini-drift.md"])
     }
 
     @Test func invalidAnswersListEveryProblemAndWriteNothing() throws {
-        let out = try DPIAProcess.temporaryDirectory()
-        let bad = out.appendingPathComponent("bad.json")
-        let text = try String(contentsOfFile: drift, encoding: .utf8)
+        let work = try Self.scratch()
+        defer { work.remove() }
+        let text = try work.read("mini-drift.json")
             .replacingOccurrences(of: "\"edition\": \"consumer\"", with: "\"edition\": \"consumr\"")
             .replacingOccurrences(of: "\"users\": 1200", with: "\"users\": -5")
-        try text.write(to: bad, atomically: true, encoding: .utf8)
-        let result = try DPIAProcess.run([
-            "assess", "-q", mini, bad.path, "--out", out.appendingPathComponent("reports").path,
-        ])
-        #expect(result.status == 65)
-        #expect(
-            result.stderr.contains(
-                "bad.json:7:16: at answers.edition: \"consumr\" is not an option of \"edition\"; did you mean \"consumer\"?"
-            ))
-        #expect(result.stderr.contains("at answers.users: -5 is below the minimum 0"))
-        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("reports").path))
+        try work.write(text, to: "bad.json")
+        expect(
+            try work.run(["assess", "-q", "mini.json", "bad.json", "--out", "reports"]),
+            equals: .init(
+                status: 65,
+                stderr: """
+                    dpia: error: bad.json:7:16: at answers.edition: "consumr" is not an option of "edition"; did you mean "consumer"?; expected one of "consumer" or "enterprise"
+                    dpia: error: bad.json:8:14: at answers.users: -5 is below the minimum 0
+
+                    """))
+        #expect(!work.exists("reports"))
     }
 
     @Test func missingInputIs66() throws {
-        let result = try DPIAProcess.run(["assess", "-q", mini, "/nonexistent/answers.json"])
-        #expect(result.status == 66)
-        #expect(result.stderr == "dpia: error: /nonexistent/answers.json: no such file\n")
-        let directory = try DPIAProcess.run(["assess", "-q", mini, "/tmp"])
-        #expect(directory.status == 66)
-        #expect(directory.stderr.contains("/tmp: is a directory; expected a JSON file"))
+        let work = try Self.scratch()
+        defer { work.remove() }
+        expect(
+            try work.run(["assess", "-q", "mini.json", "/nonexistent/answers.json"]),
+            equals: .init(status: 66, stderr: "dpia: error: /nonexistent/answers.json: no such file\n"))
+        try work.makeFolder("folder")
+        expect(
+            try work.run(["assess", "-q", "mini.json", "folder"]),
+            equals: .init(status: 66, stderr: "dpia: error: folder: is a directory; expected a JSON file\n"))
     }
 
     @Test func usageErrorsAre64WithASuggestion() throws {
-        let result = try DPIAProcess.run(["assess", "--anwsers", drift])
-        #expect(result.status == 64)
-        #expect(
-            result.stderr.hasPrefix(
-                "dpia assess: unknown option '--anwsers'; did you mean '--answers'?\nusage: dpia assess"))
-        let noAnswers = try DPIAProcess.run(["assess"])
-        #expect(noAnswers.status == 64)
-        #expect(noAnswers.stderr.contains("no answers file given"))
+        expect(
+            try DPIAProcess.run(["assess", "--anwsers", "mini-drift.json"]),
+            equals: .init(
+                status: 64,
+                stderr: """
+                    dpia assess: unknown option '--anwsers'; did you mean '--answers'?
+                    usage: dpia assess [options] [ANSWERS...]
+                    Run 'dpia --help' for more.
+
+                    """))
+        expect(
+            try DPIAProcess.run(["assess"]),
+            equals: .init(
+                status: 64,
+                stderr: """
+                    dpia assess: no answers file given; expected --answers PATH or --batch DIR (for example Questionnaires/examples/admin-only-staff-rota.json)
+                    usage: dpia assess [options] [COMMAND]
+
+                    """))
     }
 
     @Test func failOnTurnsTheRatingIntoAnExitStatus() throws {
-        let out = try DPIAProcess.temporaryDirectory()
-        let result = try DPIAProcess.run([
-            "assess", "-q", mini, drift, "--out", out.path, "--fail-on", "medium", "--format", "md",
+        let work = try Self.scratch()
+        defer { work.remove() }
+        let result = try work.run([
+            "assess", "-q", "mini.json", "mini-drift.json", "--out", "out", "--fail-on", "medium", "--format",
+            "md",
         ])
-        #expect(result.status == 22)
-        #expect(result.stderr.contains("overall residual risk High is at or above --fail-on medium"))
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("mini-drift.md").path))
+        expect(
+            result,
+            equals: .init(
+                status: 22, stdout: Self.driftSummary(writtenTo: "out"),
+                stderr: "dpia: overall residual risk High is at or above --fail-on medium\n"))
+        #expect(work.files(in: "out") == ["mini-drift.md"])
     }
 
     @Test func validateReportsEveryProblemWithLines() throws {
-        let out = try DPIAProcess.temporaryDirectory()
-        let bad = out.appendingPathComponent("broken.json")
-        let text = try String(contentsOfFile: mini, encoding: .utf8)
+        let work = try Self.scratch()
+        defer { work.remove() }
+        let text = try work.read("mini.json")
             .replacingOccurrences(of: "\"type\": \"integer\"", with: "\"type\": \"int\"")
             .replacingOccurrences(of: "\"sensitivity\": \"severe\"}", with: "\"sensitivity\": \"extreme\"}")
-        try text.write(to: bad, atomically: true, encoding: .utf8)
-        let result = try DPIAProcess.run(["validate", bad.path])
-        #expect(result.status == 65)
-        let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count >= 2)
-        #expect(lines.allSatisfy { $0.hasPrefix("dpia: error: \(bad.path):") })
-        #expect(result.stderr.contains("unknown question type \"int\""))
-        #expect(result.stderr.contains("unknown severity level \"extreme\""))
-        let good = try DPIAProcess.run(["validate", mini])
-        #expect(good.status == 0)
-        #expect(good.stdout == "\(mini): ok (questionnaire mini 1.0.0, 13 questions, 2 risks)\n")
+        try work.write(text, to: "broken.json")
+        expect(
+            try work.run(["validate", "broken.json"]),
+            equals: .init(
+                status: 65,
+                stderr: """
+                    dpia: error: broken.json:21:50: at sections[1].questions[1].type: unknown question type "int"; expected one of "yesno", "single", "multiple", "text", "longtext", "integer" or "date"
+                    dpia: error: broken.json:68:9: at scoring.dataCategories.categories[2].sensitivity: unknown severity level "extreme"; expected "minimal", "significant" or "severe"
+                    dpia: error: broken.json:85:7: at scoring.risks[0].severity.adjustments: condition names unknown question "users"
+
+                    """))
+        expect(
+            try work.run(["validate", "mini.json"]),
+            equals: .init(stdout: "mini.json: ok (questionnaire mini 1.0.0, 13 questions, 2 risks)\n"))
     }
 
-    @Test func helpAndVersion() throws {
-        let version = try DPIAProcess.run(["--version"])
-        #expect(version.status == 0)
-        #expect(version.stdout.hasPrefix("dpia "))
-        for command in ["assess", "validate", "list", "wizard"] {
-            let help = try DPIAProcess.run([command, "--help"])
-            #expect(help.status == 0)
-            #expect(help.stdout.contains("dpia \(command)"))
-        }
+    @Test func versionIsTheLibrarysVersion() throws {
+        expect(try DPIAProcess.run(["--version"]), equals: .init(stdout: "dpia \(dpiaVersion)\n"))
     }
 }
 
@@ -144,32 +178,40 @@ struct AssessCommandTests {
 @Suite("Finding the bundled files (end to end)")
 struct ResourceLocationTests {
     @Test func listWorksFromAnotherDirectory() throws {
-        let elsewhere = try DPIAProcess.temporaryDirectory()
-        let result = try DPIAProcess.run(["list"], in: elsewhere)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("communication-platform  1.0.0"))
-        #expect(result.stdout.contains("dpia-screening"))
+        expect(
+            try DPIAProcess.run(["list"]),
+            equals: .init(
+                stdout: """
+                    ID                      VERSION  TITLE
+                    communication-platform  1.0.0    DPIA: messaging and collaboration platform
+                    dpia-screening          1.0.0    DPIA screening: is a full DPIA needed?
+
+                    """))
     }
 
-    @Test func dpiaHomeThatHoldsNothingFallsBackAndAnExplicitBadOneIsNamed() throws {
-        let empty = try DPIAProcess.temporaryDirectory()
-        let result = try DPIAProcess.run(
-            ["assess", "--answers", DPIAProcess.fixture("mini-drift.json"), "--templates", empty.path],
-            in: empty)
-        #expect(result.status == 66)
-        #expect(
-            result.stderr.contains(
-                "\(empty.path): has no report.md.mustache or report.html.mustache; expected a dpia templates folder"
+    @Test func aTemplatesFolderThatHoldsNoTemplatesIsNamed() throws {
+        let work = try AssessCommandTests.scratch()
+        defer { work.remove() }
+        try work.makeFolder("empty")
+        expect(
+            try work.run(["assess", "--answers", "mini-drift.json", "--templates", "empty"]),
+            equals: .init(
+                status: 66,
+                stderr:
+                    "dpia: error: empty: has no report.md.mustache or report.html.mustache; expected a dpia templates folder\n"
             ))
+        #expect(work.files(in: "empty").isEmpty)
     }
 
     @Test func anUnknownQuestionnaireIdIsNamedWithASuggestion() throws {
-        let result = try DPIAProcess.run([
-            "assess", "--questionnaire", "comunication-platform", DPIAProcess.fixture("mini-drift.json"),
-        ])
-        #expect(result.status == 66)
-        #expect(
-            result.stderr.contains(
-                "no questionnaire \"comunication-platform\"; did you mean \"communication-platform\"?"))
+        let work = try AssessCommandTests.scratch()
+        defer { work.remove() }
+        expect(
+            try work.run(["assess", "--questionnaire", "comunication-platform", "mini-drift.json"]),
+            equals: .init(
+                status: 66,
+                stderr:
+                    "dpia: error: comunication-platform: no questionnaire \"comunication-platform\"; did you mean \"communication-platform\"?\n"
+            ))
     }
 }

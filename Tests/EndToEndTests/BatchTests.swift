@@ -6,161 +6,161 @@ import Testing
 /// each and `summary.tsv`, with bad files reported without stopping the others.
 @Suite("dpia assess --batch (end to end)")
 struct BatchTests {
-    static let examples = DPIAProcess.root.appendingPathComponent("Questionnaires/examples")
+    static let examples = PackageRoot.url.appendingPathComponent("Questionnaires/examples")
 
-    /// A batch folder holding copies of the bundled examples and, optionally, broken files.
-    static func batchFolder(adding extra: [String: String] = [:]) throws -> URL {
-        let folder = try DPIAProcess.temporaryDirectory().appendingPathComponent("answers")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: examples.path)
-        where name.hasSuffix(".json") {
-            try FileManager.default.copyItem(
-                at: examples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
-        for (name, text) in extra {
-            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        return folder
+    /// A scratch folder whose `answers/` holds copies of the bundled examples and, optionally, broken files.
+    static func batchFolder(adding extra: [String: String] = [:]) throws -> ScratchFolder {
+        let work = try ScratchFolder()
+        try work.copy(examples.path, to: "answers")
+        for (name, text) in extra { try work.write(text, to: "answers/\(name)") }
+        return work
     }
+
+    /// What a batch over the bundled examples prints, one line per example, in file order.
+    static let exampleLines = [
+        #"answers/admin-only-staff-rota.json: WhatsApp group "Riverside reception cover" — Riverside Surgery (final): residual low (inherent low); Approve"#,
+        #"answers/screening-new-analytics.json: Population health analytics platform — Northshire Integrated Care Board (draft)"#,
+        #"answers/teams-managed-clinical-handover.json: Microsoft Teams (NHSmail), district nursing handover — Northshire Community Health NHS Trust (final): residual low (inherent low); Approve"#,
+        #"answers/whatsapp-ward-group-drift.json: WhatsApp group "Ward 12 nursing team" — Northshire Acute Hospitals NHS Trust (draft): residual high (inherent high); Do not approve; ICO prior consultation would be required"#,
+        #"answers/whatsapp-ward-group-measures-approved.json: WhatsApp group "Ward 12 nursing team" — Northshire Acute Hospitals NHS Trust (draft): residual medium (inherent high); Approve with conditions"#,
+    ]
+
+    static let exampleReports = [
+        "admin-only-staff-rota.md", "screening-new-analytics.md", "summary.tsv",
+        "teams-managed-clinical-handover.md", "whatsapp-ward-group-drift.md",
+        "whatsapp-ward-group-measures-approved.md",
+    ]
 
     @Test func aBatchAssessesEveryFileAndABadOneDoesNotStopTheOthers() throws {
         let truncated = try String(
             contentsOfFile: BrokenCorpus.path("answers/truncated.json"), encoding: .utf8)
-        let folder = try Self.batchFolder(adding: ["broken.json": truncated, "notes.txt": "not answers"])
-        let out = folder.deletingLastPathComponent().appendingPathComponent("reports")
-        let result = try DPIAProcess.run([
-            "assess", "--batch", folder.path, "--out", out.path, "--format", "md",
-        ])
-        #expect(result.status == 65)
-        let broken = folder.appendingPathComponent("broken.json").path
+        let work = try Self.batchFolder(adding: ["broken.json": truncated, "notes.txt": "not answers"])
+        defer { work.remove() }
+        expect(
+            try work.run(["assess", "--batch", "answers", "--out", "reports", "--format", "md"]),
+            equals: .init(
+                status: 65,
+                stdout: (Self.exampleLines + ["Wrote reports/summary.tsv", ""]).joined(separator: "\n"),
+                stderr: """
+                    dpia: error: answers/broken.json:29:12: unexpected end of file inside a string
+                    dpia: 1 of 6 assessments failed; the others were written
+
+                    """))
+        #expect(work.files(in: "reports") == Self.exampleReports)
         #expect(
-            result.stderr
-                == "dpia: error: \(broken):29:12: unexpected end of file inside a string\ndpia: 1 of 6 assessments failed; the others were written\n"
-        )
-        let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 6)
-        #expect(
-            lines.contains(
-                "\(folder.path)/whatsapp-ward-group-drift.json: WhatsApp group \"Ward 12 nursing team\" — Northshire Acute Hospitals NHS Trust (draft): residual high (inherent high); Do not approve; ICO prior consultation would be required"
-            ))
-        #expect(lines.last == "Wrote \(out.path)/summary.tsv")
-        #expect(
-            BrokenCorpus.files(in: out) == [
-                "admin-only-staff-rota.md", "screening-new-analytics.md", "summary.tsv",
-                "teams-managed-clinical-handover.md", "whatsapp-ward-group-drift.md",
-                "whatsapp-ward-group-measures-approved.md",
-            ])
-        let summary = try String(contentsOf: out.appendingPathComponent("summary.tsv"), encoding: .utf8)
-        let rows = summary.split(separator: "\n").map(String.init)
-        #expect(rows.count == 7)
-        #expect(
-            rows[0]
-                == "file\tplatform\torganisation\tinherent\tresidual\trecommendation\tico_consultation\tstatus"
-        )
-        #expect(
-            rows.contains(
-                "\(folder.path)/whatsapp-ward-group-measures-approved.json\tWhatsApp group \"Ward 12 nursing team\"\tNorthshire Acute Hospitals NHS Trust\tHigh\tMedium\tApprove with conditions\tnot required\tdraft"
-            ))
-        #expect(rows.contains("\(broken)\t\t\t\t\t\t\tfailed (65)"))
+            try work.read("reports/summary.tsv") == """
+                file\tplatform\torganisation\tinherent\tresidual\trecommendation\tico_consultation\tstatus
+                answers/admin-only-staff-rota.json\tWhatsApp group "Riverside reception cover"\tRiverside Surgery\tLow\tLow\tApprove\tnot required\tfinal
+                answers/broken.json\t\t\t\t\t\t\tfailed (65)
+                answers/screening-new-analytics.json\tPopulation health analytics platform\tNorthshire Integrated Care Board\t\t\t\tnot required\tdraft
+                answers/teams-managed-clinical-handover.json\tMicrosoft Teams (NHSmail), district nursing handover\tNorthshire Community Health NHS Trust\tLow\tLow\tApprove\tnot required\tfinal
+                answers/whatsapp-ward-group-drift.json\tWhatsApp group "Ward 12 nursing team"\tNorthshire Acute Hospitals NHS Trust\tHigh\tHigh\tDo not approve\twould be required\tdraft
+                answers/whatsapp-ward-group-measures-approved.json\tWhatsApp group "Ward 12 nursing team"\tNorthshire Acute Hospitals NHS Trust\tHigh\tMedium\tApprove with conditions\tnot required\tdraft
+
+                """)
     }
 
     @Test func aBatchWritesTheSameReportsAsOneFileAtATime() throws {
-        let folder = try Self.batchFolder()
-        let batchOut = folder.deletingLastPathComponent().appendingPathComponent("batch")
-        let batch = try DPIAProcess.run([
-            "assess", "--batch", folder.path, "--out", batchOut.path, "--format", "md",
-        ])
-        #expect(batch.status == 0, "\(batch.stderr)")
-        let singleOut = folder.deletingLastPathComponent().appendingPathComponent("single")
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            let single = try DPIAProcess.run([
-                "assess", folder.appendingPathComponent(name).path, "--out", singleOut.path, "--format", "md",
-            ])
-            #expect(single.status == 0, "\(single.stderr)")
-            #expect(
-                single.stdout.contains("Overall residual risk") || single.stdout.contains("DPIA required"))
-            let report = (name as NSString).deletingPathExtension + ".md"
-            #expect(
-                try Data(contentsOf: batchOut.appendingPathComponent(report))
-                    == Data(contentsOf: singleOut.appendingPathComponent(report)), "\(report)")
+        let work = try Self.batchFolder()
+        defer { work.remove() }
+        let batch = try work.run(["assess", "--batch", "answers", "--out", "batch"])
+        #expect(batch.status == 0, "\(batch)")
+        for name in try FileManager.default.contentsOfDirectory(atPath: work.path("answers")) {
+            let stem = (name as NSString).deletingPathExtension
+            // One file at a time prints the summary the goldens pin, for reports written to `out`.
+            let summary = try String(
+                contentsOf: Golden.folder.appendingPathComponent("\(stem)/summary.txt"), encoding: .utf8)
+            expect(
+                try work.run(["assess", "answers/\(name)", "--out", "out"]), equals: .init(stdout: summary))
+            for report in ["\(stem).md", "\(stem).html"] {
+                #expect(try work.data("batch/\(report)") == work.data("out/\(report)"), "\(report)")
+            }
         }
     }
 
     @Test func severalAnswersOptionsShareTheBatchPath() throws {
-        let out = try DPIAProcess.temporaryDirectory()
-        let rota = Self.examples.appendingPathComponent("admin-only-staff-rota.json").path
-        let teams = Self.examples.appendingPathComponent("teams-managed-clinical-handover.json").path
-        let result = try DPIAProcess.run([
-            "assess", "--answers", rota, "--answers", teams, "--out", out.path, "--format", "md",
-        ])
-        #expect(result.status == 0, "\(result.stderr)")
+        let work = try Self.batchFolder()
+        defer { work.remove() }
+        expect(
+            try work.run([
+                "assess", "--answers", "answers/admin-only-staff-rota.json", "--answers",
+                "answers/teams-managed-clinical-handover.json", "--out", "out", "--format", "md",
+            ]),
+            equals: .init(
+                stdout: [Self.exampleLines[0], Self.exampleLines[2], "Wrote out/summary.tsv", ""].joined(
+                    separator: "\n")))
         #expect(
-            result.stdout == """
-                \(rota): WhatsApp group "Riverside reception cover" — Riverside Surgery (final): residual low (inherent low); Approve
-                \(teams): Microsoft Teams (NHSmail), district nursing handover — Northshire Community Health NHS Trust (final): residual low (inherent low); Approve
-                Wrote \(out.path)/summary.tsv
-
-                """)
-        #expect(
-            BrokenCorpus.files(in: out) == [
+            work.files(in: "out") == [
                 "admin-only-staff-rota.md", "summary.tsv", "teams-managed-clinical-handover.md",
             ])
     }
 
     @Test func twoAnswersFilesWithOneNameDoNotOverwriteEachOther() throws {
-        let root = try DPIAProcess.temporaryDirectory()
-        let rota = Self.examples.appendingPathComponent("admin-only-staff-rota.json").path
-        let teams = Self.examples.appendingPathComponent("teams-managed-clinical-handover.json").path
-        for (folder, source) in [("a", rota), ("b", teams)] {
-            try FileManager.default.createDirectory(
-                at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(
-                atPath: source, toPath: root.appendingPathComponent("\(folder)/same.json").path)
-        }
-        let out = root.appendingPathComponent("reports")
-        let result = try DPIAProcess.run([
-            "assess", root.appendingPathComponent("a/same.json").path,
-            root.appendingPathComponent("b/same.json").path,
-            "--out", out.path, "--format", "md", "--force",
-        ])
-        #expect(result.status == 73)
-        #expect(
-            result.stderr.contains(
-                "dpia: error: \(out.path)/same.md: is also the report of \(root.path)/a/same.json; rename one of the answers files (nothing was written)"
-            ))
-        let report = try String(contentsOf: out.appendingPathComponent("same.md"), encoding: .utf8)
-        #expect(report.contains("Riverside"))
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        try work.copy(
+            Self.examples.appendingPathComponent("admin-only-staff-rota.json").path, to: "a/same.json")
+        try work.copy(
+            Self.examples.appendingPathComponent("teams-managed-clinical-handover.json").path,
+            to: "b/same.json")
+        expect(
+            try work.run([
+                "assess", "a/same.json", "b/same.json", "--out", "reports", "--format", "md", "--force",
+            ]),
+            equals: .init(
+                status: 73,
+                stdout: """
+                    a/same.json: WhatsApp group "Riverside reception cover" — Riverside Surgery (final): residual low (inherent low); Approve
+                    Wrote reports/summary.tsv
+
+                    """,
+                stderr: """
+                    dpia: error: reports/same.md: is also the report of a/same.json; rename one of the answers files (nothing was written)
+                    dpia: 1 of 2 assessments failed; the others were written
+
+                    """))
+        #expect(work.files(in: "reports") == ["same.md", "summary.tsv"])
+        #expect(try work.read("reports/same.md").contains("Riverside"))
     }
 
     @Test func aRerunKeepsExistingReportsUnlessForced() throws {
-        let folder = try Self.batchFolder()
-        let out = folder.deletingLastPathComponent().appendingPathComponent("reports")
-        let arguments = ["assess", "--batch", folder.path, "--out", out.path, "--format", "md"]
-        #expect(try DPIAProcess.run(arguments).status == 0)
-        let marker = out.appendingPathComponent("admin-only-staff-rota.md")
-        try "edited by hand".write(to: marker, atomically: true, encoding: .utf8)
-        let refused = try DPIAProcess.run(arguments)
-        #expect(refused.status == 73)
-        #expect(
-            refused.stderr.contains("admin-only-staff-rota.md: already exists; use --force to replace it"))
-        #expect(refused.stderr.contains("summary.tsv: already exists; use --force to replace it"))
+        let work = try Self.batchFolder()
+        defer { work.remove() }
+        let arguments = ["assess", "--batch", "answers", "--out", "reports", "--format", "md"]
+        let written = DPIAProcess.Result(
+            stdout: (Self.exampleLines + ["Wrote reports/summary.tsv", ""]).joined(separator: "\n"))
+        expect(try work.run(arguments), equals: written)
+        try work.write("edited by hand", to: "reports/admin-only-staff-rota.md")
         // The summary is not an assessment: five refused examples, not six, and none was written.
-        #expect(refused.stderr.hasSuffix("dpia: all 5 assessments failed; no report was written\n"))
-        #expect(try String(contentsOf: marker, encoding: .utf8) == "edited by hand")
-        let forced = try DPIAProcess.run(arguments + ["--force"])
-        #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(try String(contentsOf: marker, encoding: .utf8).hasPrefix("# "))
+        expect(
+            try work.run(arguments),
+            equals: .init(
+                status: 73,
+                stderr: """
+                    dpia: error: reports/admin-only-staff-rota.md: already exists; use --force to replace it (nothing was written)
+                    dpia: error: reports/screening-new-analytics.md: already exists; use --force to replace it (nothing was written)
+                    dpia: error: reports/teams-managed-clinical-handover.md: already exists; use --force to replace it (nothing was written)
+                    dpia: error: reports/whatsapp-ward-group-drift.md: already exists; use --force to replace it (nothing was written)
+                    dpia: error: reports/whatsapp-ward-group-measures-approved.md: already exists; use --force to replace it (nothing was written)
+                    dpia: error: reports/summary.tsv: already exists; use --force to replace it
+                    dpia: all 5 assessments failed; no report was written
+
+                    """))
+        #expect(try work.read("reports/admin-only-staff-rota.md") == "edited by hand")
+        expect(try work.run(arguments + ["--force"]), equals: written)
+        #expect(try work.read("reports/admin-only-staff-rota.md").hasPrefix("# "))
     }
 
     @Test func aMissingOrEmptyBatchFolderIsMissingInput() throws {
-        let empty = try DPIAProcess.temporaryDirectory()
-        let none = try DPIAProcess.run(["assess", "--batch", empty.path, "--out", empty.path + "/reports"])
-        #expect(none.status == 66)
-        #expect(none.stderr == "dpia: error: \(empty.path): holds no answers files (*.json)\n")
-        let missing = empty.appendingPathComponent("nowhere").path
-        let absent = try DPIAProcess.run(["assess", "--batch", missing])
-        #expect(absent.status == 66)
-        #expect(absent.stderr == "dpia: error: \(missing): no such directory\n")
-        #expect(BrokenCorpus.files(in: empty).isEmpty)
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        try work.makeFolder("empty")
+        expect(
+            try work.run(["assess", "--batch", "empty", "--out", "empty/reports"]),
+            equals: .init(status: 66, stderr: "dpia: error: empty: holds no answers files (*.json)\n"))
+        expect(
+            try work.run(["assess", "--batch", "empty/nowhere"]),
+            equals: .init(status: 66, stderr: "dpia: error: empty/nowhere: no such directory\n"))
+        #expect(work.files() == ["empty"])
     }
 }

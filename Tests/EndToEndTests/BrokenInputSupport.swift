@@ -6,42 +6,25 @@ import Testing
     import Glibc
 #endif
 
-/// The broken-input corpus in `Tests/Corpus/` and checks shared by the tests that run it.
+/// The broken-input corpus in `Tests/Corpus/` and the files the tests that run it share.
 enum BrokenCorpus {
     static func path(_ relative: String) -> String {
-        DPIAProcess.root.appendingPathComponent("Tests/Corpus/\(relative)").path
+        PackageRoot.path("Tests/Corpus/\(relative)")
     }
 
-    static let miniQuestionnaire = DPIAProcess.fixture("mini.json")
-    static let miniAnswers = DPIAProcess.fixture("mini-drift.json")
-    static let example = DPIAProcess.root.appendingPathComponent(
-        "Questionnaires/examples/admin-only-staff-rota.json"
-    ).path
+    static let example = PackageRoot.path("Questionnaires/examples/admin-only-staff-rota.json")
 
-    /// Every file under `directory`, hidden ones (temporary files) included; empty when it does not exist.
-    static func files(in directory: URL) -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: directory.path)
-        var names: [String] = []
-        while let name = enumerator?.nextObject() as? String { names.append(name) }
-        return names.sorted()
+    /// A scratch folder holding the mini questionnaire and its drift answers, as `mini.json` and
+    /// `mini-drift.json`.
+    static func scratch() throws -> ScratchFolder {
+        let work = try ScratchFolder()
+        for name in ["mini.json", "mini-drift.json"] { try work.copy(PackageRoot.fixture(name), to: name) }
+        return work
     }
 
-    /// A failed run as a user sees it: the documented status, no signal, nothing on stdout, and every
-    /// stderr line an error naming `file` (with the line when one is given) and saying `message`.
-    static func expectFailure(
-        _ result: DPIAProcess.Result, status: Int32, file: String, line: Int?, message: String,
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        #expect(result.status == status, "\(result.stderr)", sourceLocation: sourceLocation)
-        #expect(
-            result.status < 128 || result.status == 130, "killed by a signal", sourceLocation: sourceLocation)
-        #expect(result.stdout.isEmpty, "\(result.stdout)", sourceLocation: sourceLocation)
-        let located = line.map { "\(file):\($0):" } ?? "\(file):"
-        #expect(
-            result.stderr.contains("dpia: error: \(located)"), "\(result.stderr)",
-            sourceLocation: sourceLocation)
-        #expect(result.stderr.contains(message), "\(result.stderr)", sourceLocation: sourceLocation)
-        #expect(result.stderr.utf8.count < 20_000, "stderr is flooded", sourceLocation: sourceLocation)
+    /// A failed run: `status`, nothing on stdout, and exactly these error lines on stderr.
+    static func failure(_ status: Int32, _ lines: [String]) -> DPIAProcess.Result {
+        DPIAProcess.Result(status: status, stderr: lines.map { $0 + "\n" }.joined())
     }
 
     /// Whether this process can be denied reading a file by its mode: not so as root, where

@@ -29,19 +29,28 @@ struct CrashSafetyTests {
         }
     }
 
-    /// Starts dpia without waiting for it.
-    static func start(_ arguments: [String]) throws -> Process {
+    /// Starts dpia in `work` without waiting for it; its standard error goes to the file `errors` there.
+    static func start(_ arguments: [String], in work: ScratchFolder, errors: String? = nil) throws -> Process
+    {
         let process = Process()
         process.executableURL = DPIAProcess.binary
         process.arguments = arguments
+        process.currentDirectoryURL = work.url
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            try work.write("", to: errors)
+            process.standardError = try FileHandle(forWritingTo: work.url(errors))
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
 
     @Test func killingABatchMidWriteLeavesEveryReportOldOrNewAndComplete() throws {
-        let root = try DPIAProcess.temporaryDirectory()
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        let root = work.url
         let count = 60
         let old = root.appendingPathComponent("old")
         let new = root.appendingPathComponent("new")
@@ -71,16 +80,15 @@ struct CrashSafetyTests {
         var leftovers: Set<String> = []
         for round in 0..<12 {
             let answers = round.isMultiple(of: 2) ? new : old
-            let process = try Self.start([
-                "assess", "--batch", answers.path, "--out", out.path, "--format", "md", "--force",
-            ])
+            let process = try Self.start(
+                ["assess", "--batch", answers.path, "--out", out.path, "--format", "md", "--force"], in: work)
             usleep(useconds_t(Double.random(in: 0.05...0.95) * duration * 1_000_000))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 killed += 1
             }
             process.waitUntilExit()
-            for name in BrokenCorpus.files(in: out) {
+            for name in work.files(in: "reports") {
                 if name.hasSuffix(".tmp") {
                     leftovers.insert(name)
                     continue
@@ -100,7 +108,7 @@ struct CrashSafetyTests {
             "assess", "--batch", new.path, "--out", out.path, "--format", "md", "--force",
         ])
         #expect(final.status == 0, "\(final.stderr)")
-        let names = BrokenCorpus.files(in: out)
+        let names = work.files(in: "reports")
         #expect(names.filter { $0.hasSuffix(".tmp") }.isEmpty, "left over: \(leftovers.sorted())")
         #expect(names.count == count + 1)
         for name in names {
@@ -111,40 +119,52 @@ struct CrashSafetyTests {
     }
 
     @Test func temporaryFilesOfRunningProcessesAreKeptAndOthersRemoved() throws {
-        let out = try DPIAProcess.temporaryDirectory()
+        let work = try ScratchFolder()
+        defer { work.remove() }
         var deadPID: Int32 = 4_000_000
         while kill(deadPID, 0) == 0 || errno != ESRCH { deadPID -= 1 }
         let stale = ".admin-only-staff-rota.md.\(deadPID).1a2b.tmp"
         let live = ".admin-only-staff-rota.md.\(getpid()).3c4d.tmp"
         let unrelated = ".notes.tmp"
-        for name in [stale, live, unrelated] {
-            try Data("partial".utf8).write(to: out.appendingPathComponent(name))
-        }
-        let result = try DPIAProcess.run([
-            "assess", BrokenCorpus.example, BrokenCorpus.path("answers/bom.json"), "--out", out.path,
-            "--format", "md",
+        for name in [stale, live, unrelated] { try work.write("partial", to: "reports/\(name)") }
+        try work.copy(BrokenCorpus.example, to: "admin-only-staff-rota.json")
+        try work.copy(BrokenCorpus.path("answers/bom.json"), to: "bom.json")
+        let result = try work.run([
+            "assess", "admin-only-staff-rota.json", "bom.json", "--out", "reports", "--format", "md",
         ])
-        #expect(result.status == 0, "\(result.stderr)")
+        expect(
+            result,
+            equals: .init(
+                stdout: """
+                    admin-only-staff-rota.json: WhatsApp group "Riverside reception cover" — Riverside Surgery (final): residual low (inherent low); Approve
+                    bom.json: WhatsApp group "Riverside reception cover" — Riverside Surgery (final): residual low (inherent low); Approve
+                    Wrote reports/summary.tsv
+
+                    """))
         #expect(
-            BrokenCorpus.files(in: out)
+            work.files(in: "reports")
                 == [live, unrelated, "admin-only-staff-rota.md", "bom.md", "summary.tsv"].sorted())
     }
 
     @Test func concurrentRunsIntoOneFolderDoNotShareTemporaryFiles() throws {
-        let root = try DPIAProcess.temporaryDirectory()
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        let root = work.url
         let answers = root.appendingPathComponent("answers")
         try Self.answersFolder(answers, count: 30, edition: "Same")
         let out = root.appendingPathComponent("reports")
-        let runs = try (0..<3).map { _ in
-            try Self.start([
-                "assess", "--batch", answers.path, "--out", out.path, "--format", "md", "--force",
-            ])
+        let runs = try (0..<3).map { index in
+            try Self.start(
+                ["assess", "--batch", answers.path, "--out", out.path, "--format", "md", "--force"], in: work,
+                errors: "errors-\(index).txt")
         }
-        for run in runs {
+        for (index, run) in runs.enumerated() {
             run.waitUntilExit()
-            #expect(run.terminationStatus == 0)
+            let errors = try work.read("errors-\(index).txt")
+            #expect(run.terminationStatus == 0, "run \(index): \(errors)")
+            #expect(errors == "", "run \(index)")
         }
-        let names = BrokenCorpus.files(in: out)
+        let names = work.files(in: "reports")
         #expect(names.count == 31)
         #expect(names.filter { $0.hasSuffix(".tmp") }.isEmpty)
         let reference = root.appendingPathComponent("reference")

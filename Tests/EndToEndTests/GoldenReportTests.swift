@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// Every bundled example and a hostile-text case, rendered by the built binary and compared byte for
-/// byte with `Tests/Goldens`: the reports, what `assess` prints, and a batch's `summary.tsv`.
+/// byte with `Tests/Goldens`: the reports, what `assess` prints, a batch's `summary.tsv`, and the help
+/// of every command.
 ///
 /// Refresh on purpose with `make goldens` (`DPIA_UPDATE_GOLDENS=1 swift test --filter Golden`), and
 /// say in the commit why the reports moved.
@@ -27,31 +28,30 @@ struct GoldenReportTests {
     static let cases: [Case] =
         examples + [
             Case(
-                name: "hostile", answers: DPIAProcess.fixture("Report/hostile.json"),
-                questionnaire: DPIAProcess.fixture("mini.json"))
+                name: "hostile", answers: PackageRoot.fixture("Report/hostile.json"),
+                questionnaire: PackageRoot.fixture("mini.json"))
         ]
 
     @Test("Reports and the terminal summary match the goldens", arguments: cases)
     func report(_ example: Case) throws {
-        let work = try DPIAProcess.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = try ScratchFolder()
+        defer { work.remove() }
         // The answers file is copied in so every path the tool prints is relative and stable.
-        try FileManager.default.copyItem(
-            atPath: example.answers, toPath: work.appendingPathComponent("\(example.name).json").path)
+        try work.copy(example.answers, to: "\(example.name).json")
         var arguments = ["assess", "--out", "out", "\(example.name).json"]
         if let questionnaire = example.questionnaire { arguments += ["--questionnaire", questionnaire] }
-        let result = try DPIAProcess.run(arguments, in: work)
+        let result = try work.run(arguments)
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result)")
         let outputs: [(String, Data)] = [
             ("\(example.name)/summary.txt", Data(result.stdout.utf8)),
             (
                 "\(example.name)/\(example.name).md",
-                try Data(contentsOf: work.appendingPathComponent("out/\(example.name).md"))
+                try work.data("out/\(example.name).md")
             ),
             (
                 "\(example.name)/\(example.name).html",
-                try Data(contentsOf: work.appendingPathComponent("out/\(example.name).html"))
+                try work.data("out/\(example.name).html")
             ),
         ]
         for (golden, bytes) in outputs {
@@ -61,19 +61,29 @@ struct GoldenReportTests {
 
     @Test("A batch over every example prints and summarises as the goldens say")
     func batch() throws {
-        let work = try DPIAProcess.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.copyItem(
-            atPath: PackageRoot.path("Questionnaires/examples"),
-            toPath: work.appendingPathComponent("examples").path)
-        let result = try DPIAProcess.run(["assess", "--batch", "examples", "--out", "out"], in: work)
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        try work.copy(PackageRoot.path("Questionnaires/examples"), to: "examples")
+        let result = try work.run(["assess", "--batch", "examples", "--out", "out"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result)")
-        let summary = try Data(contentsOf: work.appendingPathComponent("out/summary.tsv"))
+        let summary = try work.data("out/summary.tsv")
         for (golden, bytes) in [
             ("batch/stdout.txt", Data(result.stdout.utf8)), ("batch/summary.tsv", summary),
         ] {
             if let difference = Golden.check(bytes, against: golden) { Issue.record("\(difference)") }
+        }
+    }
+
+    @Test(
+        "Each command's help matches the goldens",
+        arguments: ["dpia", "assess", "validate", "list", "wizard"])
+    func help(_ command: String) throws {
+        let result = try DPIAProcess.run(command == "dpia" ? ["--help"] : [command, "--help"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == "", "\(result)")
+        if let difference = Golden.check(Data(result.stdout.utf8), against: "help/\(command).txt") {
+            Issue.record("\(difference)")
         }
     }
 }

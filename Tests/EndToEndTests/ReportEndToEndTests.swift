@@ -1,44 +1,37 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `dpia` binary to write reports, as an IG lead would.
-@Suite("dpia assess writes reports")
+@Suite("dpia assess writes reports", .enabled(if: DPIAProcess.isBuilt, "the dpia binary is not built"))
 struct ReportEndToEndTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = Bundle.main.bundleURL.appendingPathComponent("dpia").path
-
-    static func dpia(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
-
-    @Test(
-        "Both formats by default, byte-identical on a rerun, never overwritten without --force",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: binary), "the dpia binary is not built"))
+    @Test("Both formats by default, byte-identical on a rerun, never overwritten without --force")
     func writesBothFormats() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "dpia-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        try work.copy(PackageRoot.fixture("mini.json"), to: "mini.json")
+        try work.copy(PackageRoot.fixture("Report/hostile.json"), to: "hostile.json")
         let arguments = [
-            "assess", "--questionnaire", "Tests/DPIAKitTests/Fixtures/mini.json", "--templates", "Templates",
-            "--out", out.path, "Tests/DPIAKitTests/Fixtures/Report/hostile.json",
+            "assess", "--questionnaire", "mini.json", "--templates", PackageRoot.path("Templates"),
+            "--out", "out", "hostile.json",
         ]
-        #expect(try Self.dpia(arguments) == 0)
-        let markdown = try Data(contentsOf: out.appendingPathComponent("hostile.md"))
-        let html = try Data(contentsOf: out.appendingPathComponent("hostile.html"))
+        let summary = try String(
+            contentsOf: Golden.folder.appendingPathComponent("hostile/summary.txt"), encoding: .utf8)
+        expect(try work.run(arguments), equals: .init(stdout: summary))
+        let markdown = try work.data("out/hostile.md")
+        let html = try work.data("out/hostile.html")
         #expect(String(decoding: html, as: UTF8.self).hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
         #expect(String(decoding: markdown, as: UTF8.self).hasPrefix("# Data protection impact assessment: "))
-        #expect(try Self.dpia(arguments) == 73)
-        #expect(try Self.dpia(arguments + ["--force"]) == 0)
-        #expect(try Data(contentsOf: out.appendingPathComponent("hostile.md")) == markdown)
-        #expect(try Data(contentsOf: out.appendingPathComponent("hostile.html")) == html)
+        expect(
+            try work.run(arguments),
+            equals: .init(
+                status: 73,
+                stderr:
+                    "dpia: error: out/hostile.md: already exists; use --force to replace it (nothing was written)\n"
+            ))
+        expect(try work.run(arguments + ["--force"]), equals: .init(stdout: summary))
+        #expect(try work.data("out/hostile.md") == markdown)
+        #expect(try work.data("out/hostile.html") == html)
+        #expect(work.files(in: "out") == ["hostile.html", "hostile.md"])
     }
 }

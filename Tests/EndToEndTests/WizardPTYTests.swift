@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// The built binary under a real pseudo-terminal: raw mode, arrow keys, Ctrl-C with the draft kept
@@ -45,8 +46,7 @@ import Testing
 
     /// A fresh folder holding the questionnaire and a one-template templates folder.
     static func makeFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dpia-wizard-pty-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let folder = try PackageRoot.temporaryDirectory("dpia-wizard-pty").path
         try FileManager.default.createDirectory(
             atPath: folder + "/templates", withIntermediateDirectories: true)
         try questionnaire.write(toFile: folder + "/q.json", atomically: true, encoding: .utf8)
@@ -81,25 +81,19 @@ import Testing
             ["wizard", "--draft", draft] + common, stdoutPath: folder + "/stdout1", environment: environment)
         try terminal.waitFor("Which organisation is doing this assessment?")
         #expect(terminal.localFlags() & tcflag_t(ICANON | ECHO) == 0)
-        terminal.type("Acme NHS Trust\r")
-        try terminal.waitFor("Which platform are you assessing?")
-        terminal.type("ChatApp\r")
-        try terminal.waitFor("Your DPIA reference")
-        terminal.type("\r")
-        try terminal.waitFor("Who is carrying out the assessment?")
-        terminal.type("A. Patel\r")
-        try terminal.waitFor("Date of the assessment")
-        terminal.type("\r")
-        try terminal.waitFor("next be reviewed")
-        terminal.type("\r")
-        try terminal.waitFor("draft or final?")
-        terminal.type("\r")
-        try terminal.waitFor("Which edition is used?")
-        terminal.type("\u{1B}[B")
-        try terminal.waitFor("> 2. Business")
-        terminal.type("\r")
-        try terminal.waitFor("Is patient data shared?")
-        terminal.type("\u{03}")
+        // Each prompt as it appears, and the keys typed at it.
+        let conversation = [
+            ("Which organisation is doing this assessment?", "Acme NHS Trust\r"),
+            ("Which platform are you assessing?", "ChatApp\r"), ("Your DPIA reference", "\r"),
+            ("Who is carrying out the assessment?", "A. Patel\r"), ("Date of the assessment", "\r"),
+            ("next be reviewed", "\r"), ("draft or final?", "\r"), ("Which edition is used?", "\u{1B}[B"),
+            ("> 2. Business", "\r"), ("Is patient data shared?", "\u{03}"),
+        ]
+        for (index, (prompt, keys)) in conversation.enumerated() {
+            // The first prompt was matched above, to check raw mode before any key.
+            if index > 0 { try terminal.waitFor(prompt) }
+            terminal.type(keys)
+        }
         #expect(try terminal.waitForExit(first) == 130)
         try terminal.waitFor("Your answers are saved in \(draft)")
         try terminal.waitFor(
@@ -145,7 +139,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: draft))
     }
 
-    @Test func sigtermWhileWaitingRestoresTheTerminalAndKeepsTheDraft() throws {
+    /// The signals a closed window, `kill` or an interrupt from elsewhere send.
+    static let interruptions: [Int32] = [SIGTERM, SIGINT, SIGHUP]
+
+    @Test(arguments: interruptions)
+    func aSignalWhileWaitingRestoresTheTerminalAndKeepsTheDraft(_ signal: Int32) throws {
         let folder = try Self.makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let draft = folder + "/term.draft.json"
@@ -157,7 +155,7 @@ import Testing
         try terminal.waitFor("Which organisation is doing this assessment?")
         terminal.type("Acme\r")
         try terminal.waitFor("Which platform are you assessing?")
-        kill(pid, SIGTERM)
+        kill(pid, signal)
         #expect(try terminal.waitForExit(pid) == 130)
         try terminal.waitFor("To continue: dpia wizard --resume \(draft)")
         #expect(terminal.localFlags() == before)

@@ -8,7 +8,7 @@ public enum DPIAProcess {
         public var stdout: String
         public var stderr: String
 
-        public init(status: Int32, stdout: String, stderr: String) {
+        public init(status: Int32 = 0, stdout: String = "", stderr: String = "") {
             self.status = status
             self.stdout = stdout
             self.stderr = stderr
@@ -18,9 +18,6 @@ public enum DPIAProcess {
             "exit \(status)\n--- stdout ---\n\(stdout)--- stderr ---\n\(stderr)"
         }
     }
-
-    /// The package root.
-    public static var root: URL { PackageRoot.url }
 
     /// `dpia` sits beside the test bundle in the build products folder.
     public static var binary: URL {
@@ -33,20 +30,11 @@ public enum DPIAProcess {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return root.appendingPathComponent(".build/debug/dpia")
+        return PackageRoot.url.appendingPathComponent(".build/debug/dpia")
     }
 
     /// Whether the binary has been built (tests that need it are disabled otherwise).
     public static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: binary.path) }
-
-    public static func fixture(_ name: String) -> String {
-        PackageRoot.path("Tests/DPIAKitTests/Fixtures/\(name)")
-    }
-
-    /// A fresh empty folder under the system's temporary folder.
-    public static func temporaryDirectory() throws -> URL {
-        try PackageRoot.temporaryDirectory("dpia-e2e")
-    }
 
     /// Runs `dpia arguments` in `directory` (default: a fresh temporary folder, so nothing is left in
     /// the package), with `NO_COLOR=1` and `environment` added, and standard input from `stdin` or empty.
@@ -54,24 +42,28 @@ public enum DPIAProcess {
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
         stdin: Data? = nil
     ) throws -> Result {
-        var scratch: URL?
-        let workingDirectory: URL
-        if let directory {
-            workingDirectory = directory
-        } else {
-            let made = try temporaryDirectory()
-            scratch = made
-            workingDirectory = made
+        guard let directory else {
+            let scratch = try ScratchFolder()
+            defer { scratch.remove() }
+            return try run(arguments, in: scratch.url, environment: environment, stdin: stdin)
         }
-        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        var variables = ProcessInfo.processInfo.environment
+        variables["NO_COLOR"] = "1"
+        variables.merge(environment) { _, new in new }
+        return try run(executable: binary, arguments, in: directory, environment: variables, stdin: stdin)
+    }
+
+    /// Runs any program with exactly `environment` (default: this process's) and collects everything
+    /// it says; `dpia` and the external checkers share this one runner.
+    public static func run(
+        executable: URL, _ arguments: [String], in directory: URL,
+        environment: [String: String] = ProcessInfo.processInfo.environment, stdin: Data? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = workingDirectory
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.currentDirectoryURL = directory
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -79,18 +71,20 @@ public enum DPIAProcess {
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
-        if let stdin {
-            input.fileHandleForWriting.write(stdin)
-            try? input.fileHandleForWriting.close()
-        }
-        // Read standard error on another thread so a child that fills one pipe cannot block on it.
+        // Read standard error and write standard input on other threads, so a child that fills one
+        // pipe, or has not read its input yet, cannot block the others.
         nonisolated(unsafe) var errData = Data()
         let done = DispatchSemaphore(value: 0)
-        let reader = Thread {
+        Thread {
             errData = err.fileHandleForReading.readDataToEndOfFile()
             done.signal()
+        }.start()
+        if let stdin {
+            Thread {
+                input.fileHandleForWriting.write(stdin)
+                try? input.fileHandleForWriting.close()
+            }.start()
         }
-        reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         done.wait()
         process.waitUntilExit()

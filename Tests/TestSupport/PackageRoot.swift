@@ -11,6 +11,11 @@ public enum PackageRoot {
         url.appendingPathComponent(relative).path
     }
 
+    /// A file of the unit tests' fixtures, `Tests/DPIAKitTests/Fixtures/NAME`.
+    public static func fixture(_ name: String) -> String {
+        path("Tests/DPIAKitTests/Fixtures/\(name)")
+    }
+
     /// A fresh empty folder under the system's temporary folder; the caller removes it.
     public static func temporaryDirectory(_ label: String = "dpia-test") throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(

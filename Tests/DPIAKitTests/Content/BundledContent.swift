@@ -1,13 +1,11 @@
 import DPIAKit
 import Foundation
+import TestSupport
 import Testing
 
 /// Finds and loads the questionnaires and worked examples shipped in `Questionnaires/`.
 enum BundledContent {
-    /// The package root: this file is `Tests/DPIAKitTests/Content/BundledContent.swift`.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let questionnairesDirectory = root.appendingPathComponent("Questionnaires")
+    static let questionnairesDirectory = PackageRoot.url.appendingPathComponent("Questionnaires")
     static let examplesDirectory = questionnairesDirectory.appendingPathComponent("examples")
 
     /// The questionnaire definitions (`Questionnaires/*.json`, schemas excluded), by file name.

@@ -38,171 +38,137 @@ struct QuestionnaireValidationTests {
         #expect(problems.map(\.description).contains { $0.contains("missing required field \"prompt\"") })
     }
 
-    @Test func wrongTypeNamesWhatWasFoundAndExpected() throws {
-        #expect(
-            try problem(#""minimum": 0"#, #""minimum": "none""#)
-                == "mini.json:21:109: at sections[1].questions[1].minimum: found a string; expected a whole number"
-        )
+    /// One kind of problem: the fixture text to replace, its replacement, and the first problem reported.
+    struct Case: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var old: String
+        var new: String
+        var expected: String
     }
 
-    @Test func unknownQuestionType() throws {
-        #expect(
-            try problem(#""type": "integer""#, #""type": "number""#).hasSuffix(
-                "at sections[1].questions[1].type: unknown question type \"number\"; expected one of \"yesno\", \"single\", \"multiple\", \"text\", \"longtext\", \"integer\" or \"date\""
-            ))
-    }
+    static let cases: [Case] = [
+        Case(
+            testDescription: "a wrong type names what was found and expected", old: #""minimum": 0"#,
+            new: #""minimum": "none""#,
+            expected:
+                "mini.json:21:109: at sections[1].questions[1].minimum: found a string; expected a whole number"
+        ),
+        Case(
+            testDescription: "an unknown question type", old: #""type": "integer""#,
+            new: #""type": "number""#,
+            expected:
+                "mini.json:21:50: at sections[1].questions[1].type: unknown question type \"number\"; expected one of \"yesno\", \"single\", \"multiple\", \"text\", \"longtext\", \"integer\" or \"date\""
+        ),
+        Case(
+            testDescription: "a duplicate question id", old: #""id": "novel""#, new: #""id": "patients""#,
+            expected:
+                "mini.json:13:9: at sections[0].questions[1]: duplicate question id \"patients\" (first defined at sections[0].questions[0], line 12)"
+        ),
+        Case(
+            testDescription: "a duplicate option value",
+            old: #"{"value": "enterprise", "label": "Enterprise"}"#,
+            new: #"{"value": "consumer", "label": "Enterprise"}"#,
+            expected:
+                "mini.json:19:9: at sections[1].questions[0].options[1]: duplicate option value \"consumer\" in question \"edition\""
+        ),
+        Case(
+            testDescription: "a condition naming an unknown question",
+            old: #""when": {"question": "outsiders", "equals": true}"#,
+            new: #""when": {"question": "outsider", "equals": true}"#,
+            expected:
+                "mini.json:30:9: at sections[1].questions[6].when: condition names unknown question \"outsider\"; did you mean \"outsiders\"?"
+        ),
+        Case(
+            testDescription: "a condition on a later question",
+            old: #""when": {"question": "policy", "equals": "yes"}"#,
+            new: #""when": {"question": "notes", "answered": true}"#,
+            expected:
+                "mini.json:39:9: at sections[2].questions[1].when: condition looks at question \"notes\", which is asked later; expected only questions asked before (this also rules out cycles)"
+        ),
+        Case(
+            testDescription: "a condition on its own question",
+            old: #""when": {"question": "policy", "equals": "yes"}"#,
+            new: #""when": {"question": "review", "answered": true}"#,
+            expected:
+                "mini.json:39:9: at sections[2].questions[1].when: question \"review\" has a condition on its own answer; expected a condition on earlier questions"
+        ),
+        Case(
+            testDescription: "a condition value the question does not offer",
+            old: #""when": {"question": "policy", "equals": "yes"}"#,
+            new: #""when": {"question": "policy", "equals": "yess"}"#,
+            expected:
+                "mini.json:39:9: at sections[2].questions[1].when: condition on \"policy\": \"yess\" is not an option of \"policy\"; did you mean \"yes\"?; expected one of \"yes\", \"no\" or \"unsure\""
+        ),
+        Case(
+            testDescription: "a question that can never be asked",
+            old: #""when": {"question": "policy", "equals": "yes"}"#,
+            new:
+                #""when": {"all": [{"question": "policy", "equals": "yes"}, {"question": "policy", "equals": "no"}]}"#,
+            expected:
+                "mini.json:39:9: at sections[2].questions[1].when: question \"review\" can never be asked: its condition (\"Policy\" is \"Yes\" and \"Policy\" is \"No\") can never hold"
+        ),
+        Case(
+            testDescription: "an incomplete matrix",
+            old: #""significant": {"remote": "low", "possible": "medium", "probable": "high"}"#,
+            new: #""significant": {"remote": "low", "possible": "medium"}"#,
+            expected:
+                "mini.json:58:15: at scoring.matrix.significant: the matrix is incomplete: no level for severity \"significant\" and likelihood \"probable\""
+        ),
+        Case(
+            testDescription: "a matrix cell naming an unknown level", old: #""minimal": {"remote": "low","#,
+            new: #""minimal": {"remote": "lo","#,
+            expected:
+                "mini.json:58:15: at scoring.matrix.minimal.remote: \"lo\" is not a risk level; expected \"low\", \"medium\" or \"high\""
+        ),
+        Case(
+            testDescription: "bands that do not rise", old: #"{"level": "possible", "maximumPoints": 3}"#,
+            new: #"{"level": "possible", "maximumPoints": 1}"#,
+            expected:
+                "mini.json:54:16: at scoring.likelihood.bands[1].maximumPoints: bands must rise: maximumPoints 1 is not above the previous 1"
+        ),
+        Case(
+            testDescription: "a control naming an option the question does not offer",
+            old: #""question": "policy", "inPlace": ["yes"]"#,
+            new: #""question": "policy", "inPlace": ["in_place"]"#,
+            expected:
+                "mini.json:81:7: at scoring.controls[0]: answer for question \"policy\": \"in_place\" is not an option of \"policy\"; expected one of \"yes\", \"no\" or \"unsure\""
+        ),
+        Case(
+            testDescription: "a measure naming an unknown risk",
+            old: #""reduces": [{"risk": "disclosure", "likelihood": -1, "severity": -1}]"#,
+            new: #""reduces": [{"risk": "disclosur", "likelihood": -1, "severity": -1}]"#,
+            expected:
+                "mini.json:108:7: at scoring.measures[1].reduces[0].risk: names unknown risk \"disclosur\"; did you mean \"disclosure\"?"
+        ),
+        Case(
+            testDescription: "a data question option that is no data category",
+            old: #"{"value": "clinical", "label": "Clinical information"}]"#,
+            new:
+                #"{"value": "clinical", "label": "Clinical information"}, {"value": "images", "label": "Images"}]"#,
+            expected:
+                "mini.json:22:9: at sections[1].questions[2].options: option \"images\" of question \"data\" is not a data category; expected each option value to be a data category id"
+        ),
+        Case(
+            testDescription: "a purpose allowing an unknown category", old: #""allows": ["staff_contact"]}"#,
+            new: #""allows": ["staff_contacts"]}"#,
+            expected:
+                "mini.json:75:9: at scoring.purposes.purposes[0].allows: purpose \"admin\" allows unknown data category \"staff_contacts\"; expected one of \"staff_contact\", \"patient_names\" or \"clinical\""
+        ),
+        Case(
+            testDescription: "a last recommendation that does not always match",
+            old: #"{"id": "approve", "label": "Approve", "summary": "Risks are low."}"#,
+            new:
+                #"{"id": "approve", "label": "Approve", "summary": "Risks are low.", "residualLevels": ["low"]}"#,
+            expected:
+                "mini.json:117:7: at scoring.recommendations[3]: the last recommendation must have no constraints so that every assessment gets one"
+        ),
+    ]
 
-    @Test func duplicateQuestionID() throws {
-        #expect(
-            try problem(#""id": "novel""#, #""id": "patients""#)
-                == "mini.json:13:9: at sections[0].questions[1]: duplicate question id \"patients\" (first defined at sections[0].questions[0], line 12)"
-        )
-    }
-
-    @Test func duplicateOptionValue() throws {
-        #expect(
-            try problem(
-                #"{"value": "enterprise", "label": "Enterprise"}"#,
-                #"{"value": "consumer", "label": "Enterprise"}"#
-            )
-            .hasSuffix(
-                "at sections[1].questions[0].options[1]: duplicate option value \"consumer\" in question \"edition\""
-            ))
-    }
-
-    @Test func conditionNamingAnUnknownQuestion() throws {
-        #expect(
-            try problem(
-                #""when": {"question": "outsiders", "equals": true}"#,
-                #""when": {"question": "outsider", "equals": true}"#
-            )
-            .hasSuffix(
-                "at sections[1].questions[6].when: condition names unknown question \"outsider\"; did you mean \"outsiders\"?"
-            ))
-    }
-
-    @Test func conditionOnALaterQuestion() throws {
-        #expect(
-            try problem(
-                #""when": {"question": "policy", "equals": "yes"}"#,
-                #""when": {"question": "notes", "answered": true}"#
-            )
-            .hasSuffix(
-                "at sections[2].questions[1].when: condition looks at question \"notes\", which is asked later; expected only questions asked before (this also rules out cycles)"
-            ))
-    }
-
-    @Test func conditionOnItsOwnQuestion() throws {
-        #expect(
-            try problem(
-                #""when": {"question": "policy", "equals": "yes"}"#,
-                #""when": {"question": "review", "answered": true}"#
-            )
-            .hasSuffix(
-                "question \"review\" has a condition on its own answer; expected a condition on earlier questions"
-            ))
-    }
-
-    @Test func conditionValueNotOffered() throws {
-        #expect(
-            try problem(
-                #""when": {"question": "policy", "equals": "yes"}"#,
-                #""when": {"question": "policy", "equals": "yess"}"#
-            )
-            .hasSuffix(
-                "condition on \"policy\": \"yess\" is not an option of \"policy\"; did you mean \"yes\"?; expected one of \"yes\", \"no\" or \"unsure\""
-            ))
-    }
-
-    @Test func unreachableQuestion() throws {
-        #expect(
-            try problem(
-                #""when": {"question": "policy", "equals": "yes"}"#,
-                #""when": {"all": [{"question": "policy", "equals": "yes"}, {"question": "policy", "equals": "no"}]}"#
-            ).hasSuffix(
-                "question \"review\" can never be asked: its condition (\"Policy\" is \"Yes\" and \"Policy\" is \"No\") can never hold"
-            ))
-    }
-
-    @Test func incompleteMatrix() throws {
-        #expect(
-            try problem(
-                #""significant": {"remote": "low", "possible": "medium", "probable": "high"}"#,
-                #""significant": {"remote": "low", "possible": "medium"}"#
-            )
-            .hasSuffix(
-                "at scoring.matrix.significant: the matrix is incomplete: no level for severity \"significant\" and likelihood \"probable\""
-            ))
-    }
-
-    @Test func matrixCellNamingAnUnknownLevel() throws {
-        #expect(
-            try problem(#""minimal": {"remote": "low","#, #""minimal": {"remote": "lo","#)
-                .hasSuffix(
-                    "at scoring.matrix.minimal.remote: \"lo\" is not a risk level; expected \"low\", \"medium\" or \"high\""
-                ))
-    }
-
-    @Test func bandsMustRise() throws {
-        #expect(
-            try problem(
-                #"{"level": "possible", "maximumPoints": 3}"#, #"{"level": "possible", "maximumPoints": 1}"#
-            )
-            .hasSuffix(
-                "at scoring.likelihood.bands[1].maximumPoints: bands must rise: maximumPoints 1 is not above the previous 1"
-            ))
-    }
-
-    @Test func controlNamingAnOptionTheQuestionDoesNotOffer() throws {
-        #expect(
-            try problem(
-                #""question": "policy", "inPlace": ["yes"]"#,
-                #""question": "policy", "inPlace": ["in_place"]"#
-            )
-            .hasSuffix(
-                "at scoring.controls[0]: answer for question \"policy\": \"in_place\" is not an option of \"policy\"; expected one of \"yes\", \"no\" or \"unsure\""
-            ))
-    }
-
-    @Test func measureNamingAnUnknownRisk() throws {
-        #expect(
-            try problem(
-                #""reduces": [{"risk": "disclosure", "likelihood": -1, "severity": -1}]"#,
-                #""reduces": [{"risk": "disclosur", "likelihood": -1, "severity": -1}]"#
-            )
-            .hasSuffix(
-                "at scoring.measures[1].reduces[0].risk: names unknown risk \"disclosur\"; did you mean \"disclosure\"?"
-            ))
-    }
-
-    @Test func dataQuestionOptionThatIsNoCategory() throws {
-        #expect(
-            try problem(
-                #"{"value": "clinical", "label": "Clinical information"}]"#,
-                #"{"value": "clinical", "label": "Clinical information"}, {"value": "images", "label": "Images"}]"#
-            )
-            .hasSuffix(
-                "at sections[1].questions[2].options: option \"images\" of question \"data\" is not a data category; expected each option value to be a data category id"
-            ))
-    }
-
-    @Test func purposeAllowingAnUnknownCategory() throws {
-        #expect(
-            try problem(#""allows": ["staff_contact"]}"#, #""allows": ["staff_contacts"]}"#)
-                .hasSuffix(
-                    "at scoring.purposes.purposes[0].allows: purpose \"admin\" allows unknown data category \"staff_contacts\"; expected one of \"staff_contact\", \"patient_names\" or \"clinical\""
-                ))
-    }
-
-    @Test func lastRecommendationMustAlwaysMatch() throws {
-        #expect(
-            try problem(
-                #"{"id": "approve", "label": "Approve", "summary": "Risks are low."}"#,
-                #"{"id": "approve", "label": "Approve", "summary": "Risks are low.", "residualLevels": ["low"]}"#
-            )
-            .hasSuffix(
-                "at scoring.recommendations[3]: the last recommendation must have no constraints so that every assessment gets one"
-            ))
+    @Test(
+        "The first problem is reported with its file, line, column, JSON path and message", arguments: cases)
+    func firstProblem(_ problemCase: Case) throws {
+        let reported = try problem(problemCase.old, problemCase.new)
+        #expect(reported == problemCase.expected)
     }
 
     @Test func reportsEveryProblemAtOnceWithLines() throws {

@@ -1,15 +1,12 @@
 import Foundation
+import TestSupport
 
 @testable import DPIAKit
 
 /// Paths and loaders shared by the engine tests.
 enum Fixture {
-    /// The package root, found from this file's path.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
     static func path(_ name: String) -> String {
-        root.appendingPathComponent("Tests/DPIAKitTests/Fixtures/\(name)").path
+        PackageRoot.fixture(name)
     }
 
     static func text(_ name: String) throws -> String {

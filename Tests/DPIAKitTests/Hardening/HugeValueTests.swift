@@ -6,12 +6,14 @@ import Testing
 /// Regressions found by the broken-input corpus: a 10 MB key or value in a hand-edited file.
 @Suite("Huge keys and values in inputs")
 struct HugeValueTests {
-    @Test func typoSuggestionsSkipCandidatesOfAVeryDifferentLength() {
+    /// How long this takes is not asserted here (a unit test must not time itself); the end-to-end
+    /// test of a 10 MB key runs under a time limit that comparing it with every id would exceed.
+    @Test func aHugeWordHasNoSuggestionAndNearWordsStillDo() {
         let huge = String(repeating: "u", count: 5_000_000)
-        let started = Date()
         #expect(closest(to: huge, among: ["user_count", "users", "edition"]) == nil)
         #expect(
-            Date().timeIntervalSince(started) < 1, "a huge word must not be compared character by character")
+            closest(to: String(huge.prefix(12)), among: ["user_count", String(huge.prefix(11))])
+                == String(huge.prefix(11)))
         #expect(closest(to: "user_cont", among: ["users", "user_count"]) == "user_count")
         #expect(closest(to: "anwsers", among: ["answers", "an"]) == "answers")
     }

@@ -1,4 +1,5 @@
 import DPIAKit
+import TestSupport
 import Testing
 
 @Suite struct PlainPromptTests {

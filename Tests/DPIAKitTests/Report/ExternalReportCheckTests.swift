@@ -1,12 +1,13 @@
 import DPIAKit
 import Foundation
+import TestSupport
 import Testing
 
 /// Checks the reports with other people's parsers, through Tests/Scripts/check-reports.py. CI installs
 /// them (python3-html5lib, cmark-gfm, pandoc); where one is missing the test is skipped and says why.
 @Suite("Reports checked by external tools")
 struct ExternalReportCheckTests {
-    static let script = ReportFixture.root.appendingPathComponent("Tests/Scripts/check-reports.py").path
+    static let script = PackageRoot.path("Tests/Scripts/check-reports.py")
 
     static func executable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
@@ -15,20 +16,14 @@ struct ExternalReportCheckTests {
     }
 
     static func run(_ arguments: [String]) -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
         do {
-            try process.run()
+            let result = try DPIAProcess.run(
+                executable: URL(fileURLWithPath: arguments[0]), Array(arguments.dropFirst()),
+                in: FileManager.default.temporaryDirectory)
+            return (result.status, result.stderr)
         } catch {
             return (-1, "\(error)")
         }
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     /// A Python 3, preferring one that has html5lib (Debian's python3-html5lib goes with /usr/bin/python3).

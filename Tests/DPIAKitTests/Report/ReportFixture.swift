@@ -1,12 +1,11 @@
 import DPIAKit
 import Foundation
+import TestSupport
 
 /// Renders the bundled templates over a fixture answers file, as `dpia assess` does.
 struct ReportFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let templates = root.appendingPathComponent("Templates").path
-    static let fixtures = root.appendingPathComponent("Tests/DPIAKitTests/Fixtures")
+    static let templates = PackageRoot.path("Templates")
+    static let fixtures = PackageRoot.url.appendingPathComponent("Tests/DPIAKitTests/Fixtures")
     static let toolVersion = "9.9.9-test"
 
     /// The mini questionnaire with drift, and the same answers with hostile text in every free field.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DPIAKit
@@ -38,7 +39,7 @@ struct AssessCommandGateTests {
             answers: [Fixture.path("mini-drift.json")], batch: nil, questionnaire: questionnaire,
             outputDirectory: out.path, formats: [.markdown], overwrite: false, templates: nil,
             failOn: FailOnGate(threshold: failOn))
-        let context = CommandContext(environment: [:], executablePath: nil, sourceRoot: Fixture.root.path)
+        let context = CommandContext(environment: [:], executablePath: nil, sourceRoot: PackageRoot.url.path)
         return (command.run(in: context, output: transcript.output).code, transcript)
     }
 

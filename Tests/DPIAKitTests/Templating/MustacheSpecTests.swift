@@ -1,5 +1,6 @@
 import DPIAKit
 import Foundation
+import TestSupport
 import Testing
 
 /// One case from the official Mustache spec files.
@@ -29,12 +30,7 @@ enum MustacheSpec {
 
     static let files = ["comments", "interpolation", "sections", "inverted", "partials", "delimiters"]
 
-    static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Templating
-        .deletingLastPathComponent()  // DPIAKitTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/mustache-spec")
+    static let folder: URL = PackageRoot.url.appendingPathComponent("../shared/mustache-spec")
         .standardizedFileURL
 
     static var isAvailable: Bool {

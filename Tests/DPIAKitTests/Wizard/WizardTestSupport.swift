@@ -1,4 +1,5 @@
 import DPIAKit
+import TestSupport
 
 /// The fixture questionnaire: every question type, a section shown only when patient data is shared,
 /// a question shown only then too, one risk and two measures.

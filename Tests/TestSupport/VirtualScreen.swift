@@ -1,3 +1,5 @@
+import DPIAKit
+
 /// A grid of character cells that interprets the control sequences the prompts emit, so tests can
 /// read what a user would see.
 ///

@@ -1,3 +1,5 @@
+import DPIAKit
+
 /// A `Terminal` that plays back a script of input and records what was drawn, for tests.
 ///
 /// Everything written is kept in `output` and interpreted on a `VirtualScreen`, so tests can read the

@@ -4,15 +4,16 @@ import Glibc
 /// Runs the built `dpia` binary with a real pseudo-terminal as its standard input and standard error,
 /// so it sees the same termios, window size and keys as it would in a terminal window. Standard
 /// output goes to a file, to check that it stays clean.
-final class WizardPseudoTerminal {
+public final class WizardPseudoTerminal {
     let master: Int32
     /// Kept open by the test so the terminal settings can be read after the child has exited.
     let slave: Int32
-    private(set) var output = ""
+    /// Everything the child has written to the terminal so far.
+    public private(set) var output = ""
     /// Where the next `waitFor` starts looking, so each prompt is matched once.
     private var mark: String.Index
 
-    init(columns: UInt16 = 100, rows: UInt16 = 30) throws {
+    public init(columns: UInt16 = 100, rows: UInt16 = 30) throws {
         // posix_openpt, grantpt and ptsname sit behind feature macros Swift's Glibc module does not
         // set, so this is what they do on Linux: open the multiplexer, unlock and name the new pair.
         // The request numbers are _IOW('T', 0x31, int) and _IOR('T', 0x30, unsigned int).
@@ -36,28 +37,15 @@ final class WizardPseudoTerminal {
         close(slave)
     }
 
-    /// The built `dpia`: next to the test bundle (`.build/<triple>/debug/dpia`), else under the package.
-    static func binary() throws -> String {
-        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [
-            bundleDirectory.appendingPathComponent("dpia").path,
-            bundleDirectory.deletingLastPathComponent().appendingPathComponent("dpia").path,
-            packageRoot.appendingPathComponent(".build/debug/dpia").path,
-        ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw WizardPTYError("no built dpia binary; looked at \(candidates)")
-        }
-        return found
-    }
-
     /// Starts `dpia` with `arguments`; standard output goes to `stdoutPath`. Standard input is the
     /// terminal, or the file at `stdinPath` to try piped answers.
-    func spawn(
+    public func spawn(
         _ arguments: [String], stdoutPath: String, stdinPath: String? = nil, environment: [String: String]
     ) throws -> pid_t {
-        let executable = try Self.binary()
+        guard DPIAProcess.isBuilt else {
+            throw WizardPTYError("no built dpia binary at \(DPIAProcess.binary.path)")
+        }
+        let executable = DPIAProcess.binary.path
         let outFD = open(stdoutPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard outFD >= 0 else { throw WizardPTYError("cannot create \(stdoutPath)") }
         defer { close(outFD) }
@@ -97,7 +85,7 @@ final class WizardPseudoTerminal {
     }
 
     /// Types bytes as the user would.
-    func type(_ text: String) {
+    public func type(_ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
@@ -107,7 +95,7 @@ final class WizardPseudoTerminal {
     }
 
     /// Reads until `text` appears after the previous match; throws with the screen so far on timeout.
-    func waitFor(_ text: String, timeout: Double = 5) throws {
+    public func waitFor(_ text: String, timeout: Double = 5) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let range = output[mark...].range(of: text) {
@@ -132,7 +120,7 @@ final class WizardPseudoTerminal {
     }
 
     /// Waits for the child to exit, reading its output meanwhile; returns its exit status.
-    func waitForExit(_ pid: pid_t, timeout: Double = 10) throws -> Int32 {
+    public func waitForExit(_ pid: pid_t, timeout: Double = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
@@ -149,17 +137,17 @@ final class WizardPseudoTerminal {
     }
 
     /// The line discipline flags of the terminal now.
-    func localFlags() -> tcflag_t {
+    public func localFlags() -> tcflag_t {
         var settings = termios()
         _ = tcgetattr(slave, &settings)
         return settings.c_lflag
     }
 }
 
-struct WizardPTYError: Error, CustomStringConvertible {
-    var description: String
+public struct WizardPTYError: Error, CustomStringConvertible {
+    public var description: String
 
-    init(_ description: String) {
+    public init(_ description: String) {
         self.description = description
     }
 }
