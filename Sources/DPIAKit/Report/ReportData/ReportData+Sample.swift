@@ -1,6 +1,7 @@
 extension ReportData {
-    /// Report data with every name a report may have and every list non-empty, for checking templates for
-    /// typos. It is built from `sampleAssessment()` by `build`, so it cannot drift from real reports.
+    /// Report data with every name a report may have, and every list a report may fill non-empty, for
+    /// checking templates for typos. `build` makes it from `sampleAssessment()`, so it has the names real
+    /// reports have and no others.
     public static func schemaSample(toolVersion: String) -> TemplateValue {
         build(sampleAssessment(), toolVersion: toolVersion)
     }

@@ -4,9 +4,7 @@ extension ReportData.Builder {
     func steps() -> [TemplateValue] {
         ReportData.icoSteps.enumerated().map { offset, title in
             let number = offset + 1
-            let sections =
-                number == 7
-                ? [] : questionnaire.sections.filter { $0.icoStep == number }.compactMap(stepSection)
+            let sections = number == 7 ? [] : self.sections(forStep: number)
             return [
                 "number": .int(number),
                 "title": .string(title),
@@ -14,6 +12,11 @@ extension ReportData.Builder {
                 "hasQuestions": .bool(!sections.isEmpty),
             ]
         }
+    }
+
+    /// The sections filed under a step that have a question shown, in questionnaire order.
+    func sections(forStep number: Int) -> [TemplateValue] {
+        questionnaire.sections.filter { $0.icoStep == number }.compactMap(stepSection)
     }
 
     /// A section with the questions shown; nil when none was.
@@ -28,8 +31,8 @@ extension ReportData.Builder {
     }
 
     func signOffRows() -> [TemplateValue] {
-        questionnaire.sections.filter { $0.icoStep == 7 }.flatMap(\.questions).filter(isShown).map {
-            question in
+        let questions = questionnaire.sections.filter { $0.icoStep == 7 }.flatMap(\.questions)
+        return questions.filter(isShown).map { question in
             let answer = answer(question)
             return [
                 "label": .string(question.shortLabel),
