@@ -27,12 +27,13 @@ extension ReportData.Builder {
     }
 
     /// Every section with every question, so a reviewer sees what was not asked too.
-    func appendix() -> [TemplateValue] {
+    /// `questions` holds each question's value by id.
+    func appendix(_ questions: [String: TemplateValue]) -> [TemplateValue] {
         questionnaire.sections.map { section in
             [
                 "title": .string(section.title),
                 "step": text(section.icoStep.map { "ICO step \($0)" }),
-                "questions": .list(section.questions.map(question)),
+                "questions": .list(section.questions.compactMap { questions[$0.id] }),
             ]
         }
     }

@@ -16,7 +16,8 @@ public enum ReportData {
     }
 
     /// Builds one report's data. The root object is here; each part of the report is in its own file.
-    struct Builder {
+    /// A class, so that the closures building lists share it rather than copy the whole assessment.
+    final class Builder {
         let assessment: Assessment
         let toolVersion: String
         let questionnaire: Questionnaire
@@ -36,7 +37,10 @@ public enum ReportData {
 
 extension ReportData.Builder {
     func root() -> TemplateValue {
-        let steps = self.steps()
+        // Each question's value is made once: the steps show those shown, the appendix all of them.
+        let questions = Dictionary(
+            questionnaire.questions.map { ($0.id, question($0)) }, uniquingKeysWith: { first, _ in first })
+        let steps = self.steps(questions)
         let recommended = assessment.measures.filter(\.recommended)
         let signOff = signOffRows()
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
@@ -54,7 +58,7 @@ extension ReportData.Builder {
             "hasMeasures": .bool(!recommended.isEmpty),
             "signOff": .list(signOff),
             "hasSignOff": .bool(!signOff.isEmpty),
-            "appendix": .list(appendix()),
+            "appendix": .list(appendix(questions)),
             "notes": .list(assessment.notes.map { .string($0) }),
             "hasNotes": .bool(!assessment.notes.isEmpty),
         ]
