@@ -1,0 +1,101 @@
+extension ReportData {
+    /// Report data with every name a report may have, and every list a report may fill non-empty, for
+    /// checking templates for typos. `build` makes it from `sampleAssessment()`, so it has the names real
+    /// reports have and no others.
+    public static func schemaSample(toolVersion: String) -> TemplateValue {
+        build(sampleAssessment(), toolVersion: toolVersion)
+    }
+
+    /// An assessment with one of everything a report shows: a shown, answered question in a section for
+    /// each ICO step, and every finding, risk, measure and rating present.
+    static func sampleAssessment() -> Assessment {
+        let level = Level(id: "level", label: "Level", description: "Description")
+        var scoring = Scoring.empty
+        scoring.likelihoodLevels = [level]
+        scoring.severityLevels = [level]
+        scoring.riskLevels = [level]
+        scoring.matrix = [level.id: [level.id: level.id]]
+        scoring.likelihoodBands = [LikelihoodBand(level: level.id, maximumPoints: nil)]
+        let sections = icoSteps.indices.map { offset in
+            Section(
+                id: "section\(offset + 1)", title: "Section", icoStep: offset + 1, description: "Description",
+                questions: [
+                    Question(
+                        id: "question\(offset + 1)", number: "\(offset + 1).1", type: .text, prompt: "Prompt",
+                        label: "Label", help: "Help", required: false, options: [])
+                ])
+        }
+        let questionnaire = Questionnaire(
+            id: "sample", version: "1", title: "Title", description: "Description", estimatedMinutes: nil,
+            references: [Reference(id: "reference", title: "Title", url: "https://example.org")],
+            sections: sections, scoring: scoring)
+        let ids = sections.flatMap(\.questions).map(\.id)
+        let answers = Answers(
+            questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+            metadata: AssessmentMetadata(
+                organisation: "Organisation", platform: "Platform", reference: "Reference",
+                assessor: "Assessor",
+                assessmentDate: "2026-01-01", reviewDate: "2027-01-01"),
+            values: Dictionary(uniqueKeysWithValues: ids.map { ($0, AnswerValue.string("Answer")) }))
+        let condition = Condition.answered(question: ids[0], true)
+        let category = DataCategory(id: "category", label: "Category", sensitivity: level.id)
+        let purpose = Purpose(id: "purpose", label: "Purpose", allows: [])
+        let contribution = Contribution(kind: .factor, reason: "Reason", questions: [ids[0]], amount: 1)
+        let risk = Risk(
+            id: "risk", title: "Title", description: "Description", harm: "Harm",
+            likelihood: LikelihoodRule(base: 0, factors: [], purposeDrift: nil),
+            severity: SeverityRule(base: level.id, fromDataCategories: false, adjustments: []))
+        let measure = Measure(
+            id: "measure", title: "Title", description: "Description", when: nil, reduces: [])
+        let control = Control(
+            id: "control", label: "Label", question: ids[0], inPlace: [], notApplicable: [],
+            affects: [ControlEffect(risk: risk.id, whenMissing: 1, whenInPlace: 0)])
+        return Assessment(
+            questionnaire: questionnaire, answers: answers, visibleQuestions: ids,
+            effectiveAnswers: answers.values,
+            screening: ScreeningResult(groups: [
+                ScreeningResult.Group(
+                    group: ScreeningGroup(id: "group", label: "Group", requiredWhenAtLeast: 1),
+                    met: [
+                        ScreeningCriterion(
+                            id: "criterion", group: "group", label: "Criterion", when: condition)
+                    ])
+            ]),
+            dataSensitivity: DataSensitivityResult(
+                categories: [
+                    DataSensitivityResult.Item(category: category, sensitivity: level, questions: [ids[0]])
+                ],
+                highest: level),
+            purposeDrift: PurposeDriftResult(
+                approved: [purpose], actual: [purpose], unapprovedPurposes: [purpose],
+                driftedCategories: [
+                    PurposeDriftResult.DriftedCategory(
+                        category: category, outside: [purpose], neededBy: [purpose])
+                ],
+                signals: [DriftSignal(id: "signal", label: "Signal", when: condition)]),
+            controls: [ControlResult(control: control, status: .missing, answer: "Answer")],
+            risks: [
+                RiskResult(
+                    risk: risk, likelihoodPoints: 1, likelihood: level,
+                    likelihoodContributions: [contribution],
+                    severity: level, severityContributions: [contribution], level: level,
+                    appliedMeasures: [contribution], declinedMeasures: [measure.id], undecidedMeasures: [],
+                    residualLikelihoodPoints: 0, residualLikelihood: level, residualSeverity: level,
+                    residualLevel: level, effect: .reduced)
+            ],
+            measures: [
+                MeasureResult(
+                    measure: measure, recommended: true,
+                    decision: MeasureDecision(approved: true, note: "Note"),
+                    addresses: [risk.id])
+            ],
+            overallInherent: level, overallResidual: level,
+            recommendation: RecommendationRule(
+                id: "recommendation", label: "Label", summary: "Summary", residualLevels: nil,
+                measuresApproved: nil),
+            priorConsultation: .required(risks: [risk.id], underWay: false),
+            topDrivers: [Driver(reason: "Reason", points: 1, weight: 1, risks: [risk.id])],
+            residualHolds: [], actionPlan: [], signOff: [], missingForFinal: [],
+            notes: ["Note"])
+    }
+}

@@ -1,0 +1,147 @@
+/// Builds the values report templates render. Every name a template may use is made in this folder, one
+/// file per part of the report, so it is the reference for anyone editing `Templates/`; `dpia validate
+/// --templates` checks templates against `schemaSample`, which is built by the same code.
+public enum ReportData {
+    /// The ICO DPIA template's seven steps, in order.
+    public static let icoSteps = [
+        "Identify the need for a DPIA", "Describe the processing", "Consultation process",
+        "Assess necessity and proportionality", "Identify and assess risks",
+        "Identify measures to reduce risk",
+        "Sign off and record outcomes",
+    ]
+
+    /// The report data for an assessment. `toolVersion` is printed in the footer; nothing reads the clock.
+    public static func build(_ assessment: Assessment, toolVersion: String) -> TemplateValue {
+        Builder(assessment: assessment, toolVersion: toolVersion).root()
+    }
+
+    /// Builds one report's data. The root object is here; each part of the report is in its own file.
+    /// A class, so that the closures building lists share it rather than copy the whole assessment.
+    final class Builder {
+        let assessment: Assessment
+        let toolVersion: String
+        let questionnaire: Questionnaire
+        let scoring: Scoring
+        /// The ids of the questions shown for these answers.
+        let shownIDs: Set<String>
+
+        init(assessment: Assessment, toolVersion: String) {
+            self.assessment = assessment
+            self.toolVersion = toolVersion
+            questionnaire = assessment.questionnaire
+            scoring = assessment.questionnaire.scoring
+            shownIDs = Set(assessment.visibleQuestions)
+        }
+    }
+}
+
+extension ReportData.Builder {
+    func root() -> TemplateValue {
+        // Each question's value is made once: the steps show those shown, the appendix all of them.
+        let questions = Dictionary(
+            questionnaire.questions.map { ($0.id, question($0)) }, uniquingKeysWith: { first, _ in first })
+        let steps = self.steps(questions)
+        let recommended = assessment.measures.filter(\.recommended)
+        let signOff = signOffRows()
+        let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
+        var root: [String: TemplateValue] = [
+            "tool": ["name": "dpia", "version": .string(toolVersion)],
+            "questionnaire": questionnaireValue(),
+            "meta": meta(),
+            "fingerprint": .string("sha256:" + fingerprint),
+            "fingerprintShort": .string(String(fingerprint.prefix(12))),
+            "summary": summary(),
+            "steps": .list(steps),
+            "risks": .list(assessment.risks.map(risk)),
+            "hasRisks": .bool(!assessment.risks.isEmpty),
+            "measures": .list(recommended.map(measure)),
+            "hasMeasures": .bool(!recommended.isEmpty),
+            "signOff": .list(signOff),
+            "hasSignOff": .bool(!signOff.isEmpty),
+            "appendix": .list(appendix(questions)),
+            "notes": .list(assessment.notes.map { .string($0) }),
+            "hasNotes": .bool(!assessment.notes.isEmpty),
+        ]
+        for (offset, step) in steps.enumerated() {
+            root["step\(offset + 1)"] = step
+        }
+        // Parts the questionnaire or answers may not have are left out, so templates can test for them.
+        root["screening"] = assessment.screening.map(screening)
+        root["dataSensitivity"] = assessment.dataSensitivity.map(dataSensitivity)
+        root["purposeDrift"] = assessment.purposeDrift.map(purposeDrift)
+        if !assessment.controls.isEmpty {
+            root["controls"] = controls()
+        }
+        if !assessment.risks.isEmpty {
+            root["matrix"] = matrix()
+        }
+        return .object(TemplateObject(root))
+    }
+
+    func questionnaireValue() -> TemplateValue {
+        [
+            "id": .string(questionnaire.id),
+            "version": .string(questionnaire.version),
+            "title": .string(questionnaire.title),
+            "description": .string(questionnaire.description),
+            "references": .list(
+                questionnaire.references.map { reference in
+                    [
+                        "id": .string(reference.id), "title": .string(reference.title),
+                        "url": text(reference.url),
+                    ]
+                }),
+        ]
+    }
+
+    func meta() -> TemplateValue {
+        let meta = assessment.answers.metadata
+        return [
+            "organisation": .string(meta.organisation),
+            "platform": .string(meta.platform),
+            "reference": text(meta.reference),
+            "assessor": .string(meta.assessor),
+            "assessmentDate": .string(meta.assessmentDate),
+            "reviewDate": text(meta.reviewDate),
+            "status": .string(meta.status == .final ? "Final" : "Draft"),
+            "isDraft": .bool(meta.status == .draft),
+            "isFinal": .bool(meta.status == .final),
+        ]
+    }
+
+    // MARK: Values many parts use
+
+    /// Text that may be missing: `null` keeps the name present, so a template cannot pick up a value of the
+    /// same name from an enclosing object instead.
+    func text(_ value: String?) -> TemplateValue {
+        value.map { .string($0) } ?? .null
+    }
+
+    /// A level on its scale; `rank` counts from 0 at the lowest.
+    func level(_ level: Level, on scale: [Level]) -> TemplateValue {
+        [
+            "id": .string(level.id),
+            "label": .string(level.label),
+            "rank": .int(scale.firstIndex { $0.id == level.id } ?? 0),
+            "description": text(level.description),
+        ]
+    }
+
+    func riskLevel(_ level: Level) -> TemplateValue { self.level(level, on: scoring.riskLevels) }
+    func likelihood(_ level: Level) -> TemplateValue { self.level(level, on: scoring.likelihoodLevels) }
+    func severity(_ level: Level) -> TemplateValue { self.level(level, on: scoring.severityLevels) }
+
+    func idAndLabel(_ id: String, _ label: String) -> TemplateValue {
+        ["id": .string(id), "label": .string(label)]
+    }
+
+    /// Labels may hold commas themselves ("Images and video, including screenshots"), so they are kept
+    /// apart with semicolons.
+    func labels(_ items: [String]) -> String {
+        items.isEmpty ? "none" : items.joined(separator: "; ")
+    }
+
+    func list(_ items: [String]) -> String {
+        items.isEmpty ? "none" : items.joined(separator: ", ")
+    }
+}
