@@ -83,7 +83,10 @@ struct HTMLReportTests {
             ReportFixture.matches(#"<section class="summary".*?</section>"#, in: html).first)[0]
         #expect(summary.contains("Overall residual risk</span> <strong class=\"tag tag-high\">High</strong>"))
         #expect(summary.contains("<strong>Recommendation: Do not approve.</strong>"))
-        #expect(summary.contains("<strong>ICO prior consultation required.</strong>"))
+        #expect(
+            summary.contains(
+                "<strong>ICO prior consultation: <span dir=\"auto\">Would be required unless measures are approved: approving M1, M2 would avoid it (UK GDPR Art. 36)</span>.</strong>"
+            ))
         #expect(
             summary.contains("<dt>Data sensitivity</dt><dd dir=\"auto\">Severe: 3 data categories in scope"))
         #expect(summary.contains("<dt>Purpose drift</dt><dd dir=\"auto\">Drift: 2 data categories outside"))

@@ -3,6 +3,8 @@ extension ReportData.Builder {
     func summary() -> TemplateValue {
         var summary: [String: TemplateValue] = [
             "priorConsultation": .bool(assessment.priorConsultation != .notApplicable),
+            // The state in words (not required, would be required unless..., required), as the terminal says it.
+            "priorConsultationText": .string(assessment.priorConsultation.headline),
             "drivers": .list(
                 assessment.topDrivers.map { driver in
                     [
