@@ -26,7 +26,11 @@ struct AssessCommandTests {
             +3 Missing: Policy for the platform (Q4.1 Policy: No) [disclosure, purpose]
             +2 Purpose drift: Patient names is allowed by no approved purpose (Administration) [disclosure, purpose]
             +2 Purpose drift: Clinical information is allowed by no approved purpose (Administration) [disclosure, purpose]
-          Note: No decision is recorded on 2 recommended measures (M1, M2); they are treated as not approved.
+          Kept at high by:
+            disclosure Unauthorised disclosure: no decision yet on M1, M2
+            purpose Use beyond the approved purpose: no decision yet on M1
+          Draft: 2 items missing before this can be final:
+            measures.*: a decision on recommended measures M1, M2
           Wrote \(folder)/mini-drift.md
 
         """

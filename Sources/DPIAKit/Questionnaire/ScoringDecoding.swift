@@ -80,14 +80,19 @@ extension QuestionnaireDecoding {
         scoring.priorConsultationLevels = reader.stringArray("priorConsultationLevels") ?? []
         scoring.recommendations = (reader.array("recommendations") ?? []).compactMap { element in
             guard let rule = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
-            rule.rejectUnknownKeys(["id", "label", "summary", "residualLevels", "measuresApproved"])
+            rule.rejectUnknownKeys([
+                "id", "label", "summary", "summaryWhenInUse", "conditional", "residualLevels",
+                "measuresApproved",
+            ])
             guard let id = rule.string("id"), let label = rule.string("label"),
                 let summary = rule.string("summary")
             else { return nil }
             sink.register("recommendation", id, path: element.path, location: element.node.location)
             return RecommendationRule(
                 id: id, label: label, summary: summary, residualLevels: rule.stringArray("residualLevels"),
-                measuresApproved: rule.bool("measuresApproved"))
+                measuresApproved: rule.bool("measuresApproved"),
+                summaryWhenInUse: rule.string("summaryWhenInUse", required: false),
+                conditional: rule.bool("conditional") ?? false)
         }
         if let screening = reader.object("screening") {
             scoring.screening = Self.screening(screening)

@@ -27,8 +27,50 @@ public enum AssessmentSummary {
                     "    +\(driver.points) \(driver.reason) [\(driver.risks.joined(separator: ", "))]")
             }
         }
+        lines += outcomeLines(assessment)
         for note in assessment.notes { lines.append("  Note: \(note)") }
         lines.append("  Wrote " + written.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+
+    /// The conditions of an approval, what keeps the residual level, and what a final assessment lacks.
+    static func outcomeLines(_ assessment: Assessment) -> [String] {
+        var lines: [String] = []
+        if assessment.recommendation?.conditional == true {
+            let open = assessment.actionPlan.filter { $0.status != .inPlace }
+            lines.append(open.isEmpty ? "  Conditions: none outstanding" : "  Conditions:")
+            for item in open {
+                let owner = item.owner ?? "not named"
+                let due = item.dueDate.map { "due \($0)" } ?? "no due date"
+                let status = item.status?.label.lowercased() ?? "status not recorded"
+                lines.append("    \(item.measure) \(item.title): owner \(owner); \(due); \(status)")
+            }
+        }
+        if !assessment.residualHolds.isEmpty, let residual = assessment.overallResidual {
+            lines.append("  Kept at \(residual.label.lowercased()) by:")
+            for hold in assessment.residualHolds {
+                var could: [String] = []
+                if !hold.declined.isEmpty {
+                    could.append("not approved " + hold.declined.joined(separator: ", "))
+                }
+                if !hold.undecided.isEmpty {
+                    could.append("no decision yet on " + hold.undecided.joined(separator: ", "))
+                }
+                lines.append(
+                    "    \(hold.risk) \(hold.title)"
+                        + (could.isEmpty ? "" : ": " + could.joined(separator: "; ")))
+            }
+        }
+        let missing = MissingItem.grouped(assessment.missingForFinal)
+        if !missing.isEmpty {
+            let total = assessment.missingForFinal.count
+            let count = total == 1 ? "1 item" : "\(total) items"
+            lines.append(
+                assessment.answers.metadata.status == .draft
+                    ? "  Draft: \(count) missing before this can be final:"
+                    : "  Recorded as final under earlier rules; \(count) missing:")
+            for item in missing { lines.append("    \(item.path): \(item.description)") }
+        }
+        return lines
     }
 }

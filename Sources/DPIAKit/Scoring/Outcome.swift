@@ -121,3 +121,34 @@ public struct ResidualHold: Sendable, Equatable {
     /// Recommended measures for it with no decision yet.
     public var undecided: [String]
 }
+
+extension MissingItem {
+    /// The items as a reader wants them: the measures that lack the same thing (a decision, an owner, a due
+    /// date) in one item, e.g. `measures.*.owner`: "an owner for approved measures M1, M2". A single item
+    /// stays as it is. Errors list every item with its own path instead.
+    public static func grouped(_ items: [MissingItem]) -> [MissingItem] {
+        let kinds: [(suffix: String, description: String)] = [
+            ("", "a decision on recommended measures"),
+            (".owner", "an owner for approved measures"),
+            (".dueDate", "a due date for approved measures"),
+        ]
+        func measure(_ item: MissingItem, _ suffix: String) -> String? {
+            guard item.path.hasPrefix("measures."), item.path.hasSuffix(suffix) else { return nil }
+            let id = item.path.dropFirst("measures.".count).dropLast(suffix.count)
+            return id.contains(".") || id.isEmpty ? nil : String(id)
+        }
+        var result: [MissingItem] = []
+        var grouped: Set<String> = []
+        for kind in kinds {
+            let matching = items.filter { measure($0, kind.suffix) != nil }
+            guard matching.count > 1 else { continue }
+            let ids = matching.compactMap { measure($0, kind.suffix) }
+            result.append(
+                MissingItem(
+                    path: "measures.*" + kind.suffix,
+                    description: kind.description + " " + ids.joined(separator: ", ")))
+            grouped.formUnion(matching.map(\.path))
+        }
+        return result + items.filter { !grouped.contains($0.path) }
+    }
+}

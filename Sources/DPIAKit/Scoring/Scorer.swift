@@ -79,18 +79,16 @@ private struct Run {
         let overallInherent = risks.map(\.level).max(by: levelOrder)
         let overallResidual = risks.map(\.residualLevel).max(by: levelOrder)
         let anyApproved = measures.contains(where: \.applied)
-        let recommendation = scoring.recommendations.first { rule in
+        var recommendation = scoring.recommendations.first { rule in
             if let levels = rule.residualLevels, !levels.contains(overallResidual?.id ?? "") { return false }
             if let approved = rule.measuresApproved, approved != anyApproved { return false }
             return true
         }
-        let undecided = measures.filter { $0.recommended && $0.decision == nil }.map(\.measure.id)
-        if !undecided.isEmpty {
-            notes.append(
-                undecided.count == 1
-                    ? "No decision is recorded on recommended measure \(undecided[0]); it is treated as not approved."
-                    : "No decision is recorded on \(undecided.count) recommended measures (\(undecided.joined(separator: ", "))); they are treated as not approved."
-            )
+        // A platform already in use is told to stop or contain the use, not merely not to start it.
+        if let inUse = recommendation?.summaryWhenInUse,
+            scoring.outcome.processingUnderWay.map(holds) ?? false
+        {
+            recommendation?.summary = inUse
         }
         return Assessment(
             questionnaire: questionnaire, answers: answers,

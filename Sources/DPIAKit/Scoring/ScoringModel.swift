@@ -182,6 +182,10 @@ public struct RecommendationRule: Sendable, Equatable {
     public var residualLevels: [String]?
     /// Whether at least one recommended measure was approved.
     public var measuresApproved: Bool?
+    /// The summary to use instead when the processing is already under way (`outcome.processingUnderWay`).
+    public var summaryWhenInUse: String? = nil
+    /// Whether the approval is conditional on the approved measures: reports list them as its conditions.
+    public var conditional: Bool = false
 }
 
 /// Criteria deciding whether a DPIA is required, in groups with a threshold each (UK GDPR Art. 35(3): one is

@@ -151,3 +151,33 @@ struct OutcomeTests {
         }
     }
 }
+
+@Suite("Missing items, grouped for reading")
+struct MissingItemGroupingTests {
+    @Test("Measures lacking the same thing share one item; others stay as they are, in order")
+    func grouping() {
+        let items = [
+            MissingItem(path: "measures.M1", description: "a decision on recommended measure M1 (One)"),
+            MissingItem(path: "measures.M2", description: "a decision on recommended measure M2 (Two)"),
+            MissingItem(path: "measures.M3.owner", description: "an owner for approved measure M3"),
+            MissingItem(path: "measures.M3.dueDate", description: "a due date for approved measure M3"),
+            MissingItem(path: "measures.M4.dueDate", description: "a due date for approved measure M4"),
+            MissingItem(path: "answers.dpo_advice_provided", description: "the DPO's advice"),
+        ]
+        #expect(
+            MissingItem.grouped(items) == [
+                MissingItem(path: "measures.*", description: "a decision on recommended measures M1, M2"),
+                MissingItem(
+                    path: "measures.*.dueDate", description: "a due date for approved measures M3, M4"),
+                items[2], items[5],
+            ])
+    }
+
+    @Test("A single item of a kind is not grouped")
+    func single() {
+        let items = [
+            MissingItem(path: "measures.M1", description: "a decision on recommended measure M1 (One)")
+        ]
+        #expect(MissingItem.grouped(items) == items)
+    }
+}

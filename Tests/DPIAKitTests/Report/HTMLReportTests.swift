@@ -70,7 +70,7 @@ struct HTMLReportTests {
         }
         let cells = ReportFixture.matches(
             #"<td class="cell-([a-z]+)[^"]*"><span class="cell-level">([^<]*)</span>"#, in: html)
-        #expect(cells.count == 27, "three 3 by 3 matrices: inherent, residual and the one in appendix B")
+        #expect(cells.count == 27, "three 3 by 3 matrices: inherent, residual and the one in appendix A")
         for cell in cells {
             #expect(cell[2] == cell[1].prefix(1).uppercased() + cell[1].dropFirst(), "\(cell[0])")
         }
@@ -81,20 +81,25 @@ struct HTMLReportTests {
         let html = try ReportFixture("mini-drift.json").html
         let summary = try #require(
             ReportFixture.matches(#"<section class="summary".*?</section>"#, in: html).first)[0]
-        #expect(summary.contains("Overall residual risk</span> <strong class=\"tag tag-high\">High</strong>"))
+        #expect(
+            summary.contains(
+                "Overall risk after approved measures</span> <strong class=\"tag tag-high\">High</strong>"))
         #expect(summary.contains("<strong>Recommendation: Do not approve.</strong>"))
         #expect(
             summary.contains(
-                "<strong>ICO prior consultation: <span dir=\"auto\">Would be required unless measures are approved: approving M1, M2 would avoid it (UK GDPR Art. 36)</span>.</strong>"
+                "<strong>ICO prior consultation:</strong> <span dir=\"auto\">Would be required unless measures are approved: approving M1, M2 would avoid it (UK GDPR Art. 36)</span>."
             ))
+        #expect(summary.contains("<dt>Data</dt><dd dir=\"auto\">Severe: 3 data categories in scope"))
         #expect(
-            summary.contains("<dt>Data sensitivity</dt><dd dir=\"auto\">Severe: 3 data categories in scope"))
-        #expect(summary.contains("<dt>Purpose drift</dt><dd dir=\"auto\">Drift: 2 data categories outside"))
+            summary.contains(
+                "<dt>Purpose drift</dt><dd dir=\"auto\">2 data categories are shared outside the approved purposes"
+            ))
         #expect(summary.contains("<dt>Controls</dt><dd dir=\"auto\">0 in place, 1 missing or uncertain</dd>"))
         #expect(
             summary.contains(
-                "<li><span dir=\"auto\">Missing: Policy for the platform (Q4.1 Policy: No)</span>: +3 likelihood to disclosure, purpose (weight 7)</li>"
+                "<li><span dir=\"auto\">Missing: Policy for the platform (Q4.1 Policy: No)</span>: +3 to disclosure, purpose (weight 7)</li>"
             ))
+        #expect(summary.contains("<p><strong>What keeps the risk after measures at High:</strong></p>"))
     }
 
     @Test("The heat maps place each risk by severity and likelihood, before and after approved measures")
@@ -131,7 +136,7 @@ struct HTMLReportTests {
         let html = try ReportFixture("mini-drift.json").html
         #expect(html.contains("size: A4;"))
         #expect(html.contains("thead { display: table-header-group; }"))
-        #expect(html.contains("tr, .risk, .signoff"))
+        #expect(html.contains("tr, .signoff"))
         #expect(html.contains("print-color-adjust: exact;"))
         #expect(html.contains("<table class=\"signoff\">\n<caption>Sign-off and outcomes</caption>"))
         #expect(html.contains("content: \"DPIA answers fingerprint 8afff6d0bd43\";"))

@@ -44,7 +44,9 @@ struct ReportSampleTests {
                 "controls.missing.affects", "matrix.rows.cells.residualRisks",
                 "summary.recommendation.summary",
                 "summary.overallResidual.label", "meta.reference", "meta.reviewDate", "measures.note",
-                "step7.number", "steps.sections.questions.help", "signOff.answered", "appendix.step",
+                "step7.number", "steps.sections.questions.help", "signOff.consultation", "appendix.step",
+                "steps.sections.controls.prompt", "actionPlan.owner", "missingForFinal.path",
+                "summary.conditions.dueDate", "summary.residualHolds.undecided",
             ]))
     }
 

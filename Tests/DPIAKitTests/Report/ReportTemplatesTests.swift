@@ -21,11 +21,11 @@ struct ReportTemplatesTests {
         #expect(fingerprint.hasPrefix("sha256:") && fingerprint.count == 71)
         #expect(
             fixture.markdown.hasSuffix(
-                "Questionnaire mini version 1.0.0, with the risk matrix in appendix B. Produced by dpia 9.9.9-test. Answers fingerprint \(fingerprint).\n"
+                "Questionnaire mini version 1.0.0, with the working in appendix A. Produced by dpia 9.9.9-test. Answers fingerprint \(fingerprint).\n"
             ))
         #expect(
             fixture.html.contains(
-                "<p>Questionnaire <bdi>mini</bdi> version 1.0.0, with the risk matrix in appendix B. Produced by dpia 9.9.9-test.</p>\n<p>Answers fingerprint <span class=\"fingerprint\">\(fingerprint)</span></p>"
+                "<p>Questionnaire <bdi>mini</bdi> version 1.0.0, with the working in appendix A. Produced by dpia 9.9.9-test.</p>\n<p>Answers fingerprint <span class=\"fingerprint\">\(fingerprint)</span></p>"
             ))
     }
 
@@ -57,10 +57,18 @@ struct ReportTemplatesTests {
         strings(data["summary"], ["dataSensitivity", "purposeDrift", "controls"])
         strings(data["summary"]?["recommendation"], ["label", "summary"])
         for driver in list(data["summary"], "drivers") { strings(driver, ["reason"]) }
-        for section in list(data, "appendix") {
-            strings(section, ["title"])
-            for question in list(section, "questions") { strings(question, ["prompt", "answer"]) }
+        // Each shown answer is printed once: in its step, plainly or with the control it tells about.
+        for step in list(data, "steps") {
+            for section in list(step, "sections") {
+                strings(section, ["title"])
+                for question in list(section, "questions") { strings(question, ["prompt", "answer"]) }
+                for control in list(section, "controls") { strings(control, ["prompt", "answer", "status"]) }
+            }
         }
+        for row in list(data, "signOff") { strings(row, ["item", "name", "notes", "guidance"]) }
+        for item in list(data, "actionPlan") { strings(item, ["id", "title", "owner", "dueDate", "status"]) }
+        for item in list(data, "missingForFinal") { strings(item, ["description"]) }
+        for hold in list(data["summary"], "residualHolds") { strings(hold, ["title"]) }
         for risk in list(data, "risks") {
             strings(risk, ["id", "title", "description", "harm", "effect"])
             for part in list(risk, "likelihoodContributions") + list(risk, "severityContributions") {
@@ -70,7 +78,6 @@ struct ReportTemplatesTests {
         for measure in list(data, "measures") {
             strings(measure, ["id", "title", "description", "note", "decision"])
         }
-        for control in list(data["controls"], "all") { strings(control, ["label", "status", "answer"]) }
         for note in list(data, "notes") { if case .string(let text) = note { texts.append(text) } }
         for reference in list(data["questionnaire"], "references") { strings(reference, ["title"]) }
         #expect(texts.count > 40)

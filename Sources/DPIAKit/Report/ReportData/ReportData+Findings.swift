@@ -87,6 +87,10 @@ extension ReportData.Builder {
             "isMissing": .bool(result.status == .missing),
             "isNotApplicable": .bool(result.status == .notApplicable),
             "affects": .string(list(result.control.affects.map(\.risk))),
+            // The question that tells whether it is in place.
+            "number": text(questionnaire.question(result.control.question)?.number),
+            "prompt": .string(
+                questionnaire.question(result.control.question)?.prompt ?? result.control.label),
         ]
     }
 }

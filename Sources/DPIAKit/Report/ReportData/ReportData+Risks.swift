@@ -12,8 +12,12 @@ extension ReportData.Builder {
             "likelihood": likelihood(result.likelihood),
             "likelihoodPoints": .int(result.likelihoodPoints),
             "likelihoodContributions": contributions(result.likelihoodContributions),
+            "likelihoodCounted": contributions(result.likelihoodContributions.filter(counts)),
+            "likelihoodNotCounted": text(notCounted(result.likelihoodContributions)),
             "severity": severity(result.severity),
             "severityContributions": contributions(result.severityContributions),
+            "severityCounted": contributions(result.severityContributions.filter(counts)),
+            "severityNotCounted": text(notCounted(result.severityContributions)),
             "level": riskLevel(result.level),
             "appliedMeasures": contributions(result.appliedMeasures),
             "hasAppliedMeasures": .bool(!result.appliedMeasures.isEmpty),
@@ -24,6 +28,8 @@ extension ReportData.Builder {
             "residualSeverity": severity(result.residualSeverity),
             "residualLevel": riskLevel(result.residualLevel),
             "effect": .string(result.effect.label),
+            "effectID": .string(result.effect.id),
+            "options": .string(options(for: result.risk.id)),
             "changed": .bool(result.residualLevel.id != result.level.id),
             "measureIDs": .string(list(measureIDs)),
         ]
@@ -39,21 +45,75 @@ extension ReportData.Builder {
             })
     }
 
+    /// Whether a row of the working is listed: the starting point always, other rows when they move the
+    /// rating. Rows that add nothing (a limit was reached) are summarised by `notCounted`.
+    func counts(_ part: Contribution) -> Bool {
+        part.kind == .base || part.amount != 0
+    }
+
+    /// The rows that add nothing, in one line; nil when there are none.
+    func notCounted(_ parts: [Contribution]) -> String? {
+        let zero = parts.filter { !counts($0) }
+        return zero.isEmpty ? nil : zero.map(\.reason).joined(separator: "; ")
+    }
+
+    /// ICO step 6's "options to reduce or eliminate risk": the measures recommended for the risk, grouped
+    /// by decision.
+    func options(for risk: String) -> String {
+        let recommended = assessment.measures.filter { $0.recommended && $0.addresses.contains(risk) }
+        let groups: [(String, [MeasureResult])] = [
+            ("approved", recommended.filter { $0.decision?.approved == true }),
+            ("not approved", recommended.filter { $0.decision?.approved == false }),
+            ("no decision yet", recommended.filter { $0.decision == nil }),
+        ]
+        let parts = groups.filter { !$0.1.isEmpty }.map { "\($0.0): \(list($0.1.map(\.measure.id)))" }
+        return parts.isEmpty ? "none" : parts.joined(separator: "; ")
+    }
+
+    /// The same words wherever a decision is shown.
+    func decisionText(_ decision: MeasureDecision?) -> String {
+        switch decision?.approved {
+        case true?: "Approved"
+        case false?: "Not approved"
+        case nil: "No decision yet"
+        }
+    }
+
     /// Points with their sign, and a true minus sign for fewer.
     func signed(_ amount: Int) -> String {
         amount > 0 ? "+\(amount)" : amount == 0 ? "0" : "\u{2212}\(-amount)"
     }
 
     func measure(_ result: MeasureResult) -> TemplateValue {
-        [
+        let decision = result.decision
+        return [
             "id": .string(result.measure.id),
             "title": .string(result.measure.title),
             "description": .string(result.measure.description),
             "risks": .string(list(result.addresses)),
-            "decision": .string(result.decision.map { $0.approved ? "Yes" : "No" } ?? "Not decided"),
+            "decision": .string(decisionText(decision)),
             "approved": .bool(result.applied),
-            "note": text(result.decision?.note),
-            "hasNote": .bool(result.decision?.note != nil),
+            "note": text(decision?.note),
+            "hasNote": .bool(decision?.note != nil),
+            "isDecided": .bool(decision != nil),
+            "owner": text(decision?.approved == true ? decision?.owner : nil),
+            "dueDate": text(decision?.approved == true ? decision?.dueDate : nil),
+            "status": text(decision?.approved == true ? decision?.status?.label : nil),
+        ]
+    }
+
+    /// An approved measure as a row of the action plan.
+    func actionItem(_ item: ActionItem) -> TemplateValue {
+        [
+            "id": .string(item.measure),
+            "title": .string(item.title),
+            "risks": .string(list(item.risks)),
+            "owner": .string(item.owner ?? "Not named"),
+            "hasOwner": .bool(item.owner != nil),
+            "dueDate": .string(item.dueDate ?? "Not set"),
+            "hasDueDate": .bool(item.dueDate != nil),
+            "status": .string(item.status?.label ?? "Not recorded"),
+            "isInPlace": .bool(item.status == .inPlace),
         ]
     }
 }

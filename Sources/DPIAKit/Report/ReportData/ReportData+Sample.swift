@@ -16,15 +16,25 @@ extension ReportData {
         scoring.riskLevels = [level]
         scoring.matrix = [level.id: [level.id: level.id]]
         scoring.likelihoodBands = [LikelihoodBand(level: level.id, maximumPoints: nil)]
+        // Every section has a plain question and a question a control reads.
         let sections = icoSteps.indices.map { offset in
             Section(
                 id: "section\(offset + 1)", title: "Section", icoStep: offset + 1, description: "Description",
                 questions: [
                     Question(
                         id: "question\(offset + 1)", number: "\(offset + 1).1", type: .text, prompt: "Prompt",
-                        label: "Label", help: "Help", required: false, options: [])
+                        label: "Label", help: "Help", required: false, options: []),
+                    Question(
+                        id: "control\(offset + 1)", number: "\(offset + 1).2", type: .text, prompt: "Prompt",
+                        label: "Label", help: "Help", required: false, options: []),
                 ])
         }
+        scoring.outcome = OutcomeRules(
+            processingUnderWay: nil, residualRisksAcceptedBy: "question7",
+            signOff: [
+                SignOffRow(item: "Item", answers: ["question7"], notes: ["question7"], guidance: "Guidance")
+            ],
+            finalRequires: [])
         let questionnaire = Questionnaire(
             id: "sample", version: "1", title: "Title", description: "Description", estimatedMinutes: nil,
             references: [Reference(id: "reference", title: "Title", url: "https://example.org")],
@@ -47,9 +57,11 @@ extension ReportData {
             severity: SeverityRule(base: level.id, fromDataCategories: false, adjustments: []))
         let measure = Measure(
             id: "measure", title: "Title", description: "Description", when: nil, reduces: [])
-        let control = Control(
-            id: "control", label: "Label", question: ids[0], inPlace: [], notApplicable: [],
-            affects: [ControlEffect(risk: risk.id, whenMissing: 1, whenInPlace: 0)])
+        let controls = sections.map { section in
+            Control(
+                id: section.questions[1].id, label: "Label", question: section.questions[1].id, inPlace: [],
+                notApplicable: [], affects: [ControlEffect(risk: risk.id, whenMissing: 1, whenInPlace: 0)])
+        }
         return Assessment(
             questionnaire: questionnaire, answers: answers, visibleQuestions: ids,
             effectiveAnswers: answers.values,
@@ -73,7 +85,7 @@ extension ReportData {
                         category: category, outside: [purpose], neededBy: [purpose])
                 ],
                 signals: [DriftSignal(id: "signal", label: "Signal", when: condition)]),
-            controls: [ControlResult(control: control, status: .missing, answer: "Answer")],
+            controls: controls.map { ControlResult(control: $0, status: .missing, answer: "Answer") },
             risks: [
                 RiskResult(
                     risk: risk, likelihoodPoints: 1, likelihood: level,
@@ -86,16 +98,28 @@ extension ReportData {
             measures: [
                 MeasureResult(
                     measure: measure, recommended: true,
-                    decision: MeasureDecision(approved: true, note: "Note"),
+                    decision: MeasureDecision(
+                        approved: true, note: "Note", owner: "Owner", dueDate: "2026-06-01", status: .planned),
                     addresses: [risk.id])
             ],
             overallInherent: level, overallResidual: level,
             recommendation: RecommendationRule(
                 id: "recommendation", label: "Label", summary: "Summary", residualLevels: nil,
-                measuresApproved: nil),
+                measuresApproved: nil, conditional: true),
             priorConsultation: .required(risks: [risk.id], underWay: false),
             topDrivers: [Driver(reason: "Reason", points: 1, weight: 1, risks: [risk.id])],
-            residualHolds: [], actionPlan: [], signOff: [], missingForFinal: [],
+            residualHolds: [
+                ResidualHold(
+                    risk: risk.id, title: risk.title, level: level, declined: [measure.id],
+                    undecided: [measure.id])
+            ],
+            actionPlan: [
+                ActionItem(
+                    measure: measure.id, title: measure.title, risks: [risk.id], owner: "Owner",
+                    dueDate: "2026-06-01", status: .planned)
+            ],
+            signOff: [SignOffEntry(item: "Item", name: "Name", guidance: "Guidance", notes: "Notes")],
+            missingForFinal: [MissingItem(path: "answers.question7", description: "Description")],
             notes: ["Note"])
     }
 }

@@ -15,28 +15,56 @@ extension ReportData.Builder {
         }
     }
 
-    /// The sections filed under a step that have a question shown, in questionnaire order.
+    /// The sections filed under a step that have a question shown, in questionnaire order. A question that
+    /// tells whether a control is in place is listed with its control instead, so each answer is printed
+    /// once.
     func sections(forStep number: Int, _ questions: [String: TemplateValue]) -> [TemplateValue] {
-        questionnaire.sections.filter { $0.icoStep == number }.compactMap { section in
-            let shown = section.questions.filter(isShown).compactMap { questions[$0.id] }
+        let controlsByQuestion = Dictionary(
+            assessment.controls.map { ($0.control.question, $0) }, uniquingKeysWith: { first, _ in first })
+        return questionnaire.sections.filter { $0.icoStep == number }.compactMap { section in
+            let shown = section.questions.filter(isShown)
             guard !shown.isEmpty else { return nil }
+            let plain = shown.filter { controlsByQuestion[$0.id] == nil }.compactMap { questions[$0.id] }
+            let controls = shown.compactMap { controlsByQuestion[$0.id] }.map(control)
             return [
                 "title": .string(section.title),
                 "description": text(section.description),
-                "questions": .list(shown),
+                "questions": .list(plain),
+                "hasQuestions": .bool(!plain.isEmpty),
+                "controls": .list(controls),
+                "hasControls": .bool(!controls.isEmpty),
             ]
         }
     }
 
+    /// The ICO step 7 table: the questionnaire's sign-off rows, every one printed, blank where nothing is
+    /// recorded. A questionnaire without them (the screening one) gets a row per step 7 question.
     func signOffRows() -> [TemplateValue] {
-        let questions = questionnaire.sections.filter { $0.icoStep == 7 }.flatMap(\.questions)
-        return questions.filter(isShown).map { question in
-            let answer = answer(question)
-            return [
-                "label": .string(question.shortLabel),
-                "answer": .string(answer ?? ""),
-                "answered": .bool(answer != nil),
-            ]
+        let rules = scoring.outcome
+        guard !rules.signOff.isEmpty else {
+            let questions = questionnaire.sections.filter { $0.icoStep == 7 }.flatMap(\.questions)
+            return questions.filter(isShown).map { question in
+                signOffRow(SignOffEntry(item: question.shortLabel, name: answer(question)), consultation: nil)
+            }
         }
+        return zip(rules.signOff, assessment.signOff).map { row, entry in
+            // The row where residual risk is accepted carries the Art. 36 state once a decision is due.
+            let accepts = rules.residualRisksAcceptedBy.map(row.answers.contains) ?? false
+            let consultation: String? =
+                if accepts, case .required = assessment.priorConsultation {
+                    assessment.priorConsultation.headline
+                } else { nil }
+            return signOffRow(entry, consultation: consultation)
+        }
+    }
+
+    func signOffRow(_ entry: SignOffEntry, consultation: String?) -> TemplateValue {
+        [
+            "item": .string(entry.item),
+            "name": text(entry.name),
+            "notes": text(entry.notes),
+            "guidance": text(entry.guidance),
+            "consultation": text(consultation),
+        ]
     }
 }

@@ -5,8 +5,9 @@ extension ReportData.Builder {
             "priorConsultation": .bool(assessment.priorConsultation != .notApplicable),
             // The state in words (not required, would be required unless..., required), as the terminal says it.
             "priorConsultationText": .string(assessment.priorConsultation.headline),
+            // The summary names the first three, as the terminal does.
             "drivers": .list(
-                assessment.topDrivers.map { driver in
+                assessment.topDrivers.prefix(3).map { driver in
                     [
                         "reason": .string(driver.reason), "points": .int(driver.points),
                         "risks": .string(list(driver.risks)), "weight": .int(driver.weight),
@@ -16,7 +17,18 @@ extension ReportData.Builder {
             "riskCount": .int(assessment.risks.count),
             "measuresRecommendedCount": .int(assessment.measures.count(where: \.recommended)),
             "measuresApprovedCount": .int(assessment.measures.count(where: \.applied)),
+            "measuresDecidedCount": .int(assessment.measures.count { $0.recommended && $0.decision != nil }),
+            "hasUndecidedMeasures": .bool(
+                assessment.measures.contains { $0.recommended && $0.decision == nil }),
+            "residualHolds": .list(assessment.residualHolds.map(residualHold)),
+            "hasResidualHolds": .bool(!assessment.residualHolds.isEmpty),
         ]
+        // An approval on conditions lists them: the approved measures not yet in place.
+        let conditional = assessment.recommendation?.conditional ?? false
+        let conditions = conditional ? assessment.actionPlan.filter { $0.status != .inPlace } : []
+        summary["isConditional"] = .bool(conditional)
+        summary["conditions"] = .list(conditions.map(actionItem))
+        summary["hasConditions"] = .bool(!conditions.isEmpty)
         // Left out when the questionnaire has no risks, data categories, purposes or controls.
         summary["overallInherent"] = assessment.overallInherent.map(riskLevel)
         summary["overallResidual"] = assessment.overallResidual.map(riskLevel)
@@ -45,21 +57,36 @@ extension ReportData.Builder {
     func purposeDriftSummary(_ drift: PurposeDriftResult) -> String {
         var parts: [String] = []
         if !drift.driftedCategories.isEmpty {
+            // The categories are listed in step 2; the summary counts them.
             let count = drift.driftedCategories.count
             parts.append(
-                "\(count) data categor\(count == 1 ? "y" : "ies") outside the approved purposes ("
-                    + labels(drift.driftedCategories.map(\.category.label)) + ")")
+                "\(count) data categor\(count == 1 ? "y is" : "ies are") shared outside the approved purposes"
+            )
         }
         if !drift.unapprovedPurposes.isEmpty {
+            let count = drift.unapprovedPurposes.count
             parts.append(
-                "used for unapproved purposes (" + labels(drift.unapprovedPurposes.map(\.label)) + ")")
+                "used for \(count == 1 ? "a purpose" : "\(count) purposes") not approved: "
+                    + labels(drift.unapprovedPurposes.map(\.label)))
         }
         if !drift.signals.isEmpty {
             parts.append("\(drift.signals.count) warning sign\(drift.signals.count == 1 ? "" : "s")")
         }
         return parts.isEmpty
             ? "None: everything shared is allowed by an approved purpose"
-            : "Drift: " + parts.joined(separator: "; ")
+            : parts.joined(separator: "; ")
+    }
+
+    func residualHold(_ hold: ResidualHold) -> TemplateValue {
+        [
+            "id": .string(hold.risk),
+            "title": .string(hold.title),
+            "level": riskLevel(hold.level),
+            "declined": .string(list(hold.declined)),
+            "hasDeclined": .bool(!hold.declined.isEmpty),
+            "undecided": .string(list(hold.undecided)),
+            "hasUndecided": .bool(!hold.undecided.isEmpty),
+        ]
     }
 
     func screening(_ result: ScreeningResult) -> TemplateValue {

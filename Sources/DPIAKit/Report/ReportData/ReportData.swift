@@ -43,6 +43,8 @@ extension ReportData.Builder {
         let steps = self.steps(questions)
         let recommended = assessment.measures.filter(\.recommended)
         let signOff = signOffRows()
+        let missing = MissingItem.grouped(assessment.missingForFinal)
+        let missingCount = assessment.missingForFinal.count
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
         var root: [String: TemplateValue] = [
             "tool": ["name": "dpia", "version": .string(toolVersion)],
@@ -58,6 +60,15 @@ extension ReportData.Builder {
             "hasMeasures": .bool(!recommended.isEmpty),
             "signOff": .list(signOff),
             "hasSignOff": .bool(!signOff.isEmpty),
+            "actionPlan": .list(assessment.actionPlan.map(actionItem)),
+            "hasActionPlan": .bool(!assessment.actionPlan.isEmpty),
+            "missingForFinal": .list(
+                missing.map { ["path": .string($0.path), "description": .string($0.description)] }),
+            "hasMissingForFinal": .bool(!missing.isEmpty),
+            // Counted one by one, listed with the measures lacking the same thing together.
+            "missingForFinalCount": .int(missingCount),
+            "missingForFinalText": .string(missingCount == 1 ? "1 item" : "\(missingCount) items"),
+            "missingForFinalSingular": .bool(missingCount == 1),
             "appendix": .list(appendix(questions)),
             "notes": .list(assessment.notes.map { .string($0) }),
             "hasNotes": .bool(!assessment.notes.isEmpty),
