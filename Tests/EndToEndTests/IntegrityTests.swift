@@ -27,10 +27,19 @@ struct IntegrityTests {
             equals: BrokenCorpus.failure(
                 73,
                 [
-                    "dpia: error: reports/rota.html: is a folder, so it cannot be replaced by a report; nothing was changed, reports/rota.md is as before"
+                    "dpia: error: reports/rota.html: is a folder, so it cannot be replaced by a report; nothing was changed (kept as before: reports/rota.md)"
                 ]))
         #expect(try work.read("reports/rota.md") == "old report")
         #expect(work.files(in: "reports") == ["rota.html", "rota.md"])
+        try FileManager.default.removeItem(atPath: work.path("reports/rota.md"))
+        expect(
+            try work.run(["assess", "rota.json", "--out", "reports", "--force", "--format", "html,md"]),
+            equals: BrokenCorpus.failure(
+                73,
+                [
+                    "dpia: error: reports/rota.html: is a folder, so it cannot be replaced by a report; nothing was changed (not written: reports/rota.md)"
+                ]))
+        #expect(work.files(in: "reports") == ["rota.html"])
     }
 
     @Test func aRerunAfterAKillFinishesTheBatchAndKeepsTheRatings() throws {
@@ -107,17 +116,33 @@ struct IntegrityTests {
         let work = try ScratchFolder()
         defer { work.remove() }
         let stem = String(repeating: "r", count: 235)
-        try work.copy(BrokenCorpus.example, to: "\(stem).json")
+        try work.copy(BrokenCorpus.path("integrity/\(stem).json"), to: "\(stem).json")
         let result = try work.run(["assess", "\(stem).json", "--out", "reports"])
         #expect(result.status == 0, "\(result)")
         #expect(work.files(in: "reports") == ["\(stem).html", "\(stem).md"])
     }
 
+    @Test func aUsersHiddenFileSurvivesTheStartUpCleanUp() throws {
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        try work.copy(
+            BrokenCorpus.path("integrity/.minutes.2026.draft.tmp"), to: "reports/.minutes.2026.draft.tmp")
+        try work.copy(BrokenCorpus.example, to: "a.json")
+        try work.copy(BrokenCorpus.example, to: "b.json")
+        #expect(
+            try work.run(["assess", "a.json", "b.json", "--out", "reports", "--format", "md"]).status == 0)
+        #expect(work.files(in: "reports") == [".minutes.2026.draft.tmp", "a.md", "b.md", "summary.tsv"])
+        #expect(try work.read("reports/.minutes.2026.draft.tmp") == "partial")
+    }
+
     @Test func aSecondWizardOnADraftIsRefusedAndADeadOnesLockIsTakenOver() throws {
         let work = try ScratchFolder()
         defer { work.remove() }
+        // A lock file a killed wizard left: taken over at once.
+        try work.copy(BrokenCorpus.path("integrity/.stale.draft.json.dpia-lock"), to: ".d.json.dpia-lock")
         let first = try work.run(["wizard", "--draft", "d.json", "--plain"])
         #expect(first.status == 65, "\(first)")
+        #expect(!work.exists(".d.json.dpia-lock"))
         let draft = try work.read("d.json")
         // A wizard waiting for an answer, with its input held open.
         let holder = Process()

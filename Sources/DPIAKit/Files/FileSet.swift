@@ -236,14 +236,19 @@ public enum FileSet {
         try stage(files, flush: true, stager: stager).commit()
     }
 
-    /// `error`, saying that the other files of its set were left as they were.
+    /// `error`, saying what became of the other files of its set: those there before were kept as they
+    /// were, the others not written. Called once the set has been put back, so what exists is what was.
     static func unchanged(_ error: OutputError, others: [String]) -> OutputError {
         let others = others.filter { $0 != error.path }
         guard !others.isEmpty else { return error }
+        let kept = others.filter(FileIO.exists)
+        let absent = others.filter { !FileIO.exists($0) }
+        var parts: [String] = []
+        if !kept.isEmpty { parts.append("kept as before: " + kept.joined(separator: ", ")) }
+        if !absent.isEmpty { parts.append("not written: " + absent.joined(separator: ", ")) }
         return OutputError(
             path: error.path,
-            reason: error.reason + "; nothing was changed, " + others.joined(separator: ", ")
-                + (others.count == 1 ? " is" : " are") + " as before")
+            reason: error.reason + "; nothing was changed (" + parts.joined(separator: "; ") + ")")
     }
 }
 

@@ -83,7 +83,7 @@ struct FileSetTests {
             let others = new.map(\.path).filter { $0 != failed }
             #expect(
                 error.description
-                    == "\(failed): could not be written: No space left on device; nothing was changed, \(others[0]), \(others[1]) are as before"
+                    == "\(failed): could not be written: No space left on device; nothing was changed (kept as before: \(others[0]), \(others[1]))"
             )
         }
         #expect(contents(folder) == ["a.html", "a.json", "a.md"])
@@ -119,7 +119,7 @@ struct FileSetTests {
         } catch {
             #expect(
                 error.description
-                    == "\(folder)/a.html: is a folder, so it cannot be replaced by a report; nothing was changed, \(folder)/a.md is as before"
+                    == "\(folder)/a.html: is a folder, so it cannot be replaced by a report; nothing was changed (kept as before: \(folder)/a.md)"
             )
         }
         #expect(text("\(folder)/a.md") == "old md")
