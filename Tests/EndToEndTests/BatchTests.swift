@@ -131,24 +131,53 @@ struct BatchTests {
             stdout: (Self.exampleLines + ["Wrote reports/summary.tsv", ""]).joined(separator: "\n"))
         expect(try work.run(arguments), equals: written)
         try work.write("edited by hand", to: "reports/admin-only-staff-rota.md")
-        // The summary is not an assessment: five refused examples, not six, and none was written.
+        // Reports already there exactly as this run would write them are kept and listed with their
+        // ratings (a rerun after a kill finishes the batch); one that differs is refused.
+        let kept = Self.exampleLines.dropFirst().map {
+            $0.replacingOccurrences(of: "(final)", with: "(exists, kept)")
+                .replacingOccurrences(of: "(draft)", with: "(exists, kept)")
+        }
         expect(
             try work.run(arguments),
             equals: .init(
                 status: 73,
+                stdout: (kept + ["Wrote reports/summary.tsv", ""]).joined(separator: "\n"),
                 stderr: """
                     dpia: error: reports/admin-only-staff-rota.md: already exists; use --force to replace it (nothing was written)
-                    dpia: error: reports/screening-new-analytics.md: already exists; use --force to replace it (nothing was written)
-                    dpia: error: reports/teams-managed-clinical-handover.md: already exists; use --force to replace it (nothing was written)
-                    dpia: error: reports/whatsapp-ward-group-drift.md: already exists; use --force to replace it (nothing was written)
-                    dpia: error: reports/whatsapp-ward-group-measures-approved.md: already exists; use --force to replace it (nothing was written)
-                    dpia: error: reports/summary.tsv: already exists; use --force to replace it
-                    dpia: all 5 assessments failed; no report was written
+                    dpia: 1 of 5 assessments failed; the others were written or were there already
 
                     """))
+        #expect(
+            try work.read("reports/summary.tsv").split(separator: "\n").map {
+                $0.split(separator: "\t").last!
+            }
+                == ["status", "failed (73)", "exists, kept", "exists, kept", "exists, kept", "exists, kept"])
         #expect(try work.read("reports/admin-only-staff-rota.md") == "edited by hand")
         expect(try work.run(arguments + ["--force"]), equals: written)
         #expect(try work.read("reports/admin-only-staff-rota.md").hasPrefix("# "))
+    }
+
+    @Test func aRerunWithANewFileListsEveryReportInTheSummary() throws {
+        let work = try Self.batchFolder()
+        defer { work.remove() }
+        let arguments = ["assess", "--batch", "answers", "--out", "reports", "--format", "md"]
+        #expect(try work.run(arguments).status == 0)
+        let before = try work.read("reports/summary.tsv")
+        try FileManager.default.moveItem(
+            atPath: work.path("answers/teams-managed-clinical-handover.json"), toPath: work.path("teams.json")
+        )
+        try work.copy(work.path("teams.json"), to: "answers/zz-new.json")
+        // Without the Teams file and with a new one: the Teams row is carried (its report is still
+        // there), the new one is added, the rest are kept.
+        let result = try work.run(arguments)
+        #expect(result.status == 0, "\(result)")
+        let rows = try work.read("reports/summary.tsv").split(separator: "\n")
+        let teams = before.split(separator: "\n").first { $0.hasPrefix("answers/teams") }!
+        #expect(rows.count == 7)
+        #expect(rows.last == teams)
+        #expect(rows[5].hasPrefix("answers/zz-new.json\tMicrosoft Teams"))
+        #expect(rows[5].hasSuffix("\tfinal"))
+        #expect(work.files(in: "reports").count == 7)
     }
 
     @Test func aMissingOrEmptyBatchFolderIsMissingInput() throws {

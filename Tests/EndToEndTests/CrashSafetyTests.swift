@@ -118,15 +118,34 @@ struct CrashSafetyTests {
         }
     }
 
+    /// A temporary name as dpia makes them (`.NAME.dpia-HOST-NAMESPACE-PID-RANDOM.tmp`, documented in
+    /// `TemporaryFiles`): HOST is the 32-bit FNV-1a hash of the host name, NAMESPACE the inode of
+    /// `/proc/self/ns/pid`.
+    static func temporaryName(_ target: String, pid: Int32) -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        gethostname(&buffer, 255)
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in buffer.prefix(while: { $0 != 0 }) {
+            hash = (hash ^ UInt32(UInt8(bitPattern: byte))) &* 0x0100_0193
+        }
+        var namespace = stat()
+        stat("/proc/self/ns/pid", &namespace)
+        return
+            ".\(target).dpia-\(String(format: "%08x", hash))-\(namespace.st_ino)-\(pid)-00000000001a2b3c.tmp"
+    }
+
     @Test func temporaryFilesOfRunningProcessesAreKeptAndOthersRemoved() throws {
         let work = try ScratchFolder()
         defer { work.remove() }
         var deadPID: Int32 = 4_000_000
         while kill(deadPID, 0) == 0 || errno != ESRCH { deadPID -= 1 }
-        let stale = ".admin-only-staff-rota.md.\(deadPID).1a2b.tmp"
-        let live = ".admin-only-staff-rota.md.\(getpid()).3c4d.tmp"
-        let unrelated = ".notes.tmp"
-        for name in [stale, live, unrelated] { try work.write("partial", to: "reports/\(name)") }
+        let stale = Self.temporaryName("admin-only-staff-rota.md", pid: deadPID)
+        let live = Self.temporaryName("admin-only-staff-rota.md", pid: getpid())
+        // A user's hidden files, one shaped like the temporary names of earlier versions.
+        let unrelated = [
+            ".notes.tmp", ".minutes.2026.draft.tmp", ".admin-only-staff-rota.md.\(deadPID).1a2b.tmp",
+        ]
+        for name in [stale, live] + unrelated { try work.write("partial", to: "reports/\(name)") }
         try work.copy(BrokenCorpus.example, to: "admin-only-staff-rota.json")
         try work.copy(BrokenCorpus.path("answers/bom.json"), to: "bom.json")
         let result = try work.run([
@@ -143,7 +162,38 @@ struct CrashSafetyTests {
                     """))
         #expect(
             work.files(in: "reports")
-                == [live, unrelated, "admin-only-staff-rota.md", "bom.md", "summary.tsv"].sorted())
+                == ([live, "admin-only-staff-rota.md", "bom.md", "summary.tsv"] + unrelated).sorted())
+    }
+
+    @Test func aStopSignalMidBatchLeavesNoTemporaryFile() throws {
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        let answers = work.url.appendingPathComponent("answers")
+        try Self.answersFolder(answers, count: 120, edition: "Stopped")
+        var stopped = 0
+        for round in 0..<6 {
+            let process = try Self.start(
+                ["assess", "--batch", answers.path, "--out", "reports", "--format", "md,html", "--force"],
+                in: work,
+                errors: "errors.txt")
+            usleep(useconds_t(50_000 + round * 60_000))
+            if process.isRunning {
+                kill(process.processIdentifier, [SIGTERM, SIGINT, SIGHUP][round % 3])
+                stopped += 1
+            }
+            process.waitUntilExit()
+            let errors = try work.read("errors.txt")
+            if process.terminationStatus == 130 {
+                #expect(
+                    errors.hasSuffix(
+                        "dpia: stopped; the reports already written are complete, and no partial file was left\n"
+                    ))
+            } else {
+                #expect(process.terminationStatus == 0, "round \(round): \(errors)")
+            }
+            #expect(work.files(in: "reports").filter { $0.hasSuffix(".tmp") } == [], "round \(round)")
+        }
+        #expect(stopped > 0, "no run was stopped mid-way")
     }
 
     @Test func concurrentRunsIntoOneFolderDoNotShareTemporaryFiles() throws {

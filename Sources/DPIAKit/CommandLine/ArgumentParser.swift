@@ -197,9 +197,14 @@ private struct Parser {
             throw failure("option '--\(option.long)' was given more than once; it takes a single value")
         }
         let given = option.kind == .list ? value.split(separator: ",").map(String.init) : [value]
+        let allowed = option.allowedValues.joined(separator: ", ")
+        if given.isEmpty || given == [""] {
+            throw failure(
+                "empty value for option '\(spelled)'; expected "
+                    + (allowed.isEmpty ? option.valueName : "one of: \(allowed)"))
+        }
         if !option.allowedValues.isEmpty, let bad = given.first(where: { !option.allowedValues.contains($0) })
         {
-            let allowed = option.allowedValues.joined(separator: ", ")
             throw failure("invalid value '\(bad)' for option '\(spelled)'; expected one of: \(allowed)")
         }
         optionValues[option.long, default: []] += given

@@ -23,12 +23,17 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// File reading and crash-safe writing.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// File reading, and the folder helpers the writers share. Writing is `FileSet`'s.
 public enum FileIO {
     /// The largest input read, so a mistaken path to a huge file fails fast instead of filling memory.
     public static let maximumInputSize = 64 * 1024 * 1024
 
-    /// Reads a whole file, with errors that say what the path is when it is not a readable file.
+    /// Reads a whole file, with errors that say what the path is when it is not a readable file. Only a
+    /// regular file is read: a named pipe, device or socket is refused at once instead of blocking.
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
         let status: Posix.FileStatus
         do {
@@ -36,9 +41,7 @@ public enum FileIO {
         } catch {
             throw .missing(path: path, reason: error.isNoSuchFile ? "no such file" : error.description)
         }
-        if status.isDirectory {
-            throw .missing(path: path, reason: "is a directory; expected a JSON file")
-        }
+        try checkRegular(status, path)
         if status.size > maximumInputSize {
             throw .invalid(
                 ValidationFailure([
@@ -52,6 +55,10 @@ public enum FileIO {
         do throws(Posix.Failure) {
             let descriptor = try Posix.openForReading(path)
             defer { try? Posix.close(descriptor) }
+            // The path may have been swapped for a pipe between `stat` and `open`.
+            if let opened = try? Posix.status(of: descriptor), !opened.isRegular {
+                throw Posix.Failure(code: EINVAL)
+            }
             var buffer = [UInt8](repeating: 0, count: 65536)
             while bytes.count <= maximumInputSize {
                 let count = try buffer.withUnsafeMutableBytes { chunk in
@@ -61,9 +68,21 @@ public enum FileIO {
                 bytes.append(contentsOf: buffer[0..<count])
             }
         } catch {
+            if error.code == EINVAL { throw .missing(path: path, reason: notRegular("not a regular file")) }
             throw .missing(path: path, reason: error.description)
         }
         throw .missing(path: path, reason: "grew beyond \(maximumInputSize) bytes while being read")
+    }
+
+    private static func checkRegular(_ status: Posix.FileStatus, _ path: String) throws(InputError) {
+        if status.isDirectory {
+            throw .missing(path: path, reason: "is a directory; expected a JSON file")
+        }
+        if let kind = status.kind { throw .missing(path: path, reason: notRegular(kind)) }
+    }
+
+    private static func notRegular(_ kind: String) -> String {
+        "is \(kind), not a regular file; expected a file saved on disk"
     }
 
     /// Whether something exists at the path.
@@ -77,125 +96,11 @@ public enum FileIO {
     }
 
     /// Writes a file atomically: the bytes go to a temporary file in the same directory, are flushed to
-    /// disk, and the temporary file is renamed over the target. A crash at any point leaves either the old
-    /// file or the new one, never a mix. With `overwrite` false an existing file is an error.
+    /// disk, and the temporary file is renamed over the target, which keeps its permissions. A crash at
+    /// any point leaves either the old file or the new one, never a mix. With `overwrite` false an
+    /// existing file is an error.
     public static func writeAtomically(_ text: String, to path: String, overwrite: Bool) throws(OutputError) {
-        if !overwrite && exists(path) {
-            throw OutputError(path: path, reason: "already exists; use --force to replace it")
-        }
-        let staged = try stage(text, to: path, flush: true)
-        try staged.commit()
-    }
-
-    /// A file written under a temporary name beside its target, waiting to be renamed into place.
-    public struct StagedFile: Sendable {
-        /// Where the file goes.
-        public let path: String
-        /// Where its bytes are now: `.NAME.PID.RANDOM.tmp` in the same folder, so the rename is atomic.
-        public let temporary: String
-
-        /// Renames the temporary file over the target. Its bytes must already be on disk (staged with
-        /// `flush`, or flushed by `FileIO.flushFileSystem`), or a crash could leave a renamed empty file.
-        public func commit() throws(OutputError) {
-            do throws(Posix.Failure) {
-                try Posix.rename(temporary, over: path)
-            } catch {
-                Posix.remove(temporary)
-                throw OutputError(path: path, reason: "could not be written: \(error)")
-            }
-        }
-
-        /// Removes the temporary file, leaving the target as it was.
-        public func discard() {
-            Posix.remove(temporary)
-        }
-    }
-
-    /// Writes `text` to a new temporary file beside `path` (created exclusively, so concurrent runs and
-    /// repeated targets never share one). With `flush` the bytes are synced to disk before returning.
-    public static func stage(_ text: String, to path: String, flush: Bool) throws(OutputError) -> StagedFile {
-        var text = text
-        return try text.withUTF8 { bytes in
-            Result { () throws(OutputError) in try stage(bytes, to: path, flush: flush) }
-        }.get()
-    }
-
-    /// Writes `bytes` to a new temporary file beside `path`, as `stage(_:to:flush:)` does for text.
-    static func stage(_ bytes: [UInt8], to path: String, flush: Bool) throws(OutputError) -> StagedFile {
-        try bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(OutputError) in try stage(buffer, to: path, flush: flush) }
-        }.get()
-    }
-
-    private static func stage(_ bytes: UnsafeBufferPointer<UInt8>, to path: String, flush: Bool)
-        throws(OutputError) -> StagedFile
-    {
-        let (prefix, name) = PathText.splitLast(path)
-        var temporary = ""
-        var descriptor: Int32?
-        var failure: Posix.Failure?
-        // A random part makes a clash unlikely; a few more tries make it harmless.
-        for _ in 0..<16 where descriptor == nil {
-            temporary =
-                prefix
-                + ".\(name).\(Posix.processID).\(String(UInt32.random(in: .min ... .max), radix: 16)).tmp"
-            do throws(Posix.Failure) {
-                descriptor = try Posix.createExclusively(temporary)
-            } catch {
-                failure = error
-                if !error.isAlreadyExisting { break }
-            }
-        }
-        guard let descriptor else {
-            throw OutputError(
-                path: path, reason: "cannot create a file here: \(failure?.description ?? "no free name")")
-        }
-        do throws(Posix.Failure) {
-            var written: Result<Void, Posix.Failure> = .success(())
-            do throws(Posix.Failure) {
-                try Posix.writeAll(descriptor, bytes)
-                if flush { try Posix.flush(descriptor) }
-            } catch {
-                written = .failure(error)
-            }
-            // Closing can report a failed write too, so it is checked even when writing went well.
-            let closed = Result { () throws(Posix.Failure) in try Posix.close(descriptor) }
-            try written.get()
-            try closed.get()
-        } catch {
-            Posix.remove(temporary)
-            throw OutputError(path: path, reason: "could not be written: \(error)")
-        }
-        return StagedFile(path: path, temporary: temporary)
-    }
-
-    /// Flushes every written file on the file system holding `directory` to disk, with one `syncfs`
-    /// instead of an `fsync` per file.
-    public static func flushFileSystem(containing directory: String) throws(OutputError) {
-        do throws(Posix.Failure) {
-            let descriptor = try Posix.openDirectory(directory.isEmpty ? "." : directory)
-            defer { try? Posix.close(descriptor) }
-            try Posix.flushFileSystem(of: descriptor)
-        } catch {
-            throw OutputError(path: directory, reason: "cannot be flushed: \(error)")
-        }
-    }
-
-    /// Removes temporary files that a killed dpia left in `directory` (`.NAME.PID.RANDOM.tmp` whose
-    /// process is gone). Files of a process still running are left alone, so concurrent runs are safe.
-    /// Returns the names removed.
-    @discardableResult
-    public static func removeStaleTemporaryFiles(in directory: String) -> [String] {
-        let names =
-            (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
-        var removed: [String] = []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-            let parts = name.dropLast(".tmp".count).split(separator: ".")
-            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0 else { continue }
-            if pid == Posix.processID || Posix.processExists(pid) { continue }
-            if Posix.remove(PathText.join(directory, name)) { removed.append(name) }
-        }
-        return removed.sorted()
+        try FileSet.write([OutputFile(path: path, text: text)], overwrite: overwrite)
     }
 
     /// Removes a file, if it is there.

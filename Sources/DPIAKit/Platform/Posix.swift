@@ -22,18 +22,77 @@ enum Posix {
 
     /// What `stat` says about a path.
     struct FileStatus {
-        var isDirectory: Bool
+        /// What sort of file it is, in words a user knows: nil for a regular file.
+        var kind: String?
         var size: Int
+        /// The permission bits (`0o600`...).
+        var permissions: mode_t
+        var device: UInt64
+        var inode: UInt64
+
+        var isDirectory: Bool { kind == "a folder" }
+        var isRegular: Bool { kind == nil }
+
+        init(_ status: stat) {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: kind = nil
+            case S_IFDIR: kind = "a folder"
+            case S_IFIFO: kind = "a named pipe (FIFO)"
+            case S_IFSOCK: kind = "a socket"
+            case S_IFCHR, S_IFBLK: kind = "a device"
+            default: kind = "not a regular file"
+            }
+            size = Int(status.st_size)
+            permissions = status.st_mode & 0o777
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
     }
 
     static func status(_ path: String) throws(Failure) -> FileStatus {
         var status = stat()
         guard stat(path, &status) == 0 else { throw .last }
-        return FileStatus(isDirectory: (status.st_mode & S_IFMT) == S_IFDIR, size: Int(status.st_size))
+        return FileStatus(status)
     }
 
+    static func status(of descriptor: Int32) throws(Failure) -> FileStatus {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .last }
+        return FileStatus(status)
+    }
+
+    /// Opens for reading without waiting: a named pipe with no writer would otherwise block for ever.
     static func openForReading(_ path: String) throws(Failure) -> Int32 {
-        try checked(open(path, O_RDONLY | O_CLOEXEC))
+        try checked(open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY))
+    }
+
+    /// Opens (creating if needed, mode 600) a file to lock and to write the holder's name into.
+    static func openLockFile(_ path: String) throws(Failure) -> Int32 {
+        try checked(open(path, O_RDWR | O_CREAT | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW, 0o600))
+    }
+
+    /// Takes an exclusive `flock` without waiting; false when another open file holds it.
+    static func tryLock(_ descriptor: Int32) throws(Failure) -> Bool {
+        while true {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return true }
+            if errno == EWOULDBLOCK { return false }
+            if errno != EINTR { throw .last }
+        }
+    }
+
+    /// Empties an open file.
+    static func truncate(_ descriptor: Int32) throws(Failure) {
+        if ftruncate(descriptor, 0) != 0 { throw .last }
+    }
+
+    /// Sets a file's permission bits.
+    static func setPermissions(_ descriptor: Int32, _ permissions: mode_t) throws(Failure) {
+        if fchmod(descriptor, permissions) != 0 { throw .last }
+    }
+
+    /// A second name for an existing file.
+    static func link(_ existing: String, as newName: String) throws(Failure) {
+        if Glibc.link(existing, newName) != 0 { throw .last }
     }
 
     /// Creates a new file for writing; fails with `isAlreadyExisting` when the name is taken.
@@ -105,6 +164,21 @@ enum Posix {
     }()
 
     static var processID: Int32 { getpid() }
+
+    /// This machine's name, or "" when it has none.
+    static var hostName: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The inode of this process's PID namespace (`/proc/self/ns/pid`), 0 where there is none: two
+    /// processes may have the same PID in different containers sharing one folder.
+    static var processNamespace: UInt64 {
+        var status = stat()
+        guard stat("/proc/self/ns/pid", &status) == 0 else { return 0 }
+        return UInt64(status.st_ino)
+    }
 
     /// Whether a process with this id exists (one we may not signal counts).
     static func processExists(_ pid: Int32) -> Bool {

@@ -74,11 +74,17 @@ public struct AssessCommand {
         var summaryFailure: DPIAError?
         var rows: [BatchSummary.Row] = []
         var gate = GateResult()
+        var kept = 0
         do {
-            try assessor.runBatch(paths) { path, result in
+            try assessor.runBatch(paths, keepingIdentical: isBatch) { path, result in
                 switch result {
                 case .success(let outcome):
-                    let row = BatchSummary.Row(file: path, assessment: outcome.assessment)
+                    var row = BatchSummary.Row(file: path, assessment: outcome.assessment)
+                    // Its reports were there already, exactly as this run would write them.
+                    if outcome.kept {
+                        row.status = "exists, kept"
+                        kept += 1
+                    }
                     output.out(
                         isBatch
                             ? BatchSummary.line(row)
@@ -107,7 +113,8 @@ public struct AssessCommand {
                 output.error("dpia: all \(paths.count) assessments failed; no report was written")
             } else if paths.count > 1 && !failures.isEmpty {
                 output.error(
-                    "dpia: \(failures.count) of \(paths.count) assessments failed; the others were written")
+                    "dpia: \(failures.count) of \(paths.count) assessments failed; the others were written"
+                        + (kept > 0 ? " or were there already" : ""))
             }
             return DPIAError.several(failures + [summaryFailure].compactMap { $0 }).exitStatus
         }

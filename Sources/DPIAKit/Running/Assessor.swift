@@ -25,23 +25,37 @@ public struct Assessor: Sendable {
         self.toolVersion = toolVersion
     }
 
+    /// Puts each file on disk; a seam for tests that make the disk fill up part-way.
+    var stager: any FileStager = DiskStager()
+
     /// What one assessment produced.
     public struct Outcome: Sendable {
         public var answersPath: String
         public var assessment: Assessment
+        /// The files written, or that would have been when `kept`.
         public var written: [String]
+        /// Whether every report was there already, byte for byte what this run would write, and kept.
+        public var kept = false
     }
 
-    /// Assesses one answers file and writes its reports atomically. Nothing is written unless every
-    /// report rendered, and no existing file is replaced unless `overwrite` is set.
-    public func run(answersPath: String) throws(DPIAError) -> Outcome {
-        let rendered = try render(answersPath, questionnaires: QuestionnaireCache(explicit: nil))
-        try checkExisting(rendered.outputs)
+    /// Assesses one answers file and writes its reports atomically, as one set: nothing is written
+    /// unless every report rendered and every file could be written, and no existing file is replaced
+    /// unless `overwrite` is set (or it is in `mayReplace`).
+    ///
+    /// With `answers`, those bytes are assessed and written to `answersPath` in the same set as the
+    /// reports, so the answers file and its reports are always of one assessment.
+    public func run(answersPath: String, answers: [UInt8]? = nil, mayReplace: Set<String> = [])
+        throws(DPIAError) -> Outcome
+    {
+        var questionnaires = QuestionnaireCache(explicit: nil)
+        let bytes: [UInt8]
+        if let answers { bytes = answers } else { bytes = try Self.read(answersPath) }
+        var rendered = try render(bytes, answersPath: answersPath, questionnaires: &questionnaires)
+        if let answers { rendered.outputs.insert(OutputFile(path: answersPath, bytes: answers), at: 0) }
+        try checkExisting(rendered.outputs.filter { !mayReplace.contains($0.path) })
         do throws(OutputError) {
             try FileIO.makeDirectory(outputDirectory)
-            for output in rendered.outputs {
-                try FileIO.stage(output.bytes, to: output.path, flush: true).commit()
-            }
+            try FileSet.stage(rendered.outputs, flush: true, stager: stager).commit()
         } catch {
             throw .output(error)
         }
@@ -89,9 +103,13 @@ public struct Assessor: Sendable {
     /// and renames group after group; so the disk's waits overlap the rendering of the next group. Workers
     /// stay at most two groups ahead, and drop each report's bytes once staged, so memory does not grow
     /// with the batch.
-    public func runBatch(_ paths: [String], report: (String, Result<Outcome, DPIAError>) -> Void)
-        throws(DPIAError)
-    {
+    ///
+    /// With `keepingIdentical`, and without `overwrite`, an answers file whose reports are all there
+    /// already, byte for byte, is reported as `kept` instead of refused: a rerun after a kill finishes.
+    public func runBatch(
+        _ paths: [String], keepingIdentical: Bool = false,
+        report: (String, Result<Outcome, DPIAError>) -> Void
+    ) throws(DPIAError) {
         let questionnaires = QuestionnaireCache(
             explicit: try questionnaire.map { idOrPath throws(DPIAError) in
                 try QuestionnaireResolver.resolve(idOrPath, catalog: catalog)
@@ -108,7 +126,10 @@ public struct Assessor: Sendable {
                 while let index = pipeline.claim() {
                     let result = Result { () throws(DPIAError) in
                         var rendered = try render(paths[index], questionnaires: &cache)
-                        rendered.stage(in: outputDirectory, directoryLock: directoryLock, flush: flushEach)
+                        rendered.stage(
+                            in: outputDirectory, keepIdentical: keepingIdentical && !overwrite,
+                            stager: stager, directoryLock: directoryLock,
+                            flush: flushEach)
                         return rendered
                     }
                     pipeline.deliver(result, at: index)
@@ -120,15 +141,14 @@ public struct Assessor: Sendable {
         var start = 0
         while start < paths.count {
             let group = start..<min(start + Self.batchGroupSize, paths.count)
-            var results: [(path: String, result: Result<Outcome, DPIAError>, staged: [FileIO.StagedFile])] =
-                []
+            var results: [(path: String, result: Result<Outcome, DPIAError>, staged: StagedSet?)] = []
             for index in group {
                 let path = paths[index]
-                var staged: [FileIO.StagedFile] = []
+                var staged: StagedSet?
                 do throws(DPIAError) {
                     let rendered = try pipeline.take(index).get()
                     staged = rendered.staged
-                    for output in rendered.outputs {
+                    for output in rendered.outputs + rendered.kept {
                         if let other = claimed[output.path] {
                             throw .output(
                                 OutputError(
@@ -138,13 +158,13 @@ public struct Assessor: Sendable {
                                 ))
                         }
                     }
-                    try checkExisting(rendered.outputs)
                     if let failure = rendered.stagingFailure { throw .output(failure) }
-                    for output in rendered.outputs { claimed[output.path] = path }
+                    try checkExisting(rendered.outputs)
+                    for output in rendered.outputs + rendered.kept { claimed[output.path] = path }
                     results.append((path, .success(rendered.outcome), staged))
                 } catch {
-                    for file in staged { file.discard() }
-                    results.append((path, .failure(error), []))
+                    staged?.discard()
+                    results.append((path, .failure(error), nil))
                 }
             }
             commit(results, flushed: flushEach, report: report)
@@ -157,11 +177,11 @@ public struct Assessor: Sendable {
     /// staged), renames them into place and reports each file's result in order; if the flush fails, none
     /// of the group's reports is kept.
     private func commit(
-        _ results: [(path: String, result: Result<Outcome, DPIAError>, staged: [FileIO.StagedFile])],
+        _ results: [(path: String, result: Result<Outcome, DPIAError>, staged: StagedSet?)],
         flushed: Bool, report: (String, Result<Outcome, DPIAError>) -> Void
     ) {
         var flushFailure: OutputError?
-        if !flushed && results.contains(where: { !$0.staged.isEmpty }) {
+        if !flushed && results.contains(where: { $0.staged != nil }) {
             do throws(OutputError) {
                 try FileIO.flushFileSystem(containing: outputDirectory)
             } catch {
@@ -169,24 +189,17 @@ public struct Assessor: Sendable {
             }
         }
         for (path, result, staged) in results {
-            guard case .success = result, !staged.isEmpty else {
+            guard case .success = result, let staged else {
                 report(path, result)
                 continue
             }
             if let flushFailure {
-                for file in staged { file.discard() }
+                staged.discard()
                 report(path, .failure(.output(flushFailure)))
                 continue
             }
             do throws(OutputError) {
-                for (index, file) in staged.enumerated() {
-                    do throws(OutputError) {
-                        try file.commit()
-                    } catch {
-                        for later in staged[(index + 1)...] { later.discard() }
-                        throw error
-                    }
-                }
+                try staged.commit()
                 report(path, result)
             } catch {
                 report(path, .failure(.output(error)))
@@ -197,40 +210,62 @@ public struct Assessor: Sendable {
     /// An assessment and its rendered reports, not yet written (or staged, not yet in place).
     struct Rendered {
         var outcome: Outcome
-        var outputs: [(path: String, bytes: [UInt8])]
-        var staged: [FileIO.StagedFile] = []
+        /// The files to write.
+        var outputs: [OutputFile]
+        /// Files already there with exactly the bytes this run would write: left as they are.
+        var kept: [OutputFile] = []
+        var staged: StagedSet?
         var stagingFailure: OutputError?
 
-        /// Writes every report to a temporary file beside its target; on a failure none is kept.
-        /// `directoryLock` keeps workers from creating the output folder at the same time; with `flush` each
-        /// file is synced to disk as it is written.
-        mutating func stage(in directory: String, directoryLock: NSLock, flush: Bool) {
+        /// Writes every report to a temporary file beside its target, as one set; on a failure none is
+        /// kept. With `keepIdentical`, a report already there with the same bytes is kept rather than
+        /// written again (so a rerun after a kill finishes the batch), and one that differs is left for the
+        /// caller to refuse. `directoryLock` keeps workers from creating the output folder at the same
+        /// time; with `flush` each file is synced to disk as it is written.
+        mutating func stage(
+            in directory: String, keepIdentical: Bool, stager: any FileStager, directoryLock: NSLock,
+            flush: Bool
+        ) {
+            if keepIdentical {
+                let existing = outputs.filter { FileIO.exists($0.path) }
+                if existing.contains(where: { (try? FileIO.read($0.path)) != $0.bytes }) { return }
+                kept = existing.map { OutputFile(path: $0.path, bytes: []) }
+                outputs = outputs.filter { !FileIO.exists($0.path) }
+                if outputs.isEmpty {
+                    outcome.kept = true
+                    return
+                }
+            }
             do throws(OutputError) {
                 directoryLock.lock()
                 let made = Result { () throws(OutputError) in try FileIO.makeDirectory(directory) }
                 directoryLock.unlock()
                 try made.get()
-                for output in outputs {
-                    staged.append(try FileIO.stage(output.bytes, to: output.path, flush: flush))
-                }
+                staged = try FileSet.stage(outputs, flush: flush, stager: stager)
                 // The staged files hold the bytes now; keeping them would grow memory with the batch.
-                outputs = outputs.map { ($0.path, []) }
+                outputs = outputs.map { OutputFile(path: $0.path, bytes: []) }
             } catch {
-                for file in staged { file.discard() }
-                staged = []
                 stagingFailure = error
             }
         }
     }
 
-    func render(_ answersPath: String, questionnaires: inout QuestionnaireCache) throws(DPIAError) -> Rendered
-    {
-        let bytes: [UInt8]
+    static func read(_ answersPath: String) throws(DPIAError) -> [UInt8] {
         do {
-            bytes = try FileIO.read(answersPath)
+            return try FileIO.read(answersPath)
         } catch {
             throw .input(error)
         }
+    }
+
+    func render(_ answersPath: String, questionnaires: inout QuestionnaireCache) throws(DPIAError) -> Rendered
+    {
+        try render(Self.read(answersPath), answersPath: answersPath, questionnaires: &questionnaires)
+    }
+
+    func render(_ bytes: [UInt8], answersPath: String, questionnaires: inout QuestionnaireCache)
+        throws(DPIAError) -> Rendered
+    {
         // Parsed once here; a file that does not parse takes the slower path that explains why.
         let root = try? JSONParser.parse(bytes)
         let questionnaire = try questionnaires.questionnaire(
@@ -248,11 +283,13 @@ public struct Assessor: Sendable {
         let assessment = Scorer.assess(questionnaire, answers)
         let data = ReportData.build(assessment, toolVersion: toolVersion)
         let base = PathText.deletingExtension(PathText.lastComponent(answersPath))
-        var outputs: [(path: String, bytes: [UInt8])] = []
+        var outputs: [OutputFile] = []
         for format in formats {
             do {
                 let text = try templates.renderBytes(format, data: data)
-                outputs.append((PathText.join(outputDirectory, "\(base).\(format.fileExtension)"), text))
+                outputs.append(
+                    OutputFile(
+                        path: PathText.join(outputDirectory, "\(base).\(format.fileExtension)"), bytes: text))
             } catch {
                 throw .rendering(error)
             }
@@ -262,14 +299,7 @@ public struct Assessor: Sendable {
             outputs: outputs)
     }
 
-    private func render(_ answersPath: String, questionnaires: QuestionnaireCache) throws(DPIAError)
-        -> Rendered
-    {
-        var questionnaires = questionnaires
-        return try render(answersPath, questionnaires: &questionnaires)
-    }
-
-    private func checkExisting(_ outputs: [(path: String, bytes: [UInt8])]) throws(DPIAError) {
+    private func checkExisting(_ outputs: [OutputFile]) throws(DPIAError) {
         if !overwrite, let existing = outputs.first(where: { FileIO.exists($0.path) }) {
             throw .output(
                 OutputError(
@@ -278,15 +308,42 @@ public struct Assessor: Sendable {
         }
     }
 
-    /// Writes the batch summary, `OUT/summary.tsv`: a header and one row per answers file.
+    /// Writes the batch summary, `OUT/summary.tsv`: a header and one row per answers file, followed by
+    /// the rows of the summary already there for answers files not in this run whose reports are still in
+    /// the folder, so the summary lists every report the folder holds.
     public func writeSummary(_ rows: [BatchSummary.Row]) throws(DPIAError) -> String {
         let path = PathText.join(outputDirectory, "summary.tsv")
+        var text = BatchSummary.tsv(rows)
+        // Rows are matched by report name: `answers/a.json` and `./answers/a.json` both write `a.md`.
+        let listed = Set(text.split(separator: "\n").map { Self.reportName(Self.firstField($0)) })
+        if let old = try? FileIO.read(path), let oldText = String(validUTF8: old) {
+            let lines = oldText.split(separator: "\n")
+            if let header = lines.first, header == BatchSummary.header.joined(separator: "\t") {
+                for line in lines.dropFirst() {
+                    let base = Self.reportName(Self.firstField(line))
+                    if listed.contains(base) { continue }
+                    let hasReport = ReportFormat.allCases.contains { format in
+                        FileIO.exists(PathText.join(outputDirectory, "\(base).\(format.fileExtension)"))
+                    }
+                    if hasReport { text += line + "\n" }
+                }
+            }
+        }
         do throws(OutputError) {
             try FileIO.makeDirectory(outputDirectory)
-            try FileIO.writeAtomically(BatchSummary.tsv(rows), to: path, overwrite: overwrite)
+            try FileIO.writeAtomically(text, to: path, overwrite: true)
         } catch {
             throw .output(error)
         }
         return path
+    }
+
+    private static func firstField(_ line: Substring) -> Substring {
+        line.prefix { $0 != "\t" }
+    }
+
+    /// The name of an answers file's reports, without their extension.
+    private static func reportName(_ answersPath: Substring) -> String {
+        PathText.deletingExtension(PathText.lastComponent(String(answersPath)))
     }
 }

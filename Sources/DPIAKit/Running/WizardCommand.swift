@@ -79,11 +79,6 @@ public struct WizardCommand {
         let draftPath: String
         var draft: Answers?
         if let resume {
-            do throws(DPIAError) {
-                draft = try Self.loadDraft(resume, questionnaire: questionnaire)
-            } catch {
-                return .stopped(output.fail(error))
-            }
             draftPath = resume
         } else if let explicit = self.draft {
             if FileIO.exists(explicit) {
@@ -97,6 +92,21 @@ public struct WizardCommand {
         } else {
             draftPath = WizardFiles.newDraftPath(date: today, exists: FileIO.exists)
         }
+        // Two wizards on one draft would overwrite each other's answers, each saying "saved".
+        let lock: DraftLock
+        do throws(OutputError) {
+            lock = try DraftLock.acquire(draft: draftPath)
+        } catch {
+            return .stopped(output.fail(.output(error)))
+        }
+        if let resume {
+            do throws(DPIAError) {
+                draft = try Self.loadDraft(resume, questionnaire: questionnaire)
+            } catch {
+                lock.release()
+                return .stopped(output.fail(error))
+            }
+        }
 
         let finalPath = WizardFiles.finalAnswersPath(forDraft: draftPath, outputDirectory: outputDirectory)
         let formats = DPIACommandLine.formats(formatNames)
@@ -108,6 +118,7 @@ public struct WizardCommand {
                 CommandOutput.prefixed(
                     "\(existing) already exists; use --force to replace it, or --out to pick another folder (nothing was asked or written)"
                 ))
+            lock.release()
             return .stopped(.cannotCreate)
         }
 
@@ -122,13 +133,14 @@ public struct WizardCommand {
             do {
                 try save(wizard.answers)
             } catch {
+                lock.release()
                 return .stopped(output.fail(.output(error)))
             }
         }
         return .ready(
             WizardSession(
                 wizard: wizard, questionnaireName: questionnaireName, catalog: catalog, templates: templates,
-                draftPath: draftPath, finalPath: finalPath, reportPaths: reportPaths,
+                draftPath: draftPath, draftLock: lock, finalPath: finalPath, reportPaths: reportPaths,
                 outputDirectory: outputDirectory, formats: formats, force: force,
                 resumeCommand: WizardFiles.resumeCommand(draftPath: draftPath, options: resumeOptions)))
     }
@@ -180,6 +192,8 @@ public struct WizardSession {
     let templates: ReportTemplates
     /// Where every answer is saved as it is given.
     public let draftPath: String
+    /// Held from `start` to the end of `finish`, so no other wizard edits the draft meanwhile.
+    let draftLock: DraftLock
     let finalPath: String
     let reportPaths: [String]
     let outputDirectory: String
@@ -198,6 +212,7 @@ public struct WizardSession {
     /// stop signal, or the interactive terminal going away) rather than piped answers running out.
     public func finish(_ outcome: WizardOutcome, inputEndedByStop: Bool, output: CommandOutput) -> ExitStatus
     {
+        defer { draftLock.release() }
         let stopped = "\nStopped. Your answers are saved in \(draftPath).\nTo continue: \(resumeCommand)"
         switch outcome {
         case .finished(let answers, _):
@@ -240,22 +255,18 @@ public struct WizardSession {
             questionnaire: questionnaireName, outputDirectory: outputDirectory, formats: formats,
             overwrite: force, templates: templates, catalog: catalog, toolVersion: dpiaVersion)
         do throws(DPIAError) {
-            do throws(OutputError) {
-                try FileIO.makeDirectory(outputDirectory)
-                try FileIO.writeAtomically(
-                    AnswersFile.write(answers, questionnaire: questionnaire), to: finalPath,
-                    overwrite: force || finalPath == draftPath)
-            } catch {
-                throw .output(error)
-            }
-            let outcome = try assessor.run(answersPath: finalPath)
+            // The answers file and the reports are one set: all written, or none.
+            let outcome = try assessor.run(
+                answersPath: finalPath,
+                answers: Array(AnswersFile.write(answers, questionnaire: questionnaire).utf8),
+                mayReplace: finalPath == draftPath ? [finalPath] : [])
             // Standard output gets only the files written, one a line, for scripts.
             output.out(([finalPath] + outcome.written).joined(separator: "\n"))
         } catch {
             output.error(
                 CommandOutput.prefixed(error.description)
-                    + "\nYour answers are safe in \(draftPath); once the problem is fixed, write the reports with: "
-                    + assessCommand(draftPath, force: true))
+                    + "\nYour answers are safe in \(draftPath); once the problem is fixed, finish with: "
+                    + resumeCommand)
             return error.exitStatus
         }
         var notes = ["Wrote \(([finalPath] + reportPaths).joined(separator: ", "))."]

@@ -1,4 +1,5 @@
 import DPIAKit
+import Foundation
 import Glibc
 
 /// The only place the executable talks to libc about terminals and signals.
@@ -111,6 +112,48 @@ enum Platform {
             }
         }
     }
+}
+
+extension Platform {
+    /// For a command that writes files but asks nothing (`assess`): on SIGINT, SIGTERM or SIGHUP, removes
+    /// the temporary files not yet renamed into place (waiting for a report set being renamed to finish),
+    /// says so, and exits 130. A thread does the work, because a signal handler may not take locks.
+    static func removeTemporaryFilesOnStop() {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { return }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        StopState.writeFD = fds[1]
+        let readFD = fds[0]
+        Thread.detachNewThread {
+            var byte: UInt8 = 0
+            while read(readFD, &byte, 1) < 0 && errno == EINTR {}
+            _ = FileIO.removeTemporaryFilesAndStop()
+            writeAll(
+                "\ndpia: stopped; the reports already written are complete, and no partial file was left\n",
+                to: STDERR_FILENO)
+            _exit(ExitStatus.interrupted.code)
+        }
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = stopHandler
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(signal, &action, nil)
+            sigaddset(&unblock, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    }
+}
+
+private enum StopState {
+    nonisolated(unsafe) static var writeFD: Int32 = -1
+}
+
+private let stopHandler: @convention(c) (Int32) -> Void = { signal in
+    var byte = UInt8(truncatingIfNeeded: signal)
+    _ = write(StopState.writeFD, &byte, 1)
 }
 
 /// State the signal handler reads. A handler can only reach globals, and may only call

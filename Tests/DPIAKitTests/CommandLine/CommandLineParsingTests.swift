@@ -35,10 +35,25 @@ import Testing
         #expect(try run(arguments).value("out") == "dir")
     }
 
-    @Test func attachedValueMayBeEmptyOrStartWithADash() throws {
-        #expect(try run(["assess", "--out="]).value("out") == "")
+    @Test func attachedValueMayStartWithADash() throws {
         #expect(try run(["assess", "--out=-x"]).value("out") == "-x")
         #expect(try run(["assess", "-o-x"]).value("out") == "-x")
+    }
+
+    /// `--format ""` used to write nothing and succeed, and `--out ""` to fail as ": cannot create".
+    @Test(arguments: [
+        (["assess", "--out="], "empty value for option '--out'; expected DIR"),
+        (["assess", "--out", ""], "empty value for option '--out'; expected DIR"),
+        (["assess", "--format", ""], "empty value for option '--format'; expected one of: md, html"),
+        (["assess", "--format=,"], "empty value for option '--format'; expected one of: md, html"),
+    ])
+    func anEmptyValueIsAUsageError(arguments: [String], message: String) {
+        #expect(throws: UsageError.self) { try run(arguments) }
+        do {
+            _ = try run(arguments)
+        } catch {
+            #expect((error as? UsageError)?.message == message)
+        }
     }
 
     @Test func absentOptionsReadAsAbsent() throws {
