@@ -13,8 +13,23 @@
 #
 #   Tests/Benchmarks/run.sh                 RUNS=20 BATCH=1000 FORMATS=md,html (md alone until
 #                                           Templates/report.html.mustache exists)
+#   Tests/Benchmarks/run.sh --baseline REV  also builds commit REV (exported with `git archive` into
+#                                           .build/benchmark/baseline-REV, its own resources and build
+#                                           folder) and measures it in the same run, interleaved with the
+#                                           working tree, then prints working tree / REV for (b), (c) and
+#                                           peak memory. Same answers files and formats for both.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+
+baseline=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --baseline)
+        [ $# -ge 2 ] || { echo "usage: Tests/Benchmarks/run.sh [--baseline REV]" >&2; exit 64; }
+        baseline="$2"; shift 2 ;;
+    *) echo "usage: Tests/Benchmarks/run.sh [--baseline REV]" >&2; exit 64 ;;
+    esac
+done
 
 runs="${RUNS:-20}"
 batch="${BATCH:-1000}"
@@ -39,6 +54,18 @@ echo "== building (release)"
 swift build -c release --product dpia 2>&1 | tail -1
 dpia="$(swift build -c release --show-bin-path)/dpia"
 mkdir -p .build/benchmark
+base=""
+if [ -n "$baseline" ]; then
+    rev="$(git rev-parse --short "$baseline^{commit}")" || { echo "no such commit: $baseline" >&2; exit 66; }
+    base_dir=".build/benchmark/baseline-$rev"
+    if [ ! -f "$base_dir/Package.swift" ]; then
+        rm -rf "$base_dir"; mkdir -p "$base_dir"
+        git archive "$rev" | tar -x -C "$base_dir"
+    fi
+    echo "== building $rev (release) in $base_dir"
+    (cd "$base_dir" && swift build -c release --product dpia 2>&1 | tail -1)
+    base="$(cd "$base_dir" && swift build -c release --show-bin-path)/dpia"
+fi
 swiftc -O Tests/Benchmarks/Floor.swift -o .build/benchmark/floor
 swiftc -O Tests/Benchmarks/WriteFloor.swift -o .build/benchmark/write-floor
 floor=.build/benchmark/floor
@@ -56,13 +83,20 @@ peak_kb() { /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || { echo "f
 echo "== machine: $(nproc) cores, $(uname -sr); formats: $FORMATS; $runs runs of (a) and (b), interleaved"
 "$floor" "$example"
 "$dpia" assess "$example" --out "$work/single" --format "$FORMATS" --force >/dev/null
+[ -z "$base" ] || "$base" assess "$example" --out "$work/base-single" --format "$FORMATS" --force >/dev/null
 floor_times=()
 single_times=()
+base_single_times=()
 for _ in $(seq "$runs"); do
     start=$(now); "$floor" "$example"; floor_times+=($(($(now) - start)))
     start=$(now)
     "$dpia" assess "$example" --out "$work/single" --format "$FORMATS" --force >/dev/null
     single_times+=($(($(now) - start)))
+    if [ -n "$base" ]; then
+        start=$(now)
+        "$base" assess "$example" --out "$work/base-single" --format "$FORMATS" --force >/dev/null
+        base_single_times+=($(($(now) - start)))
+    fi
 done
 floor_median=$(printf '%s\n' "${floor_times[@]}" | median)
 single_median=$(printf '%s\n' "${single_times[@]}" | median)
@@ -76,23 +110,31 @@ timed() { # label command...: prints nanoseconds, after flushing what earlier ru
     echo $(($(now) - start))
 }
 batch_times=()
+base_batch_times=()
 disk_times=()
 for run in 1 2 3; do
     batch_times+=($(timed batch "$dpia" assess --batch "$work/answers" --out "$work/batch-$run" --format "$FORMATS"))
+    if [ -n "$base" ]; then
+        base_batch_times+=($(timed base-batch "$base" assess --batch "$work/answers" --out "$work/base-batch-$run" --format "$FORMATS"))
+    fi
     disk_times+=($(timed disk .build/benchmark/write-floor "$work/batch-1" "$work/disk-$run"))
 done
 batch_median=$(printf '%s\n' "${batch_times[@]}" | median)
 disk_median=$(printf '%s\n' "${disk_times[@]}" | median)
 reports=$(find "$work/batch-1" -name '*.md' -o -name '*.html' | wc -l)
 report_bytes=$(du -sk "$work/batch-1" | cut -f1)
-rm -rf "$work"/batch-? "$work"/disk-?
+rm -rf "$work"/batch-? "$work"/disk-? "$work"/base-batch-?
 sync
 
-rm -rf "$work/batch" "$work/batch-small"
+rm -rf "$work/batch" "$work/batch-small" "$work/base-batch" "$work/base-batch-small"
 floor_rss=$(peak_kb "$floor" "$example")
 single_rss=$(peak_kb "$dpia" assess "$example" --out "$work/single" --format "$FORMATS" --force)
 batch_rss=$(peak_kb "$dpia" assess --batch "$work/answers" --out "$work/batch" --format "$FORMATS")
 small_rss=$(peak_kb "$dpia" assess --batch "$work/answers-small" --out "$work/batch-small" --format "$FORMATS")
+if [ -n "$base" ]; then
+    base_single_rss=$(peak_kb "$base" assess "$example" --out "$work/base-single" --format "$FORMATS" --force)
+    base_batch_rss=$(peak_kb "$base" assess --batch "$work/answers" --out "$work/base-batch" --format "$FORMATS")
+fi
 
 echo
 printf '%-46s %12s %14s\n' "" "median wall" "peak RSS"
@@ -112,3 +154,19 @@ awk -v a="$floor_median" -v b="$single_median" -v c="$batch_median" -v d="$disk_
     printf "(c)/(d) batch / disk floor:  %.2fx   (the disk alone allows %.0f assessments per second)\n", c / d, n / (d / 1e9)
     printf "(c) peak RSS %d files / %d files: %d KB / %d KB = %.2fx   (flat means about 1x)\n", n, sn, big, small, big / small
 }'
+
+if [ -n "$base" ]; then
+    base_single_median=$(printf '%s\n' "${base_single_times[@]}" | median)
+    base_batch_median=$(printf '%s\n' "${base_batch_times[@]}" | median)
+    echo
+    echo "== working tree against $rev (interleaved in this run; budget: at most 1.20x the time, peak memory no higher)"
+    printf '%-46s %14s %14s %8s\n' "" "$rev" "working tree" "ratio"
+    awk -v bs="$base_single_median" -v hs="$single_median" -v bb="$base_batch_median" -v hb="$batch_median" \
+        -v bsr="$base_single_rss" -v hsr="$single_rss" -v bbr="$base_batch_rss" -v hbr="$batch_rss" -v n="$batch" 'BEGIN {
+        printf "%-46s %11.2f ms %11.2f ms %7.2fx  %s\n", "(b) one assessment, median wall", bs / 1e6, hs / 1e6, hs / bs, (hs / bs <= 1.2 ? "met" : "MISSED")
+        printf "%-46s %11.2f ms %11.2f ms %7.2fx  %s\n", "(c) batch of " n ", median wall", bb / 1e6, hb / 1e6, hb / bb, (hb / bb <= 1.2 ? "met" : "MISSED")
+        printf "%-46s %11d KB %11d KB %7.2fx  %s\n", "(b) peak RSS", bsr, hsr, hsr / bsr, (hsr <= bsr ? "met" : "higher")
+        printf "%-46s %11d KB %11d KB %7.2fx  %s\n", "(c) peak RSS", bbr, hbr, hbr / bbr, (hbr <= bbr ? "met" : "higher")
+    }'
+    echo "    CPU of (c) at $rev: $(cpu base-batch)"
+fi

@@ -131,7 +131,7 @@ struct AssessCommandTests {
                 status: 64,
                 stderr: """
                     dpia assess: no answers file given; expected --answers PATH or --batch DIR (for example Questionnaires/examples/admin-only-staff-rota.json)
-                    usage: dpia assess [options] [COMMAND]
+                    usage: dpia assess [options] [ANSWERS...]
 
                     """))
     }

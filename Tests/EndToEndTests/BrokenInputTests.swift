@@ -34,7 +34,7 @@ struct BrokenInputTests {
         BrokenCase(
             "answers/wrong-types.json",
             #"dpia: error: answers/wrong-types.json:21:22: at answers.group_members: found a string "own_staff"; expected an array of option values (a "multiple" question)"#,
-            #"dpia: error: answers/wrong-types.json:22:19: at answers.user_count: found a string "nine"; expected a whole number (a "integer" question)"#,
+            #"dpia: error: answers/wrong-types.json:22:19: at answers.user_count: found a string "nine"; expected a whole number (an "integer" question)"#,
             #"dpia: error: answers/wrong-types.json:24:28: at answers.vulnerable_subjects: found a string "no"; expected true or false (a "yesno" question)"#
         ),
         BrokenCase(
@@ -358,7 +358,7 @@ struct BrokenInputTests {
             equals: BrokenCorpus.failure(
                 73,
                 [
-                    "dpia: error: reports/sub: cannot create the directory: The operation could not be completed. (NSCocoaErrorDomain error 512.)"
+                    "dpia: error: reports/sub: cannot create the directory: reports is a file, not a directory"
                 ]))
         #expect(work.files() == ["reports", "rota.json"])
     }

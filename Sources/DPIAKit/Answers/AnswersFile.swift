@@ -338,7 +338,7 @@ public enum AnswersFile {
             return isValidDate(text) ? nil : "\"\(text)\" is not a date; expected YYYY-MM-DD"
         default:
             return
-                "found \(describe(value)); expected \(question.type.expectedAnswer) (a \"\(question.type.rawValue)\" question)"
+                "found \(describe(value)); expected \(question.type.expectedAnswer) (\(question.type.article) \"\(question.type.rawValue)\" question)"
         }
     }
 

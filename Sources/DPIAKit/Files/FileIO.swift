@@ -108,15 +108,30 @@ public enum FileIO {
         Posix.remove(path)
     }
 
-    /// Creates a directory and its parents when missing.
+    /// Creates a directory and its parents when missing. A failure names the folder that could not be
+    /// made and says why in the system's words ("Permission denied"), or which part of the path is a file.
     public static func makeDirectory(_ path: String) throws(OutputError) {
         if isDirectory(path) { return }
         if exists(path) { throw OutputError(path: path, reason: "exists and is not a directory") }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(
-                path: path, reason: "cannot create the directory: \(error.localizedDescription)")
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += prefix.isEmpty || prefix.hasSuffix("/") ? String(part) : "/" + part
+            if isDirectory(prefix) { continue }
+            if exists(prefix) {
+                throw OutputError(
+                    path: path, reason: "cannot create the directory: \(prefix) is a file, not a directory")
+            }
+            do {
+                try Posix.makeDirectory(prefix)
+            } catch  where error.isAlreadyExisting && isDirectory(prefix) {
+                // Another process made it first.
+            } catch {
+                throw OutputError(
+                    path: path,
+                    reason: prefix == path
+                        ? "cannot create the directory: \(error)"
+                        : "cannot create the directory \(prefix): \(error)")
+            }
         }
     }
 }

@@ -141,6 +141,11 @@ enum Posix {
         if Glibc.rename(source, target) != 0 { throw .last }
     }
 
+    /// Creates one directory; fails with `isAlreadyExisting` when the name is taken.
+    static func makeDirectory(_ path: String, permissions: mode_t = 0o755) throws(Failure) {
+        if mkdir(path, permissions) != 0 { throw .last }
+    }
+
     /// Removes a file; whether it was there to remove.
     @discardableResult
     static func remove(_ path: String) -> Bool {

@@ -79,6 +79,11 @@ public enum QuestionType: String, Sendable, CaseIterable {
     case integer
     case date
 
+    /// "an" before the type's name when it starts with a vowel ("an \"integer\" question"), else "a".
+    var article: String {
+        rawValue.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    }
+
     /// What an answer of this type looks like in an answers file, for error messages.
     public var expectedAnswer: String {
         switch self {

@@ -7,31 +7,50 @@
 /// and block markers (`#`, `>`, `-`, `+`, `=`, `1.`) at the start are escaped in case the value starts a line.
 public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
+        var escaped: [UInt8] = []
+        append(text, to: &escaped)
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// Appends `text` to `output` escaped, copying the runs between the bytes acted on whole.
+    static func append(_ text: String, to output: inout [UInt8]) {
         // Every character acted on is ASCII, so the work is done on UTF-8 bytes: the bytes of other
         // characters are all 128 or above and pass through.
-        let bytes = text.utf8.span
-        let marker = blockMarker(in: bytes)
-        var changes = marker != nil
-        for index in bytes.indices where !changes && replacement(for: bytes[index]) != nil {
-            changes = true
-        }
-        // Most values need nothing, and then the same string comes back.
-        guard changes else { return text }
-        var escaped: [UInt8] = []
-        escaped.reserveCapacity(bytes.count + 16)
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if index == marker {
-                escaped += [UInt8(ascii: "\\"), byte]
-            } else if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
-                // The carriage return already wrote the line break.
-            } else if let replacement = replacement(for: byte) {
-                escaped += replacement.utf8
-            } else {
-                escaped.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            let marker = blockMarker(in: bytes) ?? -1
+            var runStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                // Most bytes are left as they are; this test is the whole cost of passing them.
+                guard index == marker || isActedOn(byte) else { continue }
+                if index == marker {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    output.append(UInt8(ascii: "\\"))
+                    runStart = index
+                } else if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
+                    // The carriage return already wrote the line break.
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    runStart = index + 1
+                } else if let replacement = replacement(for: byte) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    output.appendUTF8(replacement)
+                    runStart = index + 1
+                }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// Whether `replacement(for:)` changes the byte.
+    private static func isActedOn(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+            UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+            true
+        default: false
+        }
     }
 
     /// What a byte becomes wherever it is, or `nil` when it stays as it is.
@@ -58,7 +77,7 @@ public enum MarkdownEscaping {
     /// The offset of the byte that would make the text begin a block if it started a line, which then
     /// gets a backslash: `#` or `=` first; `-` or `+` first and followed by a space, a tab or nothing; a
     /// rule such as `---`; or `.` or `)` after leading digits, followed likewise (an ordered list item).
-    private static func blockMarker(in bytes: Swift.Span<UInt8>) -> Int? {
+    private static func blockMarker(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var digits = 0
         while digits < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digits]) {
             digits += 1
@@ -81,7 +100,7 @@ public enum MarkdownEscaping {
     }
 
     /// "---" or "- - -" would be a thematic break or a setext underline.
-    private static func isRule(_ bytes: Swift.Span<UInt8>) -> Bool {
+    private static func isRule(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for index in bytes.indices
         where bytes[index] != UInt8(ascii: "-") && bytes[index] != UInt8(ascii: " ") {
             return false

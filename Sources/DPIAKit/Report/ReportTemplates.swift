@@ -8,11 +8,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// The file name extension, also the value of `--format`.
     public var fileExtension: String { rawValue }
 
-    /// Escapes user text for this format.
-    func escape(_ text: String) -> String {
+    /// Appends user text to `output`, escaped for this format.
+    func appendEscaped(_ text: String, to output: inout [UInt8]) {
         switch self {
-        case .markdown: MarkdownEscaping.escape(text)
-        case .html: Template.htmlEscape(text)
+        case .markdown: MarkdownEscaping.append(text, to: &output)
+        case .html: Template.appendHTMLEscaped(text, to: &output)
         }
     }
 }
@@ -94,7 +94,8 @@ public struct ReportTemplates: Sendable {
                 kind: .unreadable, template: directory, line: 0, column: 0,
                 message: "has no report.\(format.fileExtension).mustache for the \(format.rawValue) format")
         }
-        return try template.renderBytes(data, partials: partials, escape: format.escape)
+        return try template.renderBytes(
+            data, partials: partials, appendEscaped: { format.appendEscaped($0, to: &$1) })
     }
 
     /// Names the templates use that the report data never has: typos that would silently render empty.

@@ -44,7 +44,7 @@ public struct AssessCommand {
         }
         guard !paths.isEmpty else {
             output.error(
-                "dpia assess: no answers file given; expected --answers PATH or --batch DIR (for example Questionnaires/examples/admin-only-staff-rota.json)\nusage: \(DPIACommandLine.topLevelSynopsis("assess"))"
+                "dpia assess: no answers file given; expected --answers PATH or --batch DIR (for example Questionnaires/examples/admin-only-staff-rota.json)\nusage: \(DPIACommandLine.synopsis("assess"))"
             )
             return .usage
         }

@@ -120,11 +120,4 @@ public enum DPIACommandLine {
         let subcommand = spec.subcommands.first { $0.name == command } ?? spec
         return subcommand.synopsis(path: ["dpia", command])
     }
-
-    /// The synopsis the "no answers file" and "--resume with --draft" errors have always printed: the
-    /// top-level one under the command's name (`dpia assess [options] [COMMAND]`). Kept as it is because
-    /// command output is pinned; `synopsis(_:)` is the right one.
-    static func topLevelSynopsis(_ command: String) -> String {
-        spec.synopsis(path: ["dpia", command])
-    }
 }

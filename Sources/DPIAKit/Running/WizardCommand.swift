@@ -61,7 +61,7 @@ public struct WizardCommand {
         let outputDirectory = self.outputDirectory ?? Self.defaultOutput
         if resume != nil && draft != nil {
             output.error(
-                "dpia wizard: --resume continues a draft in place, so --draft cannot be given with it\nusage: \(DPIACommandLine.topLevelSynopsis("wizard"))"
+                "dpia wizard: --resume continues a draft in place, so --draft cannot be given with it\nusage: \(DPIACommandLine.synopsis("wizard"))"
             )
             return .stopped(.usage)
         }

@@ -16,7 +16,10 @@ public enum Scorer {
 }
 
 /// One scoring of one answers file: the questionnaire, the answers and which questions were shown.
-private struct Run {
+///
+/// A class, so that the many closures below that read `shown` share one instance rather than each copying
+/// every field (and retaining everything each field holds).
+private final class Run {
     let questionnaire: Questionnaire
     let answers: Answers
     let scoring: Scoring

@@ -17,8 +17,8 @@ struct TemplateName: Sendable, Equatable {
     /// what the first part found (the spec's "no masking" rule). `nil` means the name resolves nowhere.
     func resolve(in contexts: [TemplateValue]) -> TemplateValue? {
         guard let first = parts.first else { return contexts.last }
-        for context in contexts.reversed() {
-            guard var found = context[first] else { continue }
+        for index in contexts.indices.reversed() {
+            guard var found = contexts[index][first] else { continue }
             for part in parts.dropFirst() {
                 guard let value = found[part] else { return nil }
                 found = value

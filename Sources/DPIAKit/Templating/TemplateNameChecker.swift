@@ -5,16 +5,42 @@ extension Template {
     /// present (use `null` for values that may be absent), and each list holds one or more
     /// sample elements. Names are resolved with a context stack exactly as rendering does, so a
     /// name inside `{{#risks}}` may come from a risk or from any enclosing context. A name inside
-    /// a list section counts as known when it resolves for at least one sample element. A section
-    /// whose own name is unknown is reported once and its contents are not checked further.
+    /// a list section counts as known when it resolves for at least one sample element that reaches
+    /// it: an element whose own list inside is empty (step 7's sections) says nothing about the names
+    /// under that list. A section whose own name is unknown is reported once and its contents are not
+    /// checked further.
     ///
     /// This catches typos that would otherwise silently render empty.
     public func unknownNames(
         against schema: TemplateValue, partials: [String: Template] = [:]
     ) -> [TemplateDiagnostic] {
         var checker = NameChecker(partials: partials)
-        let found = checker.check(0..<program.instructions.count, of: self, stack: [schema])
+        let found = checker.check(0..<program.instructions.count, of: self, stack: [schema]).unknown
         return found.sorted { ($0.template, $0.line, $0.column) < ($1.template, $1.line, $1.column) }
+    }
+}
+
+/// What checking part of a template found: the names that did not resolve, and every name it tried, as the
+/// diagnostic each would give, so that a list's elements can tell "resolved here" from "not reached here".
+private struct Findings {
+    var unknown: Set<TemplateDiagnostic> = []
+    var tried: Set<TemplateDiagnostic> = []
+
+    mutating func formUnion(_ other: Findings) {
+        unknown.formUnion(other.unknown)
+        tried.formUnion(other.tried)
+    }
+
+    /// What a list section's elements found together: a name is unknown when it is unknown in every
+    /// element that tried it.
+    static func acrossElements(_ elements: [Findings]) -> Findings {
+        var result = Findings()
+        for element in elements { result.tried.formUnion(element.tried) }
+        let candidates = elements.reduce(into: Set<TemplateDiagnostic>()) { $0.formUnion($1.unknown) }
+        result.unknown = candidates.filter { name in
+            elements.allSatisfy { !$0.tried.contains(name) || $0.unknown.contains(name) }
+        }
+        return result
     }
 }
 
@@ -26,34 +52,33 @@ private struct NameChecker {
     /// Checks `template`'s instructions in `range` against a context stack, innermost context last.
     mutating func check(
         _ range: Range<Int>, of template: Template, stack: [TemplateValue]
-    ) -> Set<TemplateDiagnostic> {
+    ) -> Findings {
         let program = template.program
-        var found: Set<TemplateDiagnostic> = []
+        var found = Findings()
         var index = range.lowerBound
         while index < range.upperBound {
             switch program.instructions[index] {
             case .text, .lineStart:
                 break
             case .variable(let name, _):
+                found.tried.insert(unknown(name, in: template))
                 if program.names[name].resolve(in: stack) == nil {
-                    found.insert(unknown(name, in: template))
+                    found.unknown.insert(unknown(name, in: template))
                 }
             case .section(let name, let inverted, let end):
                 let body = index + 1..<end
                 index = end
+                found.tried.insert(unknown(name, in: template))
                 guard let value = program.names[name].resolve(in: stack) else {
-                    found.insert(unknown(name, in: template))
+                    found.unknown.insert(unknown(name, in: template))
                     continue
                 }
                 if inverted {
                     found.formUnion(check(body, of: template, stack: stack))
-                } else if case .list(let items) = value, let first = items.first {
+                } else if case .list(let items) = value, !items.isEmpty {
                     // Only what no sample element supplies is unknown: elements may differ in optional members.
-                    var common = check(body, of: template, stack: stack + [first])
-                    for item in items.dropFirst() where !common.isEmpty {
-                        common.formIntersection(check(body, of: template, stack: stack + [item]))
-                    }
-                    found.formUnion(common)
+                    found.formUnion(
+                        .acrossElements(items.map { check(body, of: template, stack: stack + [$0]) }))
                 } else {
                     found.formUnion(check(body, of: template, stack: stack + [value]))
                 }
@@ -61,10 +86,11 @@ private struct NameChecker {
             case .partial(let tag):
                 let tag = program.partials[tag]
                 guard let partial = partials[tag.name] else {
-                    found.insert(
-                        TemplateDiagnostic(
-                            template: template.name, line: tag.position.line, column: tag.position.column,
-                            name: tag.name, message: "unknown partial \"\(tag.name)\""))
+                    let missing = TemplateDiagnostic(
+                        template: template.name, line: tag.position.line, column: tag.position.column,
+                        name: tag.name, message: "unknown partial \"\(tag.name)\"")
+                    found.tried.insert(missing)
+                    found.unknown.insert(missing)
                     break
                 }
                 guard activePartials.insert(tag.name).inserted else { break }

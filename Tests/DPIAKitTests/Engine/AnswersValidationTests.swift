@@ -42,7 +42,7 @@ struct AnswersValidationTests {
         #expect(
             try problems { $0.replacingOccurrences(of: "\"users\": 1200", with: "\"users\": \"1200\"") }
                 == [
-                    "answers.json:6:55: at answers.users: found a string \"1200\"; expected a whole number (a \"integer\" question)"
+                    "answers.json:6:55: at answers.users: found a string \"1200\"; expected a whole number (an \"integer\" question)"
                 ])
     }
 

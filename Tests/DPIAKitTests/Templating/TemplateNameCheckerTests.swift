@@ -43,6 +43,35 @@ struct TemplateNameCheckerTemplatingTests {
         #expect(try unknown("{{#risks}}{{#note}}{{note}}{{/note}}{{/risks}}").isEmpty)
     }
 
+    @Test("A typo under a list that one element has empty is still reported")
+    func typoUnderListEmptyInOneElement() throws {
+        let schema: TemplateValue = [
+            "steps": [
+                ["sections": [["questions": [["prompt": "P"]]]]],
+                ["sections": []],
+            ]
+        ]
+        let template = try Template(
+            source: "{{#steps}}{{#sections}}{{#questions}}{{promtp}}{{/questions}}{{/sections}}{{/steps}}",
+            name: "t")
+        #expect(
+            template.unknownNames(against: schema).map(\.description) == ["t:1:38: unknown name \"promtp\""])
+        let correct = try Template(
+            source: "{{#steps}}{{#sections}}{{#questions}}{{prompt}}{{/questions}}{{/sections}}{{/steps}}",
+            name: "t")
+        #expect(correct.unknownNames(against: schema).isEmpty)
+    }
+
+    @Test("A typo among a report's step questions is reported, though step 7 has no sections")
+    func typoInReportStepQuestions() throws {
+        let sample = ReportData.schemaSample(toolVersion: "1")
+        let template = try Template(
+            source:
+                "{{#steps}}{{#sections}}{{#questions}}{{answr}} {{answer}}{{/questions}}{{/sections}}{{/steps}}",
+            name: "report.md.mustache")
+        #expect(template.unknownNames(against: sample).map(\.name) == ["answr"])
+    }
+
     @Test("A list's element names are unknown outside the list")
     func elementNameOutsideList() throws {
         let found = try unknown("{{title}}\n{{#risks}}{{title}}{{/risks}}")
