@@ -22,38 +22,47 @@ public enum XMLEscaping {
     }
 
     private static func escape(_ text: String, lineBreak: String, tab: String) -> String {
-        // Most values need nothing, and then the same string comes back. Every character acted on is ASCII
-        // but U+FFFE and U+FFFF, whose UTF-8 starts with 0xEF.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || entity(for: $0) != nil }) else {
-            return text
+        // Every character acted on is ASCII but U+FFFE and U+FFFF (UTF-8 EF BF BE and EF BF BF), so the work
+        // is done on UTF-8 bytes; the bytes of other characters are all 128 or above and pass through.
+        let bytes = text.utf8.span
+        var changes = false
+        for index in bytes.indices
+        where bytes[index] < 0x20 || bytes[index] == 0xEF || entity(for: bytes[index]) != nil {
+            changes = true
+            break
         }
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count + 16)
-        var afterCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            defer { afterCarriageReturn = scalar == "\r" }
-            switch scalar.value {
-            case 0x0A where afterCarriageReturn:
-                continue  // the carriage return already wrote the line break
-            case 0x0A, 0x0D:
-                escaped += lineBreak
+        // Most values need nothing, and then the same string comes back.
+        guard changes else { return text }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case 0x0D:
+                escaped += lineBreak.utf8
+                if index < bytes.count, bytes[index] == 0x0A { index += 1 }  // CR LF is one break
+            case 0x0A:
+                escaped += lineBreak.utf8
             case 0x09:
-                escaped += tab
+                escaped += tab.utf8
             case 0x00..<0x20:
-                escaped.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case 0xFFFE, 0xFFFF:
-                escaped += "\u{FFFD}"
-            case 0x80...:
-                escaped.unicodeScalars.append(scalar)
+                escaped += [0xE2, 0x90, 0x80 + byte]  // U+2400 + the control's code: its control picture
+            case 0xEF
+            where index + 1 < bytes.count && bytes[index] == 0xBF
+                && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF):
+                escaped += [0xEF, 0xBF, 0xBD]  // U+FFFE or U+FFFF as U+FFFD
+                index += 2
             default:
-                if let entity = entity(for: UInt8(scalar.value)) {
-                    escaped += entity
+                if let entity = entity(for: byte) {
+                    escaped += entity.utf8
                 } else {
-                    escaped.unicodeScalars.append(scalar)
+                    escaped.append(byte)
                 }
             }
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     private static func entity(for byte: UInt8) -> String? {
