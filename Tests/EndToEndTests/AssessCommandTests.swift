@@ -202,7 +202,7 @@ struct ResourceLocationTests {
             equals: .init(
                 status: 66,
                 stderr:
-                    "dpia: error: empty: has no report.md.mustache or report.html.mustache; expected a dpia templates folder\n"
+                    "dpia: error: empty: has no report.md.mustache, report.html.mustache or report.docx.mustache; expected a dpia templates folder\n"
             ))
         #expect(work.files(in: "empty").isEmpty)
     }

@@ -250,7 +250,7 @@ struct BrokenInputTests {
             equals: BrokenCorpus.failure(
                 66,
                 [
-                    "dpia: error: empty: has no report.md.mustache or report.html.mustache; expected a dpia templates folder"
+                    "dpia: error: empty: has no report.md.mustache, report.html.mustache or report.docx.mustache; expected a dpia templates folder"
                 ]))
         #expect(!work.exists("out"))
     }

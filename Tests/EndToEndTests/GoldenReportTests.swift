@@ -59,6 +59,41 @@ struct GoldenReportTests {
         }
     }
 
+    /// The Word reports pinned by golden files, part by part: every part of the drift example's, and the
+    /// parts holding text for the cases whose content differs most (no risks, measures approved, hostile
+    /// text). Every example's Word report is still written and read back.
+    static let wordParts = [
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
+        "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/numbering.xml",
+        "word/footer1.xml",
+    ]
+    static let wordTextParts = ["docProps/core.xml", "word/document.xml", "word/footer1.xml"]
+    static let wordGoldens: [String: [String]] = [
+        "whatsapp-ward-group-drift": wordParts, "whatsapp-ward-group-measures-approved": wordTextParts,
+        "screening-new-analytics": wordTextParts, "hostile": wordTextParts,
+    ]
+
+    @Test("Word reports read back whole, and match the goldens part by part", arguments: cases)
+    func word(_ example: Case) throws {
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        try work.copy(example.answers, to: "\(example.name).json")
+        var arguments = ["assess", "--out", "out", "--format", "docx", "\(example.name).json"]
+        if let questionnaire = example.questionnaire { arguments += ["--questionnaire", questionnaire] }
+        let result = try work.run(arguments)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == "", "\(result)")
+        let entries = try StoredZIP.entries(try work.data("out/\(example.name).docx"))
+        #expect(entries.map(\.name) == Self.wordParts)
+        let pinned = Self.wordGoldens[example.name] ?? []
+        for entry in entries where pinned.contains(entry.name) {
+            if let difference = Golden.check(Data(entry.bytes), against: "\(example.name)/docx/\(entry.name)")
+            {
+                Issue.record("\(difference)")
+            }
+        }
+    }
+
     @Test("A batch over every example prints and summarises as the goldens say")
     func batch() throws {
         let work = try ScratchFolder()

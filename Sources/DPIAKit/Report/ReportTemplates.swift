@@ -4,6 +4,8 @@ import Foundation
 public enum ReportFormat: String, Sendable, CaseIterable {
     case markdown = "md"
     case html
+    /// A Word document: `report.docx.mustache` is its body, with its styles and footer in `docx/`.
+    case docx
 
     /// The file name extension, also the value of `--format`.
     public var fileExtension: String { rawValue }
@@ -13,16 +15,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         switch self {
         case .markdown: MarkdownEscaping.append(text, to: &output)
         case .html: Template.appendHTMLEscaped(text, to: &output)
+        case .docx: output.append(contentsOf: XMLEscaping.runText(text).utf8)
         }
     }
 }
 
-/// A folder of report templates: `report.md.mustache`, `report.html.mustache`, and partials in `partials/`
-/// included as `{{> name}}` where the file is `partials/name.mustache`.
+/// A folder of report templates: `report.md.mustache`, `report.html.mustache`, `report.docx.mustache` (with
+/// the Word styles and footer in `docx/`), and partials in `partials/` included as `{{> name}}` where the
+/// file is `partials/name.mustache`.
 public struct ReportTemplates: Sendable {
     public let directory: String
     public let reports: [ReportFormat: Template]
     public let partials: [String: Template]
+    /// The Word report's styles and footer, present when `report.docx.mustache` is.
+    let wordParts: [WordPackage.TemplatedPart: Template]
 
     /// Loads every template in the folder, reporting the first syntax error of each file.
     public static func load(directory: String) throws(TemplateLoadError) -> ReportTemplates {
@@ -42,10 +48,29 @@ public struct ReportTemplates: Sendable {
             case .failure(let error): errors.append(error)
             }
         }
+        var wordParts: [WordPackage.TemplatedPart: Template] = [:]
+        if FileIO.exists((directory as NSString).appendingPathComponent("report.docx.mustache")) {
+            for part in WordPackage.TemplatedPart.allCases {
+                let path = (directory as NSString).appendingPathComponent(part.templatePath)
+                guard FileIO.exists(path) else {
+                    errors.append(
+                        TemplateError(
+                            kind: .unreadable, template: path, line: 0, column: 0,
+                            message: "is missing; the Word report needs it beside report.docx.mustache"))
+                    continue
+                }
+                switch parse(path) {
+                case .success(let template): wordParts[part] = template
+                case .failure(let error): errors.append(error)
+                }
+            }
+        }
         if reports.isEmpty && errors.isEmpty {
             throw .missing(
                 path: directory,
-                reason: "has no report.md.mustache or report.html.mustache; expected a dpia templates folder")
+                reason:
+                    "has no report.md.mustache, report.html.mustache or report.docx.mustache; expected a dpia templates folder"
+            )
         }
         var partials: [String: Template] = [:]
         let partialsDirectory = (directory as NSString).appendingPathComponent("partials")
@@ -57,7 +82,8 @@ public struct ReportTemplates: Sendable {
             }
         }
         if !errors.isEmpty { throw .invalid(errors) }
-        return ReportTemplates(directory: directory, reports: reports, partials: partials)
+        return ReportTemplates(
+            directory: directory, reports: reports, partials: partials, wordParts: wordParts)
     }
 
     private static func parse(_ path: String) -> Result<Template, TemplateError> {
@@ -82,28 +108,44 @@ public struct ReportTemplates: Sendable {
         }
     }
 
-    /// Renders one format.
+    /// Renders one text format (Markdown or HTML); the Word report is an archive, from `renderBytes`.
     public func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> String {
         String(decoding: try renderBytes(format, data: data), as: UTF8.self)
     }
 
-    /// What `render` returns, as UTF-8 bytes, ready to be written.
-    func renderBytes(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
+    /// The bytes of one format's report, ready to be written: UTF-8 text for Markdown and HTML, and for
+    /// Word the `.docx` archive of the rendered body, styles and footer with the fixed parts.
+    public func renderBytes(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
         guard let template = reports[format] else {
             throw TemplateError(
                 kind: .unreadable, template: directory, line: 0, column: 0,
                 message: "has no report.\(format.fileExtension).mustache for the \(format.rawValue) format")
         }
-        return try template.renderBytes(
+        let body = try template.renderBytes(
             data, partials: partials, appendEscaped: { format.appendEscaped($0, to: &$1) })
+        guard format == .docx else { return body }
+        var parts: [WordPackage.TemplatedPart: [UInt8]] = [:]
+        for (part, template) in wordParts {
+            parts[part] = try template.renderBytes(
+                data, partials: partials, appendEscaped: { format.appendEscaped($0, to: &$1) })
+        }
+        do {
+            return try WordPackage.archive(
+                document: body, styles: parts[.styles] ?? [], footer: parts[.footer] ?? [], data: data)
+        } catch {
+            throw TemplateError(
+                kind: .unreadable, template: template.name, line: 0, column: 0,
+                message: "renders a Word report that \(error.description)")
+        }
     }
 
     /// Names the templates use that the report data never has: typos that would silently render empty.
     public func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
         let schema = ReportData.schemaSample(toolVersion: toolVersion)
-        return ReportFormat.allCases.compactMap { reports[$0] }.flatMap {
-            $0.unknownNames(against: schema, partials: partials)
-        }
+        let templates =
+            ReportFormat.allCases.compactMap { reports[$0] }
+            + WordPackage.TemplatedPart.allCases.compactMap { wordParts[$0] }
+        return templates.flatMap { $0.unknownNames(against: schema, partials: partials) }
     }
 }
 

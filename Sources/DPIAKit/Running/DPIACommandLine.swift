@@ -4,7 +4,8 @@ public enum DPIACommandLine {
     /// The options that choose and write reports, shared by `wizard` and `assess`.
     static let reportOptions: [OptionSpec] = [
         .list(
-            "format", valueName: "FORMATS", help: "Report formats to write.", allowedValues: ["md", "html"],
+            "format", valueName: "FORMATS", help: "Report formats to write.",
+            allowedValues: ["md", "html", "docx"],
             defaultValue: "md,html"),
         .value(
             "templates", valueName: "DIR", help: "Report templates folder (default: the bundled Templates/)."),
@@ -17,7 +18,7 @@ public enum DPIACommandLine {
             "Data protection impact assessment of a communication platform, the way the ICO recommends.",
         discussion: """
             With no command, dpia starts the interactive wizard on the bundled communication-platform questionnaire.
-            Reports follow the ICO DPIA template's seven steps and are written as Markdown and HTML.
+            Reports follow the ICO DPIA template's seven steps and are written as Markdown and HTML, and as Word with --format docx.
             \(ExitStatus.summary)
             Environment: DPIA_HOME (folder holding Questionnaires/ and Templates/), DPIA_TEMPLATES (templates folder), NO_COLOR.
             """,
@@ -53,7 +54,7 @@ public enum DPIACommandLine {
                 name: "assess",
                 abstract: "Score answers files and write their reports.",
                 discussion:
-                    "Reports are named after each answers file: reports/NAME.md and reports/NAME.html. Existing files are kept unless --force is given.",
+                    "Reports are named after each answers file: reports/NAME.md and reports/NAME.html (and reports/NAME.docx with --format md,html,docx). Existing files are kept unless --force is given.",
                 options: [
                     .repeatable(
                         "answers", short: "a", valueName: "PATH",

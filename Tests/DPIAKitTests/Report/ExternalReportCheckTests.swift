@@ -85,4 +85,73 @@ struct ExternalReportCheckTests {
             [Self.python!, Self.script, "md"] + expected.flatMap { ["--expect-text", $0] } + hostile)
         #expect(checked.status == 0, "\(checked.errors)")
     }
+
+    static let docxScript = PackageRoot.path("Tests/Scripts/check-docx.py")
+    /// A Python 3 with python-docx (Debian's python3-docx, or pip's in whichever python3 is first on PATH).
+    static let docxPython: String? = ["/usr/bin/python3", executable("python3")].compactMap { $0 }.first {
+        run([$0, "-c", "from docx import Document"]).status == 0
+    }
+    static let hasLibreOffice =
+        python != nil && (executable("soffice") ?? executable("libreoffice")) != nil
+        && executable("pdftotext") != nil
+
+    /// Writes the fixtures' Word reports, one with characters XML forbids, and the bundled drift example's
+    /// (the last), to a fresh folder.
+    static func writeWordReports() throws -> (work: ScratchFolder, files: [String]) {
+        let work = try ScratchFolder()
+        var files: [String] = []
+        let fixtures =
+            try ReportFixture.names.map { try ReportFixture($0) } + [
+                try ReportFixture(answersPath: try ReportFixture.writeControlCharacters(in: work)),
+                try ReportFixture(
+                    answersPath: PackageRoot.path("Questionnaires/examples/whatsapp-ward-group-drift.json"),
+                    questionnairePath: PackageRoot.path("Questionnaires/communication-platform.json")),
+            ]
+        for (index, fixture) in fixtures.enumerated() {
+            let path = work.path("report-\(index).docx")
+            try Data(fixture.docx).write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        return (work, files)
+    }
+
+    @Test(
+        "Python's zipfile and python-docx read the Word reports: every step a Heading 1, every sign-off row",
+        .enabled(if: docxPython != nil, "needs python3 with python-docx: pip install python-docx"))
+    func wordPackage() throws {
+        let reports = try Self.writeWordReports()
+        defer { reports.work.remove() }
+        let headings = ReportData.icoSteps.enumerated().map { "Step \($0.offset + 1): \($0.element)" }
+        let all = Self.run(
+            [Self.docxPython!, Self.docxScript, "package"] + headings.flatMap { ["--heading", $0] }
+                + reports.files)
+        #expect(all.status == 0, "\(all.errors)")
+        // Every row of the ICO's step 7 table, printed whether answered or not.
+        let rows = [
+            "Measures approved by", "Residual risks approved by", "DPO advice provided",
+            "Summary of DPO advice", "DPO advice accepted or overruled by", "Comments",
+            "Consultation responses reviewed by", "This DPIA will be kept under review by",
+        ]
+        let drift = Self.run(
+            [Self.docxPython!, Self.docxScript, "package"] + rows.flatMap { ["--row", $0] } + [
+                reports.files.last!
+            ])
+        #expect(drift.status == 0, "\(drift.errors)")
+    }
+
+    @Test(
+        "LibreOffice converts the Word reports to PDF, whose text holds the rating and the step headings",
+        .enabled(
+            if: hasLibreOffice,
+            "needs soffice and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils"))
+    func wordToPDF() throws {
+        let reports = try Self.writeWordReports()
+        defer { reports.work.remove() }
+        let texts =
+            ["Overall risk after approved measures: High", "Recommendation: Do not approve."]
+            + ReportData.icoSteps.enumerated().map { "Step \($0.offset + 1): \($0.element)" }
+        let result = Self.run(
+            [Self.python!, Self.docxScript, "pdf"] + texts.flatMap { ["--text", $0] } + reports.files)
+        #expect(result.status == 0, "\(result.errors)")
+    }
 }

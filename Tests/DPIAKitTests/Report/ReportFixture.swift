@@ -14,17 +14,42 @@ struct ReportFixture {
     let data: TemplateValue
     let markdown: String
     let html: String
+    /// The Word report's `.docx` bytes.
+    let docx: [UInt8]
 
     init(_ answersName: String, templatesDirectory: String = ReportFixture.templates) throws {
+        try self.init(
+            answersPath: Self.fixtures.appendingPathComponent(answersName).path,
+            templatesDirectory: templatesDirectory)
+    }
+
+    /// Renders the answers file at `answersPath` for the questionnaire at `questionnairePath` (the mini one
+    /// unless given).
+    init(
+        answersPath path: String, questionnairePath: String? = nil,
+        templatesDirectory: String = ReportFixture.templates
+    ) throws {
         let questionnaire = try QuestionnaireLoader.load(
-            path: Self.fixtures.appendingPathComponent("mini.json").path)
-        let path = Self.fixtures.appendingPathComponent(answersName).path
+            path: questionnairePath ?? Self.fixtures.appendingPathComponent("mini.json").path)
         let answers = try AnswersFile.load(FileIO.read(path), file: path, questionnaire: questionnaire)
         let assessment = Scorer.assess(questionnaire, answers)
         data = ReportData.build(assessment, toolVersion: Self.toolVersion)
         let templates = try ReportTemplates.load(directory: templatesDirectory)
         markdown = try templates.render(.markdown, data: data)
         html = try templates.render(.html, data: data)
+        docx = try templates.renderBytes(.docx, data: data)
+    }
+
+    /// The hostile answers with characters XML 1.0 forbids added to a free-text answer, written to a
+    /// scratch folder; returns its path.
+    static func writeControlCharacters(in work: ScratchFolder) throws -> String {
+        let hostile = try String(
+            contentsOf: fixtures.appendingPathComponent("Report/hostile.json"), encoding: .utf8)
+        let edited = hostile.replacingOccurrences(
+            of: #""notes": ""#, with: #""notes": "bell\u0007 nul\u0000 vt\u000b non-character\uffff end. "#)
+        precondition(edited != hostile)
+        try work.write(edited, to: "controls.json")
+        return work.path("controls.json")
     }
 
     /// Every match of a pattern, as the captured groups of each match (group 0 is the whole match).

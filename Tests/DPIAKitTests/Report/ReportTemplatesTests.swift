@@ -1,5 +1,6 @@
 import DPIAKit
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Report templates")
@@ -36,7 +37,7 @@ struct ReportTemplatesTests {
     }
 
     @Test(
-        "Both formats carry every question, answer, risk, reason, measure and note",
+        "Every format carries every question, answer, risk, reason, measure and note",
         arguments: ReportFixture.names)
     func parity(_ name: String) throws {
         let fixture = try ReportFixture(name)
@@ -81,17 +82,23 @@ struct ReportTemplatesTests {
         for note in list(data, "notes") { if case .string(let text) = note { texts.append(text) } }
         for reference in list(data["questionnaire"], "references") { strings(reference, ["title"]) }
         #expect(texts.count > 40)
+        let word = try StoredZIP.entries(Data(fixture.docx)).first { $0.name == "word/document.xml" }
+        let document = String(decoding: try #require(word).bytes, as: UTF8.self)
         for text in texts {
             #expect(fixture.markdown.contains(MarkdownEscaping.escape(text)), "Markdown lacks \(text)")
             #expect(fixture.html.contains(Template.htmlEscape(text)), "HTML lacks \(text)")
+            #expect(document.contains(XMLEscaping.runText(text)), "Word lacks \(text)")
         }
     }
 
     @Test("The bundled templates use only names the report data has")
     func bundledTemplatesHaveNoTypos() throws {
         let templates = try ReportTemplates.load(directory: ReportFixture.templates)
-        #expect(templates.reports.count == 2)
-        #expect(Set(templates.partials.keys).isSuperset(of: ["answers.md", "answers.html", "style.css"]))
+        #expect(templates.reports.count == 3)
+        #expect(
+            Set(templates.partials.keys).isSuperset(of: [
+                "answers.md", "answers.html", "answers.docx", "style.css",
+            ]))
         #expect(templates.unknownNames(toolVersion: ReportFixture.toolVersion).isEmpty)
     }
 
