@@ -26,6 +26,10 @@ enum CLI {
             case "validate": return Validate.run(command, context: context)
             case "list": return ListCommand().run(in: context, output: output)
             case "help": return printHelp(["dpia"] + command.positionals(named: "COMMAND"))
+            case "completions":
+                return CompletionsCommand(shell: command.positionals(named: "SHELL").first ?? "")
+                    .run(in: context, output: output)
+            case "man": return ManPageCommand().run(output: output)
             default: return Wizard.run(command, context: context)
             }
         }

@@ -4,7 +4,9 @@ import TestSupport
 import Testing
 
 /// The built binary under a real pseudo-terminal: raw mode, arrow keys, Ctrl-C with the draft kept
-/// and the terminal restored, then `--resume` to the end with the answers file and report written.
+/// and the terminal restored, then `--resume` through a whole assessment in the order the decision is
+/// made (facts, rating, a decision with owner and due date, rating after it, sign-off, review) to the
+/// final answers file and report.
 @Suite(.serialized) struct WizardPTYTests {
     static let questionnaire = """
         {
@@ -16,6 +18,12 @@ import Testing
                 { "value": "consumer", "label": "Consumer" }, { "value": "business", "label": "Business" } ] },
               { "id": "patient_data", "type": "yesno", "prompt": "Is patient data shared?" },
               { "id": "users", "type": "integer", "prompt": "How many staff use it?", "minimum": 1, "default": 10 }
+            ] },
+            { "id": "measures", "title": "Measures", "icoStep": 6, "questions": [
+              { "id": "other_measures", "type": "longtext", "prompt": "Any other measures?", "required": false }
+            ] },
+            { "id": "sign_off", "title": "Sign-off", "icoStep": 7, "questions": [
+              { "id": "approved_by", "type": "text", "prompt": "Who approved the measures?", "required": false }
             ] }
           ],
           "scoring": {
@@ -62,8 +70,14 @@ import Testing
         ]
     }
 
-    static func environment(_ folder: String) -> [String: String] {
-        ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin", "HOME": folder]
+    /// With the built binary's folder on PATH, so the commands it prints start with `dpia`, as for an
+    /// installed one; `onPath: false` leaves it off, as in a checkout.
+    static func environment(_ folder: String, onPath: Bool = true) -> [String: String] {
+        let bin = DPIAProcess.binary.deletingLastPathComponent().path
+        return [
+            "TERM": "xterm", "NO_COLOR": "1", "PATH": (onPath ? bin + ":" : "") + "/usr/bin:/bin",
+            "HOME": folder,
+        ]
     }
 
     @Test func ctrlCKeepsTheDraftAndRestoresTheTerminalThenResumeFinishes() throws {
@@ -86,7 +100,7 @@ import Testing
             ("Which organisation is doing this assessment?", "Acme NHS Trust\r"),
             ("Which platform are you assessing?", "ChatApp\r"), ("Your DPIA reference", "\r"),
             ("Who is carrying out the assessment?", "A. Patel\r"), ("Date of the assessment", "\r"),
-            ("next be reviewed", "\r"), ("draft or final?", "\r"), ("Which edition is used?", "\u{1B}[B"),
+            ("Which edition is used?", "\u{1B}[B"),
             ("> 2. Business", "\r"), ("Is patient data shared?", "\u{03}"),
         ]
         for (index, (prompt, keys)) in conversation.enumerated() {
@@ -108,28 +122,49 @@ import Testing
         #expect(!saved.contains("patient_data"))
         #expect(try String(contentsOfFile: folder + "/stdout1", encoding: .utf8).isEmpty)
 
-        // Second run: resume at the first unanswered question and finish.
+        // Second run: resume after the last answer and go through the whole decision.
         let second = try terminal.spawn(
             ["wizard", "--resume", draft] + common, stdoutPath: folder + "/stdout2", environment: environment)
-        try terminal.waitFor("Resuming: 1 of 3 questions answered so far.")
-        try terminal.waitFor("Is patient data shared?")
-        terminal.type("y")
-        try terminal.waitFor("How many staff use it?")
-        terminal.type("\r")
-        try terminal.waitFor("Review your answers")
-        terminal.type("\r")
-        try terminal.waitFor("Overall residual risk: HIGH")
-        try terminal.waitFor("Approve the measure “Write a usage policy”?")
-        terminal.type("y")
-        try terminal.waitFor("Note on")
-        terminal.type("Approved by the SIRO\r")
+        try terminal.waitFor("Resuming: 1 of 5 questions answered; continuing at question 2 of 5.")
+        let decision = [
+            ("Is patient data shared?", "y"), ("How many staff use it?", "1,500\r"),
+            ("Overall risk before measures: HIGH", ""), ("Approve the measure “Write a usage policy”?", "y"),
+            ("Who owns “Write a usage policy”?", "B. Jones, IG lead\r"),
+            ("By when will it be in place?", "1/6/2030\r"),
+            ("How far has “Write a usage policy” got?", "\u{1B}[B\r"), ("Note on", "Approved by the SIRO\r"),
+            ("Any other measures?", "\r"), ("Overall residual risk: LOW (before measures: high)", ""),
+            ("Who approved the measures?", "C. Khan, SIRO\r"), ("next be reviewed", "01/12/2030\r"),
+            ("Review your answers", "\u{1B}[B\r"),
+        ]
+        var seen = 0
+        for (prompt, keys) in decision {
+            try terminal.waitFor(prompt)
+            // The screens come in this order: each is found after the one before.
+            let at = try #require(
+                terminal.output.range(
+                    of: prompt,
+                    range: terminal.output.index(
+                        terminal.output.startIndex, offsetBy: seen)..<terminal.output.endIndex))
+            seen = terminal.output.distance(from: terminal.output.startIndex, to: at.lowerBound)
+            if !keys.isEmpty { terminal.type(keys) }
+        }
         #expect(try terminal.waitForExit(second) == 0)
-        try terminal.waitFor("Overall residual risk: LOW (before measures: high)")
+        try terminal.waitFor("To re-run the assessment from its answers at any time:")
         #expect(terminal.localFlags() == before)
+        #expect(
+            terminal.output.contains(
+                "✓ By when will it be in place? (YYYY-MM-DD or DD/MM/YYYY; Enter to leave for now) › 2030-06-01"
+            ))
 
         let answers = try String(contentsOfFile: folder + "/reports/chat.json", encoding: .utf8)
+        #expect(answers.contains("\"status\": \"final\""))
+        #expect(answers.contains("\"reviewDate\": \"2030-12-01\""))
         #expect(answers.contains("\"patient_data\": true"))
-        #expect(answers.contains("\"users\": 10"))
+        #expect(answers.contains("\"users\": 1500"))
+        #expect(answers.contains("\"approved_by\": \"C. Khan, SIRO\""))
+        #expect(answers.contains("\"owner\": \"B. Jones, IG lead\""))
+        #expect(answers.contains("\"dueDate\": \"2030-06-01\""))
+        #expect(answers.contains("\"status\": \"in_progress\""))
         #expect(answers.contains("\"note\": \"Approved by the SIRO\""))
         let report = try String(contentsOfFile: folder + "/reports/chat.md", encoding: .utf8)
         #expect(report == "# ChatApp\nAssessed by A. Patel\n")
@@ -151,28 +186,31 @@ import Testing
         let before = terminal.localFlags()
         let pid = try terminal.spawn(
             ["wizard", "--draft", draft] + Self.arguments(folder), stdoutPath: folder + "/stdout",
-            environment: Self.environment(folder))
+            environment: Self.environment(folder, onPath: false))
         try terminal.waitFor("Which organisation is doing this assessment?")
         terminal.type("Acme\r")
         try terminal.waitFor("Which platform are you assessing?")
         kill(pid, signal)
         #expect(try terminal.waitForExit(pid) == 130)
-        try terminal.waitFor("To continue: dpia wizard --resume \(draft)")
+        // dpia is not on PATH, and the wizard runs in its package checkout (the tests' folder), so the
+        // command it prints is one that works as typed there.
+        try terminal.waitFor("To continue: swift run dpia wizard --resume \(draft)")
         #expect(terminal.localFlags() == before)
         #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"organisation\": \"Acme\""))
     }
 
-    @Test func pipedAnswersUsePlainModeAndRunningOutIsAnErrorWithTheResumeCommand() throws {
+    @Test func pipedAnswersUsePlainModeAndRunningOutIsUnfinishedWithTheResumeCommand() throws {
         let folder = try Self.makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let draft = folder + "/piped.draft.json"
-        try "Acme\nChatApp\n\nA. Patel\n\n\n\n2\n".write(
+        try "Acme\nChatApp\n\nA. Patel\n\n2\n".write(
             toFile: folder + "/answers.txt", atomically: true, encoding: .utf8)
         let terminal = try WizardPseudoTerminal()
         let pid = try terminal.spawn(
             ["wizard", "--draft", draft] + Self.arguments(folder), stdoutPath: folder + "/stdout",
             stdinPath: folder + "/answers.txt", environment: Self.environment(folder))
-        #expect(try terminal.waitForExit(pid) == 65)
+        // 75 (EX_TEMPFAIL), not 65: nothing was wrong with the answers, they just stopped.
+        #expect(try terminal.waitForExit(pid) == 75)
         try terminal.waitFor("  2. Business")
         try terminal.waitFor("Yes or no? (y/n):")
         try terminal.waitFor(

@@ -85,12 +85,18 @@ public struct PositionalSpec: Equatable, Sendable {
     public var isOptional: Bool
     /// Whether it takes all the remaining operands.
     public var isVariadic: Bool
+    /// The only values accepted; empty accepts anything. Completions offer them.
+    public var allowedValues: [String]
 
-    public init(_ name: String, help: String, isOptional: Bool = false, isVariadic: Bool = false) {
+    public init(
+        _ name: String, help: String, isOptional: Bool = false, isVariadic: Bool = false,
+        allowedValues: [String] = []
+    ) {
         self.name = name
         self.help = help
         self.isOptional = isOptional
         self.isVariadic = isVariadic
+        self.allowedValues = allowedValues
     }
 }
 

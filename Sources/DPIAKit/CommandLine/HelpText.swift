@@ -23,7 +23,11 @@ extension CommandSpec {
             )
         }
         let argumentRows = command.positionals.map { positional in
-            HelpRow(term: positional.name + (positional.isVariadic ? "..." : ""), text: positional.help)
+            HelpRow(
+                term: positional.name + (positional.isVariadic ? "..." : ""),
+                text: positional.help
+                    + (positional.allowedValues.isEmpty
+                        ? "" : " (values: " + positional.allowedValues.joined(separator: "|") + ")"))
         }
         let optionRows = command.allOptions(isRoot: commandPath.count <= 1).map(HelpRow.init(option:))
 
@@ -56,25 +60,7 @@ private struct HelpRow {
     }
 
     init(option: OptionSpec) {
-        var term = option.short.map { "-\($0), " } ?? "    "
-        term += "--" + option.long
-        switch option.kind {
-        case .flag: break
-        case .single, .repeatable: term += " " + option.valueName
-        case .list: term += " " + option.valueName + ",..."
-        }
-        var notes: [String] = []
-        if !option.allowedValues.isEmpty {
-            notes.append("values: " + option.allowedValues.joined(separator: "|"))
-        }
-        if let fallback = option.defaultValue {
-            notes.append("default: " + fallback)
-        }
-        if option.kind == .repeatable || option.kind == .list {
-            notes.append("repeatable")
-        }
-        self.init(
-            term: term, text: option.help + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")"))
+        self.init(term: (option.short.map { "-\($0), " } ?? "    ") + option.longTerm, text: option.fullHelp)
     }
 
     func rendered(column: Int) -> String {
@@ -87,6 +73,27 @@ private struct HelpRow {
             return ([first] + rest).joined(separator: "\n")
         }
         return ([lead, padding + lines[0]] + rest).joined(separator: "\n")
+    }
+}
+
+extension OptionSpec {
+    /// `--out DIR`, `--format FORMATS,...` or `--force`: how help and the man page write the option.
+    var longTerm: String {
+        switch kind {
+        case .flag: "--" + long
+        case .single, .repeatable: "--" + long + " " + valueName
+        case .list: "--" + long + " " + valueName + ",..."
+        }
+    }
+
+    /// The help with the allowed values, the default and whether it repeats, as help and the man page
+    /// print it.
+    var fullHelp: String {
+        var notes: [String] = []
+        if !allowedValues.isEmpty { notes.append("values: " + allowedValues.joined(separator: "|")) }
+        if let defaultValue { notes.append("default: " + defaultValue) }
+        if kind == .repeatable || kind == .list { notes.append("repeatable") }
+        return help + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
     }
 }
 

@@ -1,9 +1,10 @@
-/// Type a whole number, optionally within a range. Built on `TextPrompt`, so it edits the same way.
+/// Type a whole number, optionally within a range, with or without thousands separators ("1,500").
+/// Built on `TextPrompt`, so it edits the same way.
 public struct IntegerPrompt: Sendable {
     public var heading: PromptHeading
     public var range: ClosedRange<Int>?
     public var defaultValue: Int?
-    /// Further checks after the number is known to parse and be in range.
+    /// Further checks after the number is known to parse and be in range; given its plain digits.
     public var validate: @Sendable (String) -> String?
 
     public init(
@@ -19,19 +20,34 @@ public struct IntegerPrompt: Sendable {
     var textPrompt: TextPrompt {
         let range = range
         let validate = validate
-        return TextPrompt(heading, defaultValue: defaultValue.map(String.init)) { text in
-            guard let number = Int(text.trimmingSpaces()) else {
+        var prompt = TextPrompt(heading, defaultValue: defaultValue.map(String.init)) { text in
+            guard let number = Self.number(text) else {
                 return text.isEmpty ? "Please enter a whole number." : "“\(text)” is not a whole number."
             }
             if let range, !range.contains(number) {
                 return "Please enter a number from \(range.lowerBound) to \(range.upperBound)."
             }
-            return validate(text)
+            return validate(String(number))
         }
+        prompt.normalize = { text in Self.number(text).map(String.init) ?? text }
+        return prompt
+    }
+
+    /// The number typed: digits with an optional sign, or digits in groups of three separated by
+    /// commas as help text writes them ("5,000"). "1,5" is refused rather than guessed at.
+    static func number(_ text: String) -> Int? {
+        let text = text.trimmingSpaces()
+        if let plain = Int(text) { return plain }
+        let groups = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count > 1, let first = groups.first, (1...3).contains(first.count),
+            groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return Int(groups.joined())
     }
 
     public func run(on terminal: some Terminal) -> PromptResult<Int> {
-        textPrompt.run(on: terminal).map { Int($0.trimmingSpaces()) ?? 0 }
+        textPrompt.run(on: terminal).map { Int($0) ?? 0 }
     }
 }
 
@@ -62,6 +78,22 @@ public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStr
         self.init(year: year, month: month, day: day)
     }
 
+    /// Parses a date as an assessor types it: `YYYY-MM-DD`, or the UK day-first `D/M/YYYY` and
+    /// `DD/MM/YYYY`. Two-digit years are refused, since 1/12/26 could be either century.
+    public init?(typed text: String) {
+        let text = text.trimmingSpaces()
+        if let iso = CalendarDate(iso: text) {
+            self = iso
+            return
+        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts[2].count == 4, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             String(repeating: "0", count: max(width - String(value).count, 0)) + String(value)
@@ -74,11 +106,13 @@ public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStr
     }
 }
 
-/// Type a date as YYYY-MM-DD. Built on `TextPrompt`, so it edits the same way.
+/// Type a date as YYYY-MM-DD, or day first as in the UK (1/12/2026, 01/12/2026); the answer is
+/// always given back as YYYY-MM-DD. Built on `TextPrompt`, so it edits the same way.
 public struct DatePrompt: Sendable {
     public var heading: PromptHeading
     public var defaultValue: CalendarDate?
-    /// Further checks (such as "not in the future") after the text is known to be a real date.
+    /// Further checks (such as "not in the future") after the text is known to be a real date; given
+    /// the date as YYYY-MM-DD.
     public var validate: @Sendable (String) -> String?
 
     public init(
@@ -92,16 +126,19 @@ public struct DatePrompt: Sendable {
 
     var textPrompt: TextPrompt {
         let validate = validate
-        return TextPrompt(heading, defaultValue: defaultValue?.description) { text in
-            guard CalendarDate(iso: text.trimmingSpaces()) != nil else {
-                return "Please enter a real date as YYYY-MM-DD, for example 2024-03-31."
+        var prompt = TextPrompt(heading, defaultValue: defaultValue?.description) { text in
+            guard let date = CalendarDate(typed: text) else {
+                return
+                    "Please enter a real date as YYYY-MM-DD or DD/MM/YYYY, for example 2024-03-31 or 31/03/2024."
             }
-            return validate(text)
+            return validate(date.description)
         }
+        prompt.normalize = { text in CalendarDate(typed: text)?.description ?? text.trimmingSpaces() }
+        return prompt
     }
 
     public func run(on terminal: some Terminal) -> PromptResult<CalendarDate> {
-        textPrompt.run(on: terminal).map { CalendarDate(iso: $0.trimmingSpaces())! }
+        textPrompt.run(on: terminal).map { CalendarDate(iso: $0)! }
     }
 }
 

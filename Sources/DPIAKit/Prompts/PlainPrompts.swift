@@ -85,6 +85,7 @@ extension SingleChoicePrompt {
             if let number = Int(text) {
                 return options.indices.contains(number - 1) ? .value(number - 1) : .invalid(hint)
             }
+            if text.count == 1, let index = shortcuts[Character(text.lowercased())] { return .value(index) }
             return options.index(named: text).map { .value($0) }
                 ?? .invalid("“\(text)” is not one of the options. \(hint)")
         }
@@ -176,7 +177,11 @@ extension TextPrompt {
         let prompt = defaultValue.map { "Answer (Enter for “\($0)”):" } ?? "Answer:"
         return conversation.ask(prompt) { text in
             let value = resolved(text)
-            return validate(value).map { .invalid($0) } ?? .value(value)
+            if let message = validate(value) { return .invalid(message) }
+            let normalized = normalize(value)
+            // Says how a date or number was read when it was typed another way.
+            if normalized != value.trimmingSpaces() { io.writeLine("(Taken as \(normalized).)") }
+            return .value(normalized)
         }
     }
 
@@ -196,7 +201,7 @@ extension TextPrompt {
                 lines.append(line)
             }
             let value = resolved(lines.joined(separator: "\n"))
-            guard let message = validate(value) else { return .answered(value) }
+            guard let message = validate(value) else { return .answered(normalize(value)) }
             conversation.io.writeLine(message)
         }
     }
@@ -205,13 +210,13 @@ extension TextPrompt {
 extension IntegerPrompt {
     /// Runs as a typed line; invalid numbers are explained and asked again.
     public func run(on io: some LineIO) -> PromptResult<Int> {
-        textPrompt.run(on: io).map { Int($0.trimmingSpaces()) ?? 0 }
+        textPrompt.run(on: io).map { Int($0) ?? 0 }
     }
 }
 
 extension DatePrompt {
     /// Runs as a typed line; invalid dates are explained and asked again.
     public func run(on io: some LineIO) -> PromptResult<CalendarDate> {
-        textPrompt.run(on: io).map { CalendarDate(iso: $0.trimmingSpaces())! }
+        textPrompt.run(on: io).map { CalendarDate(iso: $0)! }
     }
 }

@@ -16,6 +16,8 @@ public struct TextPrompt: Sendable {
     public var defaultValue: String?
     public var multiline: Bool
     public var validate: @Sendable (String) -> String?
+    /// Turns accepted text into the answer given back and shown (a typed 1/12/2026 into 2026-12-01).
+    public var normalize: @Sendable (String) -> String = { $0 }
 
     public init(
         _ heading: PromptHeading, defaultValue: String? = nil, multiline: Bool = false,
@@ -85,7 +87,7 @@ public struct TextPrompt: Sendable {
                 chrome.error = message
                 return nil
             }
-            return .answered(value)
+            return .answered(prompt.normalize(value))
         }
 
         mutating func frame(size: TerminalSize) -> Frame {

@@ -7,6 +7,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// A Word document: `report.docx.mustache` is its body, with its styles and footer in `docx/`.
     case docx
 
+    /// What a reader calls the format: "the Markdown and HTML reports".
+    public var readerName: String {
+        switch self {
+        case .markdown: "Markdown"
+        case .html: "HTML"
+        case .docx: "Word"
+        }
+    }
+
     /// The file name extension, also the value of `--format`.
     public var fileExtension: String { rawValue }
 

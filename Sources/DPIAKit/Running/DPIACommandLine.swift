@@ -106,6 +106,17 @@ public enum DPIACommandLine {
                 positionals: [
                     PositionalSpec("COMMAND", help: "The command.", isOptional: true, isVariadic: true)
                 ]),
+            CommandSpec(
+                name: "completions", abstract: "Print a shell completion script.",
+                discussion:
+                    "Generated from the same specification as --help. Load it with: source <(dpia completions bash); in zsh put it in a file _dpia on $fpath; in fish save it as ~/.config/fish/completions/dpia.fish. make install puts all three in place.",
+                positionals: [
+                    PositionalSpec(
+                        "SHELL", help: "The shell.", allowedValues: CompletionShell.allCases.map(\.rawValue))
+                ]),
+            CommandSpec(
+                name: "man", abstract: "Print the manual page (roff), generated from this help.",
+                discussion: "View it with: dpia man | man -l -"),
         ],
         defaultSubcommand: "wizard",
         version: dpiaVersion)

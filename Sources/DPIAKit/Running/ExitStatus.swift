@@ -9,6 +9,9 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
     case noInput
     /// EX_CANTCREAT: an output cannot be written, or exists and `--force` was not given.
     case cannotCreate
+    /// EX_TEMPFAIL: the wizard's input ran out (a pipe or script ended) before the assessment was
+    /// finished. Nothing was wrong with the input; the draft is saved and can be resumed.
+    case unfinished
     /// Stopped by the user or a signal (128 + SIGINT, as shells report it).
     case interrupted
     /// `--fail-on LEVEL` and the overall residual risk is at or above it: the rating's position in the
@@ -26,6 +29,7 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
         case .dataError: 65
         case .noInput: 66
         case .cannotCreate: 73
+        case .unfinished: 75
         case .interrupted: 130
         case .ratingAtOrAbove(let position): Self.ratingGateBase + Int32(position)
         }
@@ -41,6 +45,7 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
         (.dataError, "invalid questionnaire, answers or template"),
         (.noInput, "missing input"),
         (.cannotCreate, "cannot write output"),
+        (.unfinished, "wizard input ended before the assessment was finished (resume the draft)"),
         (.interrupted, "interrupted"),
     ]
 

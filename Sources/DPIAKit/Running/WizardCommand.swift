@@ -21,6 +21,9 @@ public struct WizardCommand {
     public var templates: String?
     public var force: Bool
     public var plain: Bool
+    /// How to run dpia where the user is, for the commands it prints (`dpia`, `swift run dpia`, or
+    /// the binary's path): see `WizardFiles.program`.
+    public var program = "dpia"
 
     public init(
         questionnaire: String?, resume: String?, draft: String?, outputDirectory: String?,
@@ -84,7 +87,7 @@ public struct WizardCommand {
             if FileIO.exists(explicit) {
                 output.error(
                     CommandOutput.prefixed(
-                        "\(explicit) already exists; continue it with: \(WizardFiles.resumeCommand(draftPath: explicit, options: resumeOptions))\nor choose another --draft path (nothing was changed)"
+                        "\(explicit) already exists; continue it with: \(WizardFiles.resumeCommand(draftPath: explicit, options: resumeOptions, program: program))\nor choose another --draft path (nothing was changed)"
                     ))
                 return .stopped(.cannotCreate)
             }
@@ -127,7 +130,8 @@ public struct WizardCommand {
                 AnswersFile.write(answers, questionnaire: questionnaire), to: draftPath, overwrite: true)
         }
         let wizard = Wizard(
-            questionnaire: questionnaire, today: today, resuming: draft, draftPath: draftPath, save: save)
+            questionnaire: questionnaire, today: today, resuming: draft, draftPath: draftPath,
+            reportsFolder: outputDirectory, save: save)
         if draft == nil {
             // Claims the draft's name at once and proves it can be written before anything is asked.
             do {
@@ -141,8 +145,9 @@ public struct WizardCommand {
             WizardSession(
                 wizard: wizard, questionnaireName: questionnaireName, catalog: catalog, templates: templates,
                 draftPath: draftPath, draftLock: lock, finalPath: finalPath, reportPaths: reportPaths,
-                outputDirectory: outputDirectory, formats: formats, force: force,
-                resumeCommand: WizardFiles.resumeCommand(draftPath: draftPath, options: resumeOptions)))
+                outputDirectory: outputDirectory, formats: formats, force: force, program: program,
+                resumeCommand: WizardFiles.resumeCommand(
+                    draftPath: draftPath, options: resumeOptions, program: program)))
     }
 
     /// The options to repeat when resuming: everything that is not the default, except `--draft`.
@@ -199,6 +204,7 @@ public struct WizardSession {
     let outputDirectory: String
     let formats: [ReportFormat]
     let force: Bool
+    let program: String
     /// The command that continues this draft.
     public let resumeCommand: String
 
@@ -229,7 +235,7 @@ public struct WizardSession {
                 CommandOutput.prefixed(
                     "input ended before the assessment was finished; your answers so far are saved in \(draftPath)"
                 ) + "\nTo continue: \(resumeCommand)")
-            return .dataError
+            return .unfinished
         case .saveFailed(let error, _):
             output.error(
                 CommandOutput.prefixed(
@@ -269,7 +275,12 @@ public struct WizardSession {
                     + resumeCommand)
             return error.exitStatus
         }
-        var notes = ["Wrote \(([finalPath] + reportPaths).joined(separator: ", "))."]
+        // Standard output has just listed the files, so the notes say where without repeating them,
+        // and each command stands on a line of its own, so a terminal never breaks one mid-word.
+        let kinds = formats.map(\.readerName).joined(separator: " and ")
+        var notes = [
+            "Wrote the final answers and the \(kinds) report\(formats.count == 1 ? "" : "s") in \(outputDirectory)/."
+        ]
         if !incomplete.isEmpty {
             notes.append(
                 "Saved as a draft, not final: a final assessment still needs "
@@ -279,19 +290,20 @@ public struct WizardSession {
             FileIO.remove(draftPath)
             notes.append("The draft \(draftPath) was removed; \(finalPath) holds the final answers.")
         }
-        notes.append("Re-run the assessment at any time with: " + assessCommand(finalPath, force: false))
+        notes.append("To re-run the assessment from its answers at any time:")
+        notes.append("  " + assessCommand(finalPath, force: false))
         output.error(notes.joined(separator: "\n"))
         return .success
     }
 
     /// The `dpia assess` command that writes the reports from `answers` with this run's options.
     private func assessCommand(_ answers: String, force: Bool) -> String {
-        var words = ["dpia", "assess", "--answers", answers]
+        var words = ["assess", "--answers", answers]
         if outputDirectory != WizardCommand.defaultOutput { words += ["--out", outputDirectory] }
         if questionnaireName != WizardCommand.defaultQuestionnaire {
             words += ["--questionnaire", questionnaireName]
         }
         if force { words.append("--force") }
-        return words.map(WizardFiles.shellQuoted).joined(separator: " ")
+        return ([program] + words.map(WizardFiles.shellQuoted)).joined(separator: " ")
     }
 }

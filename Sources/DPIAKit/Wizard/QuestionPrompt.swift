@@ -67,8 +67,7 @@ struct QuestionPrompt {
                 question.minimum == nil && question.maximum == nil
                 ? nil : (question.minimum ?? Int.min)...(question.maximum ?? Int.max)
             let prompt = IntegerPrompt(heading, range: range, defaultValue: currentNumber).textPrompt
-            return console.ask(optional(prompt)).map { text in Int(text.trimmingSpaces()).map { .integer($0) }
-            }
+            return console.ask(optional(prompt)).map { text in Int(text).map { .integer($0) } }
         case .date:
             var currentDate: CalendarDate?
             if case .string(let text) = current { currentDate = CalendarDate(iso: text) }
@@ -90,7 +89,10 @@ struct QuestionPrompt {
             options.append(PromptOption(label: Self.skipLabel, value: "skip"))
             if current == nil && selected == nil { selected = options.count - 1 }
         }
-        return console.ask(SingleChoicePrompt(heading, options: options, defaultIndex: selected)).map {
+        var prompt = SingleChoicePrompt(heading, options: options, defaultIndex: selected)
+        // y and n answer an optional yes/no question as they do a required one.
+        if question.type == .yesNo { prompt.shortcuts = ["y": 0, "n": 1] }
+        return console.ask(prompt).map {
             $0 < question.options.count || question.type == .yesNo && $0 < 2 ? $0 : nil
         }
     }

@@ -10,9 +10,10 @@ public enum WizardOutcome {
     case saveFailed(OutputError, Answers)
 }
 
-/// The interactive assessment: introduction, assessment details, the questionnaire's sections with
-/// conditions re-evaluated after every answer, a review screen, the rating, decisions on the recommended
-/// measures and the rescored rating.
+/// The interactive assessment, in the order the decision is made: introduction, assessment details,
+/// the facts (steps 1-5), the rating before measures, a decision on each recommended measure, step 6's
+/// other questions, the rating after the decisions, step 7's sign-off rows and the review date, and a
+/// review screen that finishes as a draft or as final. Conditions are re-evaluated after every answer.
 ///
 /// It talks only to a `WizardConsole` and hands every change to `save`, so it never touches a file or
 /// the clock: the caller supplies today's date and decides where drafts go.
@@ -22,21 +23,35 @@ public struct Wizard {
     public let today: CalendarDate
     /// Where the caller saves drafts, shown in the introduction so the assessor knows.
     public let draftPath: String?
+    /// Where the reports will be written, also shown in the introduction.
+    public let reportsFolder: String?
     private let save: (Answers) throws(OutputError) -> Void
     private var flow: WizardFlow
     private let resumed: Bool
     /// The section whose introduction was shown last, so moving within a section does not repeat it.
     private var introducedSection: String?
+    /// Rows the interactive transcript has grown by, and where each step began, so that Back can
+    /// take the answers it undoes off the screen rather than leave them above the question again.
+    private var transcriptRows = 0
+    private var stepStarts: [(step: WizardStep, row: Int, introduced: String?)] = []
 
-    /// Starts a new assessment, or resumes `draft` at its first unanswered question (or its review
-    /// screen when complete). `save` is called with the answers file after every answer.
+    /// Questions the assessment details already answer, filled in from them rather than asked again.
+    static let filledFromDetails: [String: MetadataField] = ["platform_name": .platform]
+    /// Unanswered questions that start from another question's answer: what can reasonably be expected
+    /// starts from what is shared now.
+    static let startsFrom: [String: String] = ["data_expected": "data_shared_now"]
+
+    /// Starts a new assessment, or resumes `draft` after its last answer (or at its review screen
+    /// when complete). `save` is called with the answers file after every answer.
     public init(
         questionnaire: Questionnaire, today: CalendarDate, resuming draft: Answers? = nil,
-        draftPath: String? = nil, save: @escaping (Answers) throws(OutputError) -> Void
+        draftPath: String? = nil, reportsFolder: String? = nil,
+        save: @escaping (Answers) throws(OutputError) -> Void
     ) {
         self.questionnaire = questionnaire
         self.today = today
         self.draftPath = draftPath
+        self.reportsFolder = reportsFolder
         self.save = save
         self.resumed = draft != nil
         let answers =
@@ -53,35 +68,38 @@ public struct Wizard {
 
     /// Runs until the assessor finishes, stops, or input ends.
     public mutating func run(on console: WizardConsole) -> WizardOutcome {
-        console.show(WizardText.introduction(questionnaire, console: console, draftPath: draftPath))
-        if resumed {
-            let answered = flow.savedAnswers.values.count
-            console.show([
-                "Resuming: \(answered) of \(flow.visibleQuestions.count) questions answered so far.", "",
-            ])
-        }
+        show(
+            WizardText.introduction(
+                questionnaire, console: console, draftPath: draftPath, reportsFolder: reportsFolder),
+            on: console)
+        if resumed { show(WizardText.resumeLines(flow), on: console) }
         while true {
+            if !console.isPlain { stepStarts.append((flow.step, transcriptRows, introducedSection)) }
             let move: Move
             switch flow.step {
             case .metadata(let field): move = Move(askMetadata(field, on: console))
-            case .question(let id): move = Move(askQuestion(id, on: console))
+            case .question(let id): move = askQuestion(id, on: console)
+            case .inherentRating:
+                show(WizardText.inherentSummary(flow.assessment, questionnaire), on: console)
+                move = .next
+            case .measure(let index, let field): move = Move(askMeasure(index, field, on: console))
+            case .residualRating:
+                show(WizardText.residualSummary(flow.assessment, questionnaire), on: console)
+                move = .next
             case .review: move = review(on: console)
-            case .measureDecision(let index): move = Move(decide(index, on: console))
-            case .measureNote(let index): move = Move(note(index, on: console))
             case .done:
                 let assessment = flow.assessment
-                console.show(["", "Rating with your decisions on the measures:"])
-                console.show(WizardText.ratingSummary(assessment))
                 return .finished(assessment.answers, assessment)
             }
             switch move {
             case .next:
                 if let failure = saveDraft() { return .saveFailed(failure, flow.savedAnswers) }
                 flow.step = flow.next()
-                if flow.step == .review { flow.editingFromReview = false }
+                if flow.step == .review { flow.reviewBaseline = nil }
             case .back:
                 flow.step = flow.previous()
-                if flow.step == .review { flow.editingFromReview = false }
+                if flow.step == .review { flow.reviewBaseline = nil }
+                undoTranscript(to: flow.step, on: console)
             case .jumped: break
             case .interrupted: return .interrupted(flow.savedAnswers)
             case .endOfInput: return .endOfInput(flow.savedAnswers)
@@ -118,12 +136,37 @@ public struct Wizard {
         }
     }
 
+    // MARK: Transcript
+
+    private mutating func show(_ lines: [String], on console: WizardConsole) {
+        transcriptRows += console.show(lines)
+    }
+
+    private mutating func ask<Value>(_ result: PromptResult<Value>, on console: WizardConsole)
+        -> PromptResult<Value>
+    {
+        // An answered interactive prompt leaves its one-line record on screen.
+        if case .answered = result, !console.isPlain { transcriptRows += 1 }
+        return result
+    }
+
+    /// Takes off the screen everything shown since `step` began, so it is asked again on a clean
+    /// transcript. Rows that have scrolled out of view stay in the scrollback.
+    private mutating func undoTranscript(to step: WizardStep, on console: WizardConsole) {
+        guard !console.isPlain, let index = stepStarts.lastIndex(where: { $0.step == step }) else { return }
+        let start = stepStarts[index]
+        console.erase(rows: transcriptRows - start.row)
+        transcriptRows = start.row
+        introducedSection = start.introduced
+        stepStarts.removeSubrange(index...)
+    }
+
     // MARK: Assessment details
 
     private mutating func askMetadata(_ field: MetadataField, on console: WizardConsole) -> PromptResult<Void>
     {
         let meta = flow.answers.metadata
-        let header = "Assessment details · \(field.rawValue + 1) of \(MetadataField.allCases.count)"
+        let header = "Assessment details · \(field.rawValue + 1) of \(MetadataField.details.count)"
         func text(_ title: String, _ current: String?, required: Bool, help: String) -> PromptResult<String?>
         {
             let heading = PromptHeading(title: title, header: header, help: help)
@@ -133,7 +176,7 @@ public struct Wizard {
                 if required && text.allSatisfy(\.isWhitespace) { return "This is needed for the report." }
                 return nil
             }
-            return console.ask(prompt).map { value in
+            return ask(console.ask(prompt), on: console).map { value in
                 let trimmed = value.trimmingSpaces()
                 return trimmed.isEmpty ? nil : trimmed
             }
@@ -148,7 +191,16 @@ public struct Wizard {
             return text(
                 "Which platform are you assessing?", meta.platform, required: true,
                 help: "The product and edition, for example “WhatsApp (consumer)” or “Microsoft Teams”."
-            ).map { flow.answers.metadata.platform = $0 ?? "" }
+            ).map { platform in
+                let old = flow.answers.metadata.platform
+                flow.answers.metadata.platform = platform ?? ""
+                // A question filled in from the details follows a change to them.
+                for (id, source) in Self.filledFromDetails where source == .platform {
+                    if flow.answers.values[id] == .string(old) {
+                        flow.answers.values[id] = .string(platform ?? "")
+                    }
+                }
+            }
         case .reference:
             return text(
                 "Your DPIA reference (optional; Enter to leave out)", meta.reference, required: false,
@@ -163,165 +215,222 @@ public struct Wizard {
             let review = meta.reviewDate
             let prompt = DatePrompt(
                 PromptHeading(
-                    title: "Date of the assessment (YYYY-MM-DD)", header: header,
+                    title: "Date of the assessment (YYYY-MM-DD or DD/MM/YYYY)", header: header,
                     help: "Usually today. Reports show it as the date of the assessment."),
                 defaultValue: CalendarDate(iso: meta.assessmentDate) ?? today
-            ) { text in
-                if let review, review <= text.trimmingSpaces() {
+            ) { date in
+                if let review, review <= date {
                     return "The assessment date must be before the review date \(review)."
                 }
                 return nil
             }
-            return console.ask(prompt.textPrompt).map {
-                flow.answers.metadata.assessmentDate = $0.trimmingSpaces()
+            return ask(console.ask(prompt.textPrompt), on: console).map {
+                flow.answers.metadata.assessmentDate = $0
             }
         case .reviewDate:
-            return askReviewDate(header: header, on: console)
-        case .status:
-            let prompt = SingleChoicePrompt(
-                PromptHeading(
-                    title: "Is this assessment a draft or final?", header: header,
-                    help:
-                        "Final means the assessment is complete and signed off; it then needs a review date."),
-                options: [
-                    PromptOption(label: "Draft", value: "draft"),
-                    PromptOption(label: "Final", value: "final"),
-                ],
-                defaultIndex: meta.status == .final ? 1 : 0)
-            let result = console.ask(prompt)
-            if case .answered(1) = result, flow.answers.metadata.reviewDate == nil {
-                flow.answers.metadata.status = .final
-                console.show([
-                    "A final assessment needs a review date (ICO step 7: keep the DPIA under review)."
-                ])
-                flow.step = .metadata(.reviewDate)
-                return askReviewDate(header: header, on: console)
-            }
-            return result.map { flow.answers.metadata.status = $0 == 1 ? .final : .draft }
+            return askReviewDate(on: console)
         }
     }
 
-    private mutating func askReviewDate(header: String, on console: WizardConsole) -> PromptResult<Void> {
+    private mutating func askReviewDate(on console: WizardConsole) -> PromptResult<Void> {
         let meta = flow.answers.metadata
-        let required = meta.status == .final
         var prompt = DatePrompt(
             PromptHeading(
-                title: required
-                    ? "When will this DPIA next be reviewed? (YYYY-MM-DD)"
-                    : "When will this DPIA next be reviewed? (YYYY-MM-DD, or Enter to leave out)",
-                header: header,
-                help: "ICO step 7: a DPIA is kept under review. Many organisations review yearly."),
+                title: "When will this DPIA next be reviewed? (optional in a draft; Enter to leave out)",
+                header: "Sign-off · Review date",
+                help:
+                    "ICO step 7: a DPIA is kept under review. Many organisations review yearly. A final assessment needs a review date."
+            ),
             defaultValue: meta.reviewDate.flatMap { CalendarDate(iso: $0) }
-        ) { text in
-            let date = text.trimmingSpaces()
-            return date <= meta.assessmentDate
+        ) { date in
+            date <= meta.assessmentDate
                 ? "The review date must be after the assessment date \(meta.assessmentDate)." : nil
         }.textPrompt
-        if !required {
-            let check = prompt.validate
-            prompt.validate = { $0.trimmingSpaces().isEmpty ? nil : check($0) }
-        }
-        return console.ask(prompt).map {
-            let date = $0.trimmingSpaces()
-            flow.answers.metadata.reviewDate = date.isEmpty ? nil : date
+        let check = prompt.validate
+        prompt.validate = { $0.trimmingSpaces().isEmpty ? nil : check($0) }
+        return ask(console.ask(prompt), on: console).map {
+            flow.answers.metadata.reviewDate = $0.isEmpty ? nil : $0
         }
     }
 
     // MARK: Questions
 
-    private mutating func askQuestion(_ id: String, on console: WizardConsole) -> PromptResult<Void> {
+    private mutating func askQuestion(_ id: String, on console: WizardConsole) -> Move {
         guard let question = questionnaire.question(id), let section = questionnaire.section(containing: id)
         else { return .back }
-        let visible = flow.visibleQuestions
-        let position = (visible.firstIndex(of: id) ?? 0) + 1
+        let order = flow.questionOrder
+        let position = (order.firstIndex(of: id) ?? 0) + 1
         if introducedSection != section.id && !flow.editingFromReview {
-            console.show(WizardText.sectionIntroduction(section, in: questionnaire, console: console))
+            var lines = WizardText.sectionIntroduction(section, in: questionnaire, console: console)
+            if WizardPhase(section) == .signOff {
+                lines += WizardText.signOffIntroduction(flow.assessment)
+            }
+            show(lines, on: console)
         }
         introducedSection = section.id
+        if Self.filledFromDetails[id] == .platform, flow.answers.values[id] == nil, !flow.editingFromReview,
+            question.type == .text, !flow.answers.metadata.platform.isEmpty
+        {
+            let platform = flow.answers.metadata.platform
+            flow.answer(id, with: .string(platform))
+            show(
+                [
+                    "✓ \(WizardText.title(of: question)) › \(platform) (from the assessment details; change it on the review screen)"
+                ], on: console)
+            return .next
+        }
         let heading = PromptHeading(
             title: WizardText.title(of: question),
             header: WizardText.header(
-                section: section, in: questionnaire, position: position, of: visible.count),
+                section: section, in: questionnaire, position: position, of: order.count),
             help: WizardText.help(for: question))
-        let current = flow.answers.values[id] ?? (flow.skipped.contains(id) ? nil : question.defaultValue)
-        return QuestionPrompt(question: question, heading: heading, current: current).ask(on: console).map {
-            flow.answer(id, with: $0)
+        var current = flow.answers.values[id]
+        if current == nil && !flow.skipped.contains(id) {
+            current = Self.startsFrom[id].flatMap { flow.answers.values[$0] } ?? question.defaultValue
+        }
+        let result = QuestionPrompt(question: question, heading: heading, current: current).ask(on: console)
+        return Move(ask(result, on: console).map { flow.answer(id, with: $0) })
+    }
+
+    // MARK: Measures
+
+    private mutating func askMeasure(_ index: Int, _ field: MeasureField, on console: WizardConsole)
+        -> PromptResult<Void>
+    {
+        let result = flow.recommendedMeasures[index]
+        let measure = result.measure
+        let count = flow.recommendedMeasures.count
+        let decision = flow.decision(index)
+        let header = "Step 6 · Measure \(index + 1) of \(count): \(measure.title)"
+        switch field {
+        case .decision:
+            let risks = result.addresses.compactMap { id in
+                questionnaire.scoring.risks.first { $0.id == id }?.title
+            }
+            if index == 0 && !flow.editingFromReview {
+                show(
+                    [
+                        "",
+                        "\(count) measure\(count == 1 ? " is" : "s are") recommended. Decide on each (ICO step 6); in a draft you can decide later.",
+                    ], on: console)
+            }
+            show(
+                ["", measure.title, measure.description, "Reduces: " + risks.joined(separator: "; ")],
+                on: console)
+            var prompt = SingleChoicePrompt(
+                PromptHeading(
+                    title: "Approve the measure “\(measure.title)”?", header: header,
+                    help: measure.description),
+                options: [
+                    PromptOption(label: "Approve", value: "yes"), PromptOption(label: "Decline", value: "no"),
+                    PromptOption(label: "Decide later (undecided)", value: "later"),
+                ],
+                defaultIndex: decision.map { $0.approved ? 0 : 1 } ?? 2)
+            prompt.shortcuts = ["y": 0, "n": 1, "l": 2]
+            return ask(console.ask(prompt), on: console).map { choice in
+                flow.updateDecision(index) { current in
+                    guard choice < 2 else {
+                        current = nil
+                        return
+                    }
+                    var updated = current ?? MeasureDecision(approved: choice == 0)
+                    updated.approved = choice == 0
+                    if !updated.approved {
+                        updated.owner = nil
+                        updated.dueDate = nil
+                        updated.status = nil
+                    }
+                    current = updated
+                }
+            }
+        case .owner:
+            let prompt = TextPrompt(
+                PromptHeading(
+                    title: "Who owns “\(measure.title)”? (name and role; Enter to leave for now)",
+                    header: header,
+                    help:
+                        "The person responsible for putting the measure in place. A final assessment needs one."
+                ),
+                defaultValue: decision?.owner
+            ) { text in text.contains(where: \.isNewline) ? "Please keep this on one line." : nil }
+            return ask(console.ask(prompt), on: console).map { text in
+                let owner = text.trimmingSpaces()
+                flow.updateDecision(index) { $0?.owner = owner.isEmpty ? nil : owner }
+            }
+        case .dueDate:
+            var prompt = DatePrompt(
+                PromptHeading(
+                    title: "By when will it be in place? (YYYY-MM-DD or DD/MM/YYYY; Enter to leave for now)",
+                    header: header, help: "A final assessment needs a due date for every approved measure."),
+                defaultValue: decision?.dueDate.flatMap { CalendarDate(iso: $0) }
+            ).textPrompt
+            let check = prompt.validate
+            prompt.validate = { $0.trimmingSpaces().isEmpty ? nil : check($0) }
+            return ask(console.ask(prompt), on: console).map { date in
+                flow.updateDecision(index) { $0?.dueDate = date.isEmpty ? nil : date }
+            }
+        case .status:
+            let statuses = MeasureDecision.Status.allCases
+            let prompt = SingleChoicePrompt(
+                PromptHeading(title: "How far has “\(measure.title)” got?", header: header),
+                options: statuses.map { PromptOption(label: $0.label, value: $0.rawValue) },
+                defaultIndex: decision?.status.flatMap { statuses.firstIndex(of: $0) } ?? 0)
+            return ask(console.ask(prompt), on: console).map { choice in
+                flow.updateDecision(index) { $0?.status = statuses[choice] }
+            }
+        case .note:
+            let prompt = TextPrompt(
+                PromptHeading(
+                    title: "Note on “\(measure.title)” (optional; Enter to leave out)", header: header,
+                    help: "For example the conditions of the approval, or why it was declined."),
+                defaultValue: decision?.note)
+            return ask(console.ask(prompt), on: console).map { text in
+                let note = text.trimmingSpaces()
+                // An undecided measure has no decision to hold a note; it is not turned into a decline.
+                flow.updateDecision(index) { $0?.note = note.isEmpty ? nil : note }
+            }
         }
     }
 
-    // MARK: Review and measures
+    // MARK: Review
 
     private mutating func review(on console: WizardConsole) -> Move {
         let entries = WizardText.reviewEntries(flow)
-        var options = [PromptOption(label: "Finish: see the rating and decide on measures", value: "finish")]
+        let wasFinal = flow.answers.metadata.status == .final
+        var options = [
+            PromptOption(label: "Finish as a draft: write the reports", value: "draft"),
+            PromptOption(label: "Finish as final (signed off): write the reports", value: "final"),
+        ]
         options += entries.map { PromptOption(label: $0.label, value: $0.label) }
         let prompt = SingleChoicePrompt(
             PromptHeading(
                 title: "Review your answers: pick one to change it, or finish",
                 header: "Review · \(flow.savedAnswers.values.count) answers",
                 help:
-                    "Changing an answer can show or hide later questions; new questions are asked before you return here."
+                    "Changing an answer asks only the questions it newly shows, then returns here. Final needs every decision, owner and due date, the sign-off and a review date."
             ),
-            options: options, defaultIndex: 0)
-        if console.isPlain { console.show([""]) }
-        switch console.ask(prompt) {
+            options: options, defaultIndex: wasFinal ? 1 : 0)
+        if console.isPlain { show([""], on: console) }
+        switch ask(console.ask(prompt), on: console) {
         case .answered(0):
-            flow.prepareMeasures()
-            console.show(
-                ["", "Rating of your answers, before any measures:"]
-                    + WizardText.ratingSummary(flow.assessment))
-            if !flow.recommendedMeasures.isEmpty {
-                console.show([
-                    "",
-                    "\(flow.recommendedMeasures.count) measure(s) are recommended. Decide on each (ICO step 6).",
-                ])
+            flow.answers.metadata.status = .draft
+            return .next
+        case .answered(1):
+            flow.answers.metadata.status = .final
+            let missing = flow.assessment.missingForFinal
+            guard missing.isEmpty else {
+                flow.answers.metadata.status = .draft
+                show(WizardText.missingForFinal(missing), on: console)
+                return .jumped
             }
             return .next
         case .answered(let index):
-            flow.editingFromReview = true
-            flow.step = entries[index - 1].step
+            flow.reviewBaseline = Set(flow.visibleQuestions)
+            flow.step = entries[index - 2].step
             return .jumped
         case .back: return .back
         case .interrupted: return .interrupted
         case .endOfInput: return .endOfInput
-        }
-    }
-
-    private mutating func decide(_ index: Int, on console: WizardConsole) -> PromptResult<Void> {
-        let result = flow.recommendedMeasures[index]
-        let measure = result.measure
-        let risks = result.addresses.compactMap { id in
-            questionnaire.scoring.risks.first { $0.id == id }?.title
-        }
-        let prompt = YesNoPrompt(
-            PromptHeading(
-                title: "Approve the measure “\(measure.title)”?",
-                header: "Measure \(index + 1) of \(flow.recommendedMeasures.count) · reduces: "
-                    + risks.joined(separator: "; "),
-                help: measure.description),
-            defaultAnswer: flow.answers.measureDecisions[measure.id]?.approved)
-        if console.isPlain || flow.answers.measureDecisions[measure.id] == nil {
-            console.show(["", measure.title, measure.description])
-        }
-        return console.ask(prompt).map { approved in
-            let note = flow.answers.measureDecisions[measure.id]?.note
-            flow.answers.measureDecisions[measure.id] = MeasureDecision(approved: approved, note: note)
-        }
-    }
-
-    private mutating func note(_ index: Int, on console: WizardConsole) -> PromptResult<Void> {
-        let measure = flow.recommendedMeasures[index].measure
-        let decision = flow.answers.measureDecisions[measure.id] ?? MeasureDecision(approved: false)
-        let prompt = TextPrompt(
-            PromptHeading(
-                title: "Note on “\(measure.title)” (optional; Enter to leave out)",
-                header: "Measure \(index + 1) of \(flow.recommendedMeasures.count)",
-                help: "For example who approved it and by when it will be in place, or why it was declined."),
-            defaultValue: decision.note)
-        return console.ask(prompt).map { text in
-            let note = text.trimmingSpaces()
-            flow.answers.measureDecisions[measure.id] = MeasureDecision(
-                approved: decision.approved, note: note.isEmpty ? nil : note)
         }
     }
 }

@@ -5,20 +5,33 @@ public enum WizardConsole {
     case plain(any LineIO)
 
     /// Shows lines of information that are not a question (the introduction, the rating summary).
-    func show(_ lines: [String]) {
+    /// Returns the rows an interactive terminal's transcript grew by.
+    @discardableResult
+    func show(_ lines: [String]) -> Int {
         switch self {
         case .interactive(let terminal):
             // Wrapped at word boundaries to the terminal's width (minus one column, so a full row
             // never makes the terminal wrap on its own).
             let width = max(terminal.size.columns - 1, 20)
-            terminal.write(lines.flatMap { TextWrap.lines($0, width: width) }.map { $0 + "\r\n" }.joined())
+            let rows = lines.flatMap { TextWrap.lines($0, width: width) }
+            terminal.write(rows.map { $0 + "\r\n" }.joined())
+            return rows.count
         case .plain(let io):
             for line in lines {
                 for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
                     io.writeLine(String(part))
                 }
             }
+            return 0
         }
+    }
+
+    /// Takes the last `rows` rows of an interactive transcript off the screen (as far as they are
+    /// still on it). Plain mode is a conversation, so nothing is taken back there.
+    func erase(rows: Int) {
+        guard case .interactive(let terminal) = self, rows > 0 else { return }
+        let up = min(rows, max(terminal.size.rows - 1, 0))
+        terminal.write((up > 0 ? ANSI.up(up) : "") + "\r" + ANSI.eraseBelow)
     }
 
     /// Whether this is the plain mode, which words a few instructions differently.

@@ -32,9 +32,31 @@ public enum WizardFiles {
         return join(outputDirectory, name + ".json")
     }
 
-    /// `dpia wizard --resume DRAFT` followed by `options`, each quoted for a POSIX shell when needed.
-    public static func resumeCommand(draftPath: String, options: [String] = []) -> String {
-        (["dpia", "wizard", "--resume", draftPath] + options).map(shellQuoted).joined(separator: " ")
+    /// `dpia wizard --resume DRAFT` followed by `options`, each quoted for a POSIX shell when needed;
+    /// `program` is how to run dpia where the user is (see `program(executable:onPath:directory:)`).
+    public static func resumeCommand(draftPath: String, options: [String] = [], program: String = "dpia")
+        -> String
+    {
+        ([program] + (["wizard", "--resume", draftPath] + options).map(shellQuoted)).joined(separator: " ")
+    }
+
+    /// How to run this dpia again from `directory`, for the commands the wizard prints: `dpia` when
+    /// that name on PATH is this binary; `swift run dpia` in the package checkout it was built in (where
+    /// `dpia` is usually not on PATH); else the binary's path, relative when it is below `directory`.
+    /// `executable` is the running binary's absolute path, `onPath` the absolute path `dpia` resolves to
+    /// on PATH (nil when it is not there), `isPackageRoot` whether `directory` holds this package.
+    public static func program(
+        executable: String?, onPath: String?, directory: String, isPackageRoot: Bool
+    ) -> String {
+        guard let executable, executable.hasPrefix("/") else { return "dpia" }
+        if onPath == executable { return "dpia" }
+        let folder = directory.hasSuffix("/") ? directory : directory + "/"
+        if executable.hasPrefix(folder) {
+            let relative = String(executable.dropFirst(folder.count))
+            if isPackageRoot && relative.hasPrefix(".build/") { return "swift run dpia" }
+            return shellQuoted("./" + relative)
+        }
+        return shellQuoted(executable)
     }
 
     /// The word as a POSIX shell reads it back: unchanged when it is safe, else in single quotes.

@@ -6,11 +6,12 @@ import Glibc
 /// there is no terminal to draw on.
 enum Wizard {
     static func run(_ command: ParsedCommand, context: CommandContext) -> ExitStatus {
-        let wizard = WizardCommand(
+        var wizard = WizardCommand(
             questionnaire: command.value("questionnaire"), resume: command.value("resume"),
             draft: command.value("draft"), outputDirectory: command.value("out"),
             formatNames: command.values("format"), templates: command.value("templates"),
             force: command.flag("force"), plain: command.flag("plain"))
+        wizard.program = program(environment: context.environment)
         let output = CommandOutput.standard
         var session: WizardSession
         switch wizard.start(in: context, today: localToday(), output: output) {
@@ -31,6 +32,19 @@ enum Wizard {
         let io = InterruptibleLineIO(signals: Platform.SignalPipe.install())
         let outcome = session.ask(on: .plain(io))
         return session.finish(outcome, inputEndedByStop: io.interrupted, output: output)
+    }
+
+    /// How the user runs this binary from the current folder, for the commands the wizard prints.
+    static func program(environment: [String: String]) -> String {
+        let files = FileManager.default
+        func resolved(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        let onPath = (environment["PATH"] ?? "").split(separator: ":").lazy
+            .map { String($0) + "/dpia" }.first { files.isExecutableFile(atPath: $0) }.map(resolved)
+        let directory = resolved(files.currentDirectoryPath)
+        return WizardFiles.program(
+            executable: CLI.executablePath.map(resolved), onPath: onPath, directory: directory,
+            isPackageRoot: directory == resolved(CLI.sourceRoot)
+                && files.fileExists(atPath: directory + "/Package.swift"))
     }
 
     /// Today in the local time zone: the default assessment date. Only the executable reads the clock.

@@ -111,3 +111,45 @@ import Testing
         #expect(date.run(on: ScriptedLineIO(lines: ["2024-02-30"])) == .endOfInput)
     }
 }
+
+/// The forms an assessor types numbers, dates and yes/no in, and what each is taken as.
+@Suite struct TypedFormsTests {
+    @Test(arguments: [
+        ("1500", 1500), ("1,500", 1500), ("5,000", 5000), ("1,000,000", 1_000_000), (" 42 ", 42),
+    ])
+    func numbersWithThousandsSeparatorsAreAccepted(text: String, number: Int) {
+        let prompt = IntegerPrompt(PromptHeading(title: "How many?"))
+        #expect(prompt.run(on: ScriptedLineIO(lines: [text])) == .answered(number))
+        let terminal = ScriptedTerminal(keys: KeyEvent.typing(text) + [.enter])
+        #expect(prompt.run(on: terminal) == .answered(number))
+        #expect(terminal.screenText.contains("› \(number)"))
+    }
+
+    @Test(arguments: ["1,5", "1,50", "15,00,000", ",500", "1.500"])
+    func numbersGroupedWronglyAreRefused(text: String) {
+        let io = ScriptedLineIO(lines: [text])
+        #expect(IntegerPrompt(PromptHeading(title: "How many?")).run(on: io) == .endOfInput)
+        #expect(io.written.contains("“\(text)” is not a whole number."))
+    }
+
+    @Test(arguments: ["2026-12-01", "1/12/2026", "01/12/2026", "1/12/2026 "])
+    func ukAndISODatesAreAcceptedAndEchoedAsISO(text: String) {
+        let prompt = DatePrompt(PromptHeading(title: "When?"))
+        let io = ScriptedLineIO(lines: [text])
+        #expect(prompt.run(on: io).answer?.description == "2026-12-01")
+        #expect(io.written.contains("(Taken as 2026-12-01.)") == text.contains("/"))
+        let terminal = ScriptedTerminal(keys: KeyEvent.typing(text) + [.enter])
+        #expect(prompt.run(on: terminal).answer?.description == "2026-12-01")
+        #expect(terminal.screenText.contains("When? › 2026-12-01"))
+    }
+
+    @Test(arguments: ["12/1/26", "31/02/2026", "2026/12/01", "12-01-2026", "1/13/2026"])
+    func ambiguousOrImpossibleDatesAreRefused(text: String) {
+        let io = ScriptedLineIO(lines: [text])
+        #expect(DatePrompt(PromptHeading(title: "When?")).run(on: io) == .endOfInput)
+        #expect(
+            io.written.contains(
+                "Please enter a real date as YYYY-MM-DD or DD/MM/YYYY, for example 2024-03-31 or 31/03/2024.")
+        )
+    }
+}

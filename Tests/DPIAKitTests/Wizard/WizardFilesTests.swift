@@ -27,4 +27,26 @@ import Testing
                 == #"dpia wizard --resume 'my drafts/it'\''s.json' --out out/x"#)
         #expect(WizardFiles.resumeCommand(draftPath: "d.json") == "dpia wizard --resume d.json")
     }
+
+    /// (running binary, `dpia` on PATH, current folder, whether it is the package checkout) → program.
+    @Test(
+        arguments: [
+            ("/usr/local/bin/dpia", "/usr/local/bin/dpia", "/home/ig", false, "dpia"),
+            ("/src/dpia/.build/debug/dpia", nil, "/src/dpia", true, "swift run dpia"),
+            ("/src/dpia/.build/debug/dpia", "/usr/local/bin/dpia", "/src/dpia", true, "swift run dpia"),
+            ("/src/dpia/.build/debug/dpia", nil, "/src/dpia/.build", false, "./debug/dpia"),
+            ("/src/dpia/.build/debug/dpia", nil, "/home/ig", false, "/src/dpia/.build/debug/dpia"),
+            ("/opt/my tools/dpia", nil, "/home/ig", false, "'/opt/my tools/dpia'"),
+        ] as [(String, String?, String, Bool, String)])
+    func theCommandsPrintedRunWhereTheUserIs(
+        executable: String, onPath: String?, directory: String, isPackageRoot: Bool, program: String
+    ) {
+        #expect(
+            WizardFiles.program(
+                executable: executable, onPath: onPath, directory: directory, isPackageRoot: isPackageRoot)
+                == program)
+        #expect(
+            WizardFiles.resumeCommand(draftPath: "d.json", program: program)
+                == program + " wizard --resume d.json")
+    }
 }

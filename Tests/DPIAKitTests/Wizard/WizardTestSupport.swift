@@ -2,7 +2,8 @@ import DPIAKit
 import TestSupport
 
 /// The fixture questionnaire: every question type, a section shown only when patient data is shared,
-/// a question shown only then too, one risk and two measures.
+/// a question shown only then too, a platform question the details answer, one risk, two measures,
+/// and a step 6 and a step 7 section, which the wizard asks after the rating and the decisions.
 enum WizardFixture {
     static let questionnaire: Questionnaire = {
         do {
@@ -28,6 +29,13 @@ enum WizardFixture {
               "icoStep": 1,
               "description": "What the platform is used for.",
               "questions": [
+                {
+                  "id": "platform_name",
+                  "number": "1.0",
+                  "type": "text",
+                  "prompt": "Which platform is being assessed?",
+                  "label": "Platform"
+                },
                 {
                   "id": "edition",
                   "number": "1.1",
@@ -94,6 +102,41 @@ enum WizardFixture {
                   "type": "longtext",
                   "prompt": "Anything else the committee should know?",
                   "label": "Notes",
+                  "required": false
+                }
+              ]
+            },
+            {
+              "id": "measures",
+              "title": "Step 6: Measures",
+              "icoStep": 6,
+              "questions": [
+                {
+                  "id": "other_measures",
+                  "type": "longtext",
+                  "prompt": "Any other measures proposed?",
+                  "label": "Other measures",
+                  "required": false
+                }
+              ]
+            },
+            {
+              "id": "sign_off",
+              "title": "Step 7: Sign-off",
+              "icoStep": 7,
+              "questions": [
+                {
+                  "id": "approved_by",
+                  "type": "text",
+                  "prompt": "Who approved the measures?",
+                  "label": "Measures approved by",
+                  "required": false
+                },
+                {
+                  "id": "dpo_advice",
+                  "type": "yesno",
+                  "prompt": "Has the DPO given advice?",
+                  "label": "DPO advice",
                   "required": false
                 }
               ]
@@ -177,13 +220,12 @@ enum WizardFixture {
 
     static let today = CalendarDate(year: 2026, month: 5, day: 1)!
 
-    /// Assessment details typed in plain mode: no reference, today's date, a review date, draft status.
-    static let plainDetails = ["Acme NHS Trust", "ChatApp", "", "A. Patel", "", "2027-01-15", ""]
+    /// Assessment details typed in plain mode: no reference, today's date.
+    static let plainDetails = ["Acme NHS Trust", "ChatApp", "", "A. Patel", ""]
 
     /// The same in interactive mode.
     static let interactiveDetails: [ScriptedTerminal.Step] = [
         .text("Acme NHS Trust\n"), .text("ChatApp\n"), .key(.enter), .text("A. Patel\n"), .key(.enter),
-        .text("2027-01-15\n"), .key(.enter),
     ]
 }
 
