@@ -79,6 +79,13 @@ struct BrokenInputTests {
             "answers/wrong-questionnaire.json",
             #"dpia: error: answers/wrong-questionnaire.json: at questionnaire.version: these answers are for version 9.9.9 of "communication-platform" but version 1.0.0 was loaded; expected the same version (point --questionnaire at version 9.9.9, or re-answer with the wizard: dpia wizard --resume FILE)"#
         ),
+        // Keys and values echoed in errors cannot act on the terminal.
+        BrokenCase(
+            "answers/terminal-escapes-in-keys.json",
+            #"dpia: error: answers/terminal-escapes-in-keys.json:18:16: at answers.edition: "consumer\u{1B}[6n\r\n" is not an option of "edition"; expected one of "consumer", "business" or "nhs_national""#,
+            #"dpia: error: answers/terminal-escapes-in-keys.json:22:48: at answers.user_count\u{1B}]0;pwned\u{7}\u{1B}[2J: unknown question "user_count\u{1B}]0;pwned\u{7}\u{1B}[2J"; expected a question id of "communication-platform""#,
+            #"dpia: error: answers/terminal-escapes-in-keys.json:12:14: at answers: missing answer to required question "user_count" (How many staff use it (or will)?); expected a whole number"#
+        ),
     ]
 
     static let questionnaires: [BrokenCase] = [

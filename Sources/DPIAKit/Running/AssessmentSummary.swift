@@ -1,9 +1,9 @@
 /// The few lines `dpia assess` prints for one assessment: the rating, the recommendation, what drives
 /// it and the files written.
 public enum AssessmentSummary {
-    public static func text(_ assessment: Assessment, written: [String]) -> String {
+    public static func text(_ assessment: Assessment, written: [String]) -> TerminalText {
         let meta = assessment.answers.metadata
-        var lines = [
+        var lines: [TerminalText] = [
             "\(meta.platform) — \(meta.organisation) (\(meta.status.rawValue), \(meta.assessmentDate))"
         ]
         if let residual = assessment.overallResidual, let inherent = assessment.overallInherent {
@@ -28,7 +28,7 @@ public enum AssessmentSummary {
             }
         }
         for note in assessment.notes { lines.append("  Note: \(note)") }
-        lines.append("  Wrote " + written.joined(separator: ", "))
+        lines.append("  Wrote \(written.joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }
 }

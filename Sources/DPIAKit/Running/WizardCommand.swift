@@ -198,7 +198,8 @@ public struct WizardSession {
     /// stop signal, or the interactive terminal going away) rather than piped answers running out.
     public func finish(_ outcome: WizardOutcome, inputEndedByStop: Bool, output: CommandOutput) -> ExitStatus
     {
-        let stopped = "\nStopped. Your answers are saved in \(draftPath).\nTo continue: \(resumeCommand)"
+        let stopped: TerminalText =
+            "\nStopped. Your answers are saved in \(draftPath).\nTo continue: \(resumeCommand)"
         switch outcome {
         case .finished(let answers, _):
             return write(answers, output: output)
@@ -250,25 +251,24 @@ public struct WizardSession {
             }
             let outcome = try assessor.run(answersPath: finalPath)
             // Standard output gets only the files written, one a line, for scripts.
-            output.out(([finalPath] + outcome.written).joined(separator: "\n"))
+            output.out(([finalPath] + outcome.written).map { TerminalText($0) }.joined(separator: "\n"))
         } catch {
             output.error(
-                CommandOutput.prefixed(error.description)
-                    + "\nYour answers are safe in \(draftPath); once the problem is fixed, write the reports with: "
-                    + assessCommand(draftPath, force: true))
+                CommandOutput.prefixed(error.terminalText)
+                    + "\nYour answers are safe in \(draftPath); once the problem is fixed, write the reports with: \(assessCommand(draftPath, force: true))"
+            )
             return error.exitStatus
         }
-        var notes = ["Wrote \(([finalPath] + reportPaths).joined(separator: ", "))."]
+        var notes: [TerminalText] = ["Wrote \(([finalPath] + reportPaths).joined(separator: ", "))."]
         if !incomplete.isEmpty {
-            notes.append(
-                "Saved as a draft, not final: a final assessment still needs "
-                    + incomplete.map { "\($0.description) (\($0.path))" }.joined(separator: "; ") + ".")
+            let needed = incomplete.map { "\($0.description) (\($0.path))" as String }.joined(separator: "; ")
+            notes.append("Saved as a draft, not final: a final assessment still needs \(needed).")
         }
         if finalPath != draftPath {
             FileIO.remove(draftPath)
             notes.append("The draft \(draftPath) was removed; \(finalPath) holds the final answers.")
         }
-        notes.append("Re-run the assessment at any time with: " + assessCommand(finalPath, force: false))
+        notes.append("Re-run the assessment at any time with: \(assessCommand(finalPath, force: false))")
         output.error(notes.joined(separator: "\n"))
         return .success
     }

@@ -11,11 +11,12 @@ public enum WizardConsole {
             // Wrapped at word boundaries to the terminal's width (minus one column, so a full row
             // never makes the terminal wrap on its own).
             let width = max(terminal.size.columns - 1, 20)
-            terminal.write(lines.flatMap { TextWrap.lines($0, width: width) }.map { $0 + "\r\n" }.joined())
+            let rows = lines.flatMap { TextWrap.lines($0, width: width) }
+            terminal.write(rows.map { "\($0)\r\n" as TerminalText }.joined(separator: .empty))
         case .plain(let io):
             for line in lines {
                 for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
-                    io.writeLine(String(part))
+                    io.writeLine("\(part)")
                 }
             }
         }
