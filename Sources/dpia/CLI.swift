@@ -37,7 +37,7 @@ enum CLI {
 
     static func printHelp(_ path: [String]) -> ExitStatus {
         do {
-            CommandOutput.standard.out(try DPIACommandLine.spec.helpText(for: path))
+            CommandOutput.standard.out(TerminalText(lines: try DPIACommandLine.spec.helpText(for: path)))
             return .success
         } catch {
             CommandOutput.standard.error("\(error)")

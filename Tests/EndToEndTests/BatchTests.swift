@@ -50,12 +50,12 @@ struct BatchTests {
         #expect(
             try work.read("reports/summary.tsv") == """
                 file\tplatform\torganisation\tinherent\tresidual\trecommendation\tico_consultation\tstatus
-                answers/admin-only-staff-rota.json\tWhatsApp group "Riverside reception cover"\tRiverside Surgery\tLow\tLow\tApprove\tnot required\tfinal
+                answers/admin-only-staff-rota.json\t"WhatsApp group ""Riverside reception cover\"""\tRiverside Surgery\tLow\tLow\tApprove\tnot required\tfinal
                 answers/broken.json\t\t\t\t\t\t\tfailed (65)
                 answers/screening-new-analytics.json\tPopulation health analytics platform\tNorthshire Integrated Care Board\t\t\t\tnot required\tdraft
                 answers/teams-managed-clinical-handover.json\tMicrosoft Teams (NHSmail), district nursing handover\tNorthshire Community Health NHS Trust\tLow\tLow\tApprove\tnot required\tfinal
-                answers/whatsapp-ward-group-drift.json\tWhatsApp group "Ward 12 nursing team"\tNorthshire Acute Hospitals NHS Trust\tHigh\tHigh\tDo not approve\twould be required\tdraft
-                answers/whatsapp-ward-group-measures-approved.json\tWhatsApp group "Ward 12 nursing team"\tNorthshire Acute Hospitals NHS Trust\tHigh\tMedium\tApprove with conditions\tnot required\tdraft
+                answers/whatsapp-ward-group-drift.json\t"WhatsApp group ""Ward 12 nursing team\"""\tNorthshire Acute Hospitals NHS Trust\tHigh\tHigh\tDo not approve\twould be required\tdraft
+                answers/whatsapp-ward-group-measures-approved.json\t"WhatsApp group ""Ward 12 nursing team\"""\tNorthshire Acute Hospitals NHS Trust\tHigh\tMedium\tApprove with conditions\tnot required\tdraft
 
                 """)
     }

@@ -79,6 +79,13 @@ struct BrokenInputTests {
             "answers/wrong-questionnaire.json",
             #"dpia: error: answers/wrong-questionnaire.json: at questionnaire.version: these answers are for version 9.9.9 of "communication-platform" but version 1.0.0 was loaded; expected the same version (point --questionnaire at version 9.9.9, or re-answer with the wizard: dpia wizard --resume FILE)"#
         ),
+        // Keys and values echoed in errors cannot act on the terminal.
+        BrokenCase(
+            "answers/terminal-escapes-in-keys.json",
+            #"dpia: error: answers/terminal-escapes-in-keys.json:18:16: at answers.edition: "consumer\u{1B}[6n\r\n" is not an option of "edition"; expected one of "consumer", "business" or "nhs_national""#,
+            #"dpia: error: answers/terminal-escapes-in-keys.json:22:48: at answers.user_count\u{1B}]0;pwned\u{7}\u{1B}[2J: unknown question "user_count\u{1B}]0;pwned\u{7}\u{1B}[2J"; expected a question id of "communication-platform""#,
+            #"dpia: error: answers/terminal-escapes-in-keys.json:12:14: at answers: missing answer to required question "user_count" (How many staff use it (or will)?); expected a whole number"#
+        ),
     ]
 
     static let questionnaires: [BrokenCase] = [
@@ -133,9 +140,27 @@ struct BrokenInputTests {
             "questionnaire/not-an-object.json",
             "dpia: error: questionnaire/not-an-object.json:1:1: found a string; expected a questionnaire definition object"
         ),
+        // Links in reports are only ever web pages or e-mail addresses.
+        BrokenCase(
+            "questionnaire/javascript-links.json",
+            #"dpia: error: questionnaire/javascript-links.json:8:56: at references[0].url: scheme "javascript:" is not allowed in link "javascript:alert(document.cookie)"; expected an https:, http: or mailto: address"#,
+            #"dpia: error: questionnaire/javascript-links.json:9:48: at references[1].url: scheme "data:" is not allowed in link "DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="; expected an https:, http: or mailto: address"#,
+            #"dpia: error: questionnaire/javascript-links.json:10:52: at references[2].url: scheme "file:" is not allowed in link "file:///etc/passwd"; expected an https:, http: or mailto: address"#,
+            #"dpia: error: questionnaire/javascript-links.json:11:47: at references[3].url: a space, control, quote, backslash or angle bracket in link "https://example.org/" onmouseover="alert(1)"; expected an https:, http: or mailto: address"#
+        ),
         BrokenCase(
             "questionnaire/nul-byte.json",
             "dpia: error: questionnaire/nul-byte.json:2:12: control character 0x0 inside a string (escape it)"
+        ),
+        // Scores large enough to overflow a sum are refused before anything is scored.
+        BrokenCase(
+            "questionnaire/overflow-points.json",
+            "dpia: error: questionnaire/overflow-points.json:54:97: at scoring.likelihood.bands[1].maximumPoints: 9223372036854775807 is too large for a score; expected a whole number between -1000000 and 1000000",
+            "dpia: error: questionnaire/overflow-points.json:89:19: at scoring.risks[0].likelihood.base: 9223372036854775807 is too large for a score; expected a whole number between -1000000 and 1000000",
+            "dpia: error: questionnaire/overflow-points.json:90:89: at scoring.risks[0].likelihood.factors[0].points: 9223372036854775807 is too large for a score; expected a whole number between -1000000 and 1000000",
+            "dpia: error: questionnaire/overflow-points.json:95:85: at scoring.risks[0].severity.adjustments[0].steps: -9223372036854775808 is too large for a score; expected a whole number between -1000000 and 1000000",
+            "dpia: error: questionnaire/overflow-points.json:109:57: at scoring.measures[1].reduces[0].likelihood: -9223372036854775808 is too large for a score; expected a whole number between -1000000 and 1000000",
+            "dpia: error: questionnaire/overflow-points.json:109:91: at scoring.measures[1].reduces[0].severity: 5000000 is too large for a score; expected a whole number between -1000000 and 1000000"
         ),
     ]
 
@@ -160,6 +185,24 @@ struct BrokenInputTests {
             validate: [
                 #"dpia: error: templates/unknown-partial/report.md.mustache:2:1: unknown partial "appendix": the report data has no such name; it would render empty"#
             ]),
+        // 41 partials each including the next twice: 2^41 expansions, stopped by the step bound.
+        BrokenCase(
+            "templates/partial-bomb",
+            "dpia: error: templates/partial-bomb/partials/p41.mustache: the report would take more than 10000000 steps to expand; expected partials and sections that do not repeat each other without end",
+            validate: [
+                "dpia: error: templates/partial-bomb/partials/p41.mustache: checking the templates took more than 10000000 steps; expected partials and sections that do not repeat each other without end"
+            ]),
+        BrokenCase(
+            "templates/mutual-partials",
+            #"dpia: error: templates/mutual-partials/partials/b.mustache:1:3: partial "a" is nested more than 100 deep; does it include itself?"#,
+            validate: [
+                #"dpia: error: templates/mutual-partials/partials/b.mustache:1:3: partial "a" includes itself ("a" → "b" → "a"); expected partials that do not include each other in a loop, which would never finish"#
+            ]),
+        // A partial linked to a file outside the folder would copy it into every report.
+        BrokenCase(
+            "templates/symlink-outside",
+            "dpia: error: templates/symlink-outside/partials/leak.mustache: is a link to /etc/passwd, outside the templates folder; expected a file inside templates/symlink-outside"
+        ),
     ]
 
     @Test(arguments: answers)
@@ -224,6 +267,14 @@ struct BrokenInputTests {
                     #"dpia: error: templates/partials/loop.mustache:1:7: partial "loop" is nested more than 100 deep; does it include itself?"#
                 ]))
         #expect(!work.exists("out"))
+        expect(
+            try work.run(["validate", "--templates", "templates"]),
+            equals: BrokenCorpus.failure(
+                65,
+                [
+                    #"dpia: error: templates/partials/loop.mustache:1:7: partial "loop" includes itself ("loop" → "loop"); expected partials that do not include each other in a loop, which would never finish"#,
+                    #"dpia: error: templates/partials/loop.mustache:1:17: partial "loop" includes itself ("loop" → "loop"); expected partials that do not include each other in a loop, which would never finish"#,
+                ]))
     }
 
     @Test func aMisspeltNameFailsValidationAsBadData() throws {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes dpia's parsers with libFuzzer and AddressSanitizer. Not part of `swift test`.
 #
-#   Tests/Fuzz/run.sh [SECONDS] [TARGET...]     targets: questionnaire answers template (default: all)
+#   Tests/Fuzz/run.sh [SECONDS] [TARGET...]     targets: questionnaire answers template scoring (default: all)
 #
 # Each target is built by compiling the DPIAKit sources together with its entry point
 # (Tests/Fuzz/<Target>Fuzz.swift), then run for SECONDS (default 60) from the committed corpus in
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(questionnaire answers template)
+[ ${#targets[@]} -gt 0 ] || targets=(questionnaire answers template scoring)
 
 build=.build/fuzz
 mkdir -p "$build/artifacts"
@@ -26,7 +26,8 @@ entry_point() {
         questionnaire) echo Tests/Fuzz/QuestionnaireFuzz.swift ;;
         answers) echo Tests/Fuzz/AnswersFuzz.swift ;;
         template) echo Tests/Fuzz/TemplateFuzz.swift ;;
-        *) echo "unknown target '$1'; expected questionnaire, answers or template" >&2; exit 64 ;;
+        scoring) echo Tests/Fuzz/ScoringFuzz.swift ;;
+        *) echo "unknown target '$1'; expected questionnaire, answers, template or scoring" >&2; exit 64 ;;
     esac
 }
 
@@ -35,6 +36,8 @@ seeds() {
         questionnaire) echo Questionnaires Tests/Corpus/questionnaire Tests/DPIAKitTests/Fixtures ;;
         answers) echo Questionnaires/examples Tests/Corpus/answers ;;
         template) echo Templates Templates/partials Tests/Corpus/templates ;;
+        # Any bytes are numbers to the scoring target; the questionnaire corpus holds large ones.
+        scoring) echo Tests/Corpus/questionnaire ;;
     esac
 }
 

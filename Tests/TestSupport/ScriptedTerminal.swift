@@ -63,9 +63,9 @@ public final class ScriptedTerminal: Terminal {
         return pending.removeFirst()
     }
 
-    public func write(_ text: String) {
-        output += text
-        screen.write(text)
+    public func write(_ text: TerminalText) {
+        output += text.text
+        screen.write(text.text)
     }
 
     /// The visible text now, trailing spaces and blank lines removed.
@@ -89,8 +89,8 @@ public final class ScriptedLineIO: LineIO {
         return lines.isEmpty ? nil : lines.removeFirst()
     }
 
-    public func writeLine(_ line: String) {
-        written.append(line)
+    public func writeLine(_ line: TerminalText) {
+        written.append(line.text)
     }
 
     /// All written lines joined by `\n`.

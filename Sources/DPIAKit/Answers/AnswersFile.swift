@@ -189,10 +189,18 @@ public enum AnswersFile {
             self.sink = sink
         }
 
-        func answerPlace(_ id: String) -> (path: String, node: JSONNode)? {
-            answerNodes.first { $0.id == id }.map { ("\(answersPath).\($0.id)", $0.node) }
+        /// Where each answer is, by id (the first, should the file repeat one), made once for all the
+        /// problems to be placed: looking each one up in `answerNodes` made 80,000 problems take minutes.
+        func answerPlaces() -> [String: JSONNode] {
+            var places: [String: JSONNode] = [:]
+            places.reserveCapacity(answerNodes.count)
+            for (id, node) in answerNodes where places[id] == nil { places[id] = node }
+            return places
         }
     }
+
+    /// How many unknown ids (of questions, and of measures) get a "did you mean" suggestion.
+    static let maximumSuggestions = 20
 
     static func validate(
         _ answers: Answers, against questionnaire: Questionnaire, file: String, sink parsed: ParsedSink,
@@ -216,17 +224,21 @@ public enum AnswersFile {
         let visible = Set(visibleQuestions)
         // Checked in any order; reported by id, as a reader scans them. Each id has at most one problem.
         var problems: [(id: String, message: String)] = []
-        for (id, value) in answers.values {
-            guard let question = questionnaire.question(id) else {
-                var message = "unknown question \"\(id)\""
-                if let guess = closest(to: id, among: questionnaire.questions.map(\.id)) {
-                    message += "; did you mean \"\(guess)\"?"
-                } else {
-                    message += "; expected a question id of \"\(questionnaire.id)\""
-                }
-                problems.append((id, message))
-                continue
+        // Suggestions compare an id with every question's, so only the first few unknown ids (in id
+        // order) get one; a file of thousands of unknown ids is not a few typos.
+        let unknownIDs = answers.values.keys.filter { questionnaire.question($0) == nil }.sorted()
+        let questionIDs = unknownIDs.isEmpty ? [] : questionnaire.questions.map(\.id)
+        for (position, id) in unknownIDs.enumerated() {
+            var message = "unknown question \"\(id)\""
+            if position < maximumSuggestions, let guess = closest(to: id, among: questionIDs) {
+                message += "; did you mean \"\(guess)\"?"
+            } else {
+                message += "; expected a question id of \"\(questionnaire.id)\""
             }
+            problems.append((id, message))
+        }
+        for (id, value) in answers.values {
+            guard let question = questionnaire.question(id) else { continue }
             if let problem = problem(with: value, for: question) {
                 problems.append((id, problem))
                 continue
@@ -246,9 +258,9 @@ public enum AnswersFile {
                     ))
             }
         }
+        let places = problems.isEmpty ? [:] : parsed.answerPlaces()
         for (id, message) in problems.sorted(by: { $0.id < $1.id }) {
-            let place = parsed.answerPlace(id)
-            sink.report(message, at: place?.path ?? "answers.\(id)", place?.node.location)
+            sink.report(message, at: "\(parsed.answersPath).\(id)", places[id]?.location)
         }
         for id in visibleQuestions where !draft {
             guard let question = questionnaire.question(id), question.required, shownAnswers[id] == nil
@@ -257,13 +269,16 @@ public enum AnswersFile {
                 "missing answer to required question \"\(question.id)\" (\(question.prompt)); expected \(question.type.expectedAnswer)",
                 at: "answers", parsed.answersLocation)
         }
-        for (id, place) in parsed.measureNodes.sorted(by: { $0.key < $1.key })
-        where !questionnaire.scoring.measures.contains(where: { $0.id == id }) {
+        let measureIDs = questionnaire.scoring.measures.map(\.id)
+        let knownMeasures = Set(measureIDs)
+        for (position, (id, place)) in parsed.measureNodes.sorted(by: { $0.key < $1.key })
+            .filter({ !knownMeasures.contains($0.key) }).enumerated()
+        {
             var message = "unknown measure \"\(id)\""
-            if let guess = closest(to: id, among: questionnaire.scoring.measures.map(\.id)) {
+            if position < maximumSuggestions, let guess = closest(to: id, among: measureIDs) {
                 message += "; did you mean \"\(guess)\"?"
             } else {
-                message += "; expected one of \(quotedList(questionnaire.scoring.measures.map(\.id)))"
+                message += "; expected one of \(quotedList(measureIDs))"
             }
             sink.report(message, at: place.path, place.location)
         }
@@ -281,12 +296,14 @@ public enum AnswersFile {
     ) {
         let sink = parsed.sink
         guard sink.diagnostics.isEmpty else { return }
-        for item in Scorer.assess(questionnaire, answers).missingForFinal {
+        let missing = Scorer.assess(questionnaire, answers).missingForFinal
+        let places = missing.isEmpty ? [:] : parsed.answerPlaces()
+        for item in missing {
             let parts = item.path.split(separator: ".").map(String.init)
             let location: TextPosition? =
                 switch parts.first {
                 case "measures": parts.count > 1 ? parsed.measureNodes[parts[1]]?.location : nil
-                case "answers": parts.count > 1 ? parsed.answerPlace(parts[1])?.node.location : nil
+                case "answers": parts.count > 1 ? places[parts[1]]?.location : nil
                 case "metadata": parsed.metadataLocation
                 default: nil
                 }

@@ -101,6 +101,20 @@ struct JSONReader {
         return JSONReader.integer(value, path: childPath(key), sink: sink)
     }
 
+    /// A number of points, steps or a reduction: a whole number no larger than
+    /// `ScoreArithmetic.maximumScore` either way, so that no sum of them can overflow.
+    func score(_ key: String, required: Bool = false) -> Int? {
+        guard let value = int(key, required: required) else { return nil }
+        let limit = ScoreArithmetic.maximumScore
+        guard value.magnitude <= limit else {
+            sink.report(
+                "\(value) is too large for a score; expected a whole number between -\(limit) and \(limit)",
+                at: childPath(key), member(key)?.location)
+            return nil
+        }
+        return value
+    }
+
     /// The whole number at `node`; the path is spelled out only for a diagnostic.
     static func integer(_ node: JSONNode, path: @autoclosure () -> String, sink: DiagnosticSink) -> Int? {
         let document = node.document

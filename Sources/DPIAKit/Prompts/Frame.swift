@@ -2,7 +2,7 @@
 enum TextStyle: Sendable {
     case plain, bold, dim, accent, error, success
 
-    var sgr: String {
+    var sgr: TerminalText {
         switch self {
         case .plain: return ""
         case .bold: return "\u{1B}[1m"
@@ -14,13 +14,13 @@ enum TextStyle: Sendable {
     }
 }
 
-/// A run of text in one style.
+/// A run of text in one style, sanitized for the terminal when made.
 struct Span: Sendable {
     var text: String
     var style: TextStyle
 
     init(_ text: String, _ style: TextStyle = .plain) {
-        self.text = text
+        self.text = TerminalText.sanitize(text, keepingLineBreaks: false)
         self.style = style
     }
 }
@@ -38,14 +38,15 @@ struct FrameLine: Sendable {
     }
 
     /// The line cut to `width` cells (an ellipsis marks a cut), with styling only if `color`.
-    func rendered(width: Int, color: Bool) -> String {
+    func rendered(width: Int, color: Bool) -> TerminalText {
         let total = spans.reduce(0) { $0 + $1.text.count }
         var remaining = total > width ? max(width - 1, 0) : width
-        var output = ""
+        var output = TerminalText.empty
         for span in spans where remaining > 0 {
-            let text = String(span.text.prefix(remaining))
-            remaining -= text.count
-            if color && span.style != .plain && !text.isEmpty {
+            // Span text was sanitized when the span was made; a prefix of it is still safe.
+            let text = TerminalText(trusted: String(span.text.prefix(remaining)))
+            remaining -= text.text.count
+            if color && span.style != .plain && !text.text.isEmpty {
                 output += span.style.sgr + text + "\u{1B}[0m"
             } else {
                 output += text

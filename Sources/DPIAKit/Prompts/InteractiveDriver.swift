@@ -27,7 +27,7 @@ struct FrameRenderer {
             lines = Array(lines[start..<(start + size.rows)])
             cursor = cursor.map { ($0.row - start, $0.column) }
         }
-        var output = ANSI.hideCursor
+        var output: TerminalText = ANSI.hideCursor
         if clearingScreen {
             // After a resize the terminal may have reflowed the old frame, so its height is unknown.
             output += ANSI.home + ANSI.eraseScreen
@@ -59,7 +59,7 @@ struct FrameRenderer {
 
     /// Removes the frame, leaving the cursor where it started.
     mutating func erase(on terminal: some Terminal) {
-        var output = ""
+        var output = TerminalText.empty
         if cursorRow > 0 { output += ANSI.up(cursorRow) }
         terminal.write(output + "\r" + ANSI.eraseBelow + ANSI.showCursor)
         drawnHeight = 0
@@ -68,13 +68,13 @@ struct FrameRenderer {
 }
 
 enum ANSI {
-    static let hideCursor = "\u{1B}[?25l"
-    static let showCursor = "\u{1B}[?25h"
-    static let home = "\u{1B}[H"
-    static let eraseScreen = "\u{1B}[2J"
-    static let eraseBelow = "\u{1B}[J"
-    static func up(_ count: Int) -> String { "\u{1B}[\(count)A" }
-    static func column(_ oneBased: Int) -> String { "\u{1B}[\(oneBased)G" }
+    static let hideCursor: TerminalText = "\u{1B}[?25l"
+    static let showCursor: TerminalText = "\u{1B}[?25h"
+    static let home: TerminalText = "\u{1B}[H"
+    static let eraseScreen: TerminalText = "\u{1B}[2J"
+    static let eraseBelow: TerminalText = "\u{1B}[J"
+    static func up(_ count: Int) -> TerminalText { "\u{1B}[\(count)A" }
+    static func column(_ oneBased: Int) -> TerminalText { "\u{1B}[\(oneBased)G" }
 }
 
 extension InteractiveSession {

@@ -15,9 +15,10 @@ struct PlainConversation<IO: LineIO> {
 
     /// Writes the header, title, `body` and a reminder of the typed commands.
     func introduce(_ body: [String]) {
-        if let header = heading.header { io.writeLine(header) }
-        io.writeLine(heading.title)
-        for line in body { io.writeLine(line) }
+        // Definitions may lay their text out over lines; anything else in them is shown escaped.
+        if let header = heading.header { io.writeLine(TerminalText(lines: header)) }
+        io.writeLine(TerminalText(lines: heading.title))
+        for line in body { io.writeLine(TerminalText(lines: line)) }
         io.writeLine(heading.help == nil ? "(Type b to go back.)" : "(Type b to go back, ? for help.)")
     }
 
@@ -30,7 +31,7 @@ struct PlainConversation<IO: LineIO> {
         switch trimmed.lowercased() {
         case "b", "back": return .ending(back: true)
         case "?":
-            io.writeLine(heading.help ?? "There is no further help for this question.")
+            io.writeLine(TerminalText(lines: heading.help ?? "There is no further help for this question."))
             return nil
         default: return .text(trimmed)
         }
@@ -45,14 +46,14 @@ struct PlainConversation<IO: LineIO> {
     /// Asks until a line is accepted, input ends, or the user goes back.
     func ask<Value>(_ prompt: String, interpret: (String) -> Interpretation<Value>) -> PromptResult<Value> {
         while true {
-            io.writeLine(prompt)
+            io.writeLine(TerminalText(prompt))
             switch readAnswer() {
             case nil: continue
             case .ending(let back): return back ? .back : .endOfInput
             case .text(let text):
                 switch interpret(text) {
                 case .value(let value): return .answered(value)
-                case .invalid(let message): io.writeLine(message)
+                case .invalid(let message): io.writeLine(TerminalText(message))
                 }
             }
         }
@@ -188,7 +189,7 @@ extension TextPrompt {
     private func askMultiline(_ conversation: PlainConversation<some LineIO>) -> PromptResult<String> {
         while true {
             conversation.io.writeLine(
-                defaultValue.map { "Answer (an empty line accepts “\($0)”):" } ?? "Answer:")
+                TerminalText(defaultValue.map { "Answer (an empty line accepts “\($0)”):" } ?? "Answer:"))
             guard let first = conversation.readAnswer() else { continue }
             var lines: [String]
             switch first {
@@ -202,7 +203,7 @@ extension TextPrompt {
             }
             let value = resolved(lines.joined(separator: "\n"))
             guard let message = validate(value) else { return .answered(normalize(value)) }
-            conversation.io.writeLine(message)
+            conversation.io.writeLine(TerminalText(message))
         }
     }
 }

@@ -37,7 +37,32 @@ enum QuestionnaireDecoding {
         guard let reader = JSONReader(node, path: path, sink: sink) else { return nil }
         reader.rejectUnknownKeys(["id", "title", "url"])
         guard let id = reader.string("id"), let title = reader.string("title") else { return nil }
-        return Reference(id: id, title: title, url: reader.string("url", required: false))
+        let url = reader.string("url", required: false)
+        if let url, let problem = linkProblem(url) {
+            sink.report(
+                "\(problem) in link \"\(url)\"; expected an https:, http: or mailto: address",
+                at: reader.childPath("url"), reader.member("url")?.location)
+            return nil
+        }
+        return Reference(id: id, title: title, url: url)
+    }
+
+    /// The schemes a reference may link to: reports are opened in browsers, where `javascript:`,
+    /// `data:` or `file:` links would run or open something other than a page.
+    static let linkSchemes: Set<String> = ["https", "http", "mailto"]
+
+    /// Why `url` may not be a link in a report, or nil when it may.
+    static func linkProblem(_ url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return "no scheme" }
+        let scheme = url[..<colon].lowercased()
+        guard linkSchemes.contains(scheme) else { return "scheme \"\(scheme):\" is not allowed" }
+        // Spaces, controls, quotes and angle brackets would end the link early in HTML or Markdown.
+        if url.unicodeScalars.contains(where: {
+            $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) || "\"'<>`\\".unicodeScalars.contains($0)
+        }) {
+            return "a space, control, quote, backslash or angle bracket"
+        }
+        return nil
     }
 
     private static func section(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Section? {

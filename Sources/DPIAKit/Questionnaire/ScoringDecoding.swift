@@ -22,7 +22,8 @@ extension QuestionnaireDecoding {
                 guard let band = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
                 band.rejectUnknownKeys(["level", "maximumPoints"])
                 return band.string("level").map {
-                    LikelihoodBand(level: $0, maximumPoints: band.int("maximumPoints"))
+                    LikelihoodBand(
+                        level: $0, maximumPoints: band.score("maximumPoints") ?? band.int("maximumPoints"))
                 }
             }
         }
@@ -168,8 +169,8 @@ extension QuestionnaireDecoding {
             effect.rejectUnknownKeys(["risk", "whenMissing", "whenInPlace"])
             guard let risk = effect.string("risk") else { return nil }
             return ControlEffect(
-                risk: risk, whenMissing: effect.int("whenMissing") ?? 0,
-                whenInPlace: effect.int("whenInPlace") ?? 0)
+                risk: risk, whenMissing: effect.score("whenMissing") ?? 0,
+                whenInPlace: effect.score("whenInPlace") ?? 0)
         }
         guard let id, let label, let question else { return nil }
         sink.register("control", id, path: path, location: node.location)
@@ -189,7 +190,7 @@ extension QuestionnaireDecoding {
                 sink.report(
                     "missing required field \"when\" (a condition)", at: element.path, element.node.location)
             }
-            let amount = factor.int(amountKey, required: true)
+            let amount = factor.score(amountKey, required: true)
             guard let when, let amount, let reason = factor.string("reason") else { return nil }
             return Factor(when: when, points: amount, reason: reason)
         }
@@ -209,12 +210,12 @@ extension QuestionnaireDecoding {
             if let weights = rule.object("purposeDrift") {
                 weights.rejectUnknownKeys(["perCategory", "perUnapprovedPurpose", "perSignal", "maximum"])
                 drift = DriftWeights(
-                    perCategory: weights.int("perCategory") ?? 0,
-                    perUnapprovedPurpose: weights.int("perUnapprovedPurpose") ?? 0,
-                    perSignal: weights.int("perSignal") ?? 0, maximum: weights.int("maximum"))
+                    perCategory: weights.score("perCategory") ?? 0,
+                    perUnapprovedPurpose: weights.score("perUnapprovedPurpose") ?? 0,
+                    perSignal: weights.score("perSignal") ?? 0, maximum: weights.score("maximum"))
             }
             likelihood = LikelihoodRule(
-                base: rule.int("base") ?? 0, factors: factors(rule, "factors", amountKey: "points"),
+                base: rule.score("base") ?? 0, factors: factors(rule, "factors", amountKey: "points"),
                 purposeDrift: drift)
         }
         var severity: SeverityRule?
@@ -245,7 +246,8 @@ extension QuestionnaireDecoding {
             effect.rejectUnknownKeys(["risk", "likelihood", "severity", "eliminates"])
             guard let risk = effect.string("risk") else { return nil }
             return MeasureEffect(
-                risk: risk, likelihood: effect.int("likelihood") ?? 0, severity: effect.int("severity") ?? 0,
+                risk: risk, likelihood: effect.score("likelihood") ?? 0,
+                severity: effect.score("severity") ?? 0,
                 eliminates: effect.bool("eliminates") ?? false)
         }
         guard let id, let title, let description else { return nil }

@@ -48,6 +48,12 @@ public struct ReportTemplates: Sendable {
         }
         var errors: [TemplateError] = []
         var reports: [ReportFormat: Template] = [:]
+        // Every template must resolve inside the folder: a partial linked to /etc/passwd would copy it
+        // into every report.
+        let root = Posix.realPath(directory) ?? directory
+        func parse(_ path: String) -> Result<Template, TemplateError> {
+            Self.parse(path, inside: root, shownAs: directory)
+        }
         for format in ReportFormat.allCases {
             let path = (directory as NSString).appendingPathComponent(
                 "report.\(format.fileExtension).mustache")
@@ -95,7 +101,17 @@ public struct ReportTemplates: Sendable {
             directory: directory, reports: reports, partials: partials, wordParts: wordParts)
     }
 
-    private static func parse(_ path: String) -> Result<Template, TemplateError> {
+    private static func parse(_ path: String, inside root: String, shownAs folder: String) -> Result<
+        Template, TemplateError
+    > {
+        if let resolved = Posix.realPath(path), !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+            return .failure(
+                TemplateError(
+                    kind: .outsideFolder, template: path, line: 0, column: 0,
+                    message:
+                        "is a link to \(resolved), outside the templates folder; expected a file inside \(folder)"
+                ))
+        }
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(path)

@@ -58,9 +58,5 @@ public struct ResourceLocator: Sendable {
 public struct ResourceError: Error, Sendable, CustomStringConvertible {
     public var looked: [String]
 
-    public var description: String {
-        "cannot find dpia's Questionnaires/ and Templates/ folders; looked in:\n"
-            + looked.map { "  \($0)" }.joined(separator: "\n")
-            + "\nset DPIA_HOME to the folder holding them, or pass --questionnaire PATH and --templates DIR"
-    }
+    public var description: String { DPIAError.resources(self).terminalText.text }
 }

@@ -120,7 +120,7 @@ public struct AssessCommand {
         }
         if let unknown = gate.unknownLevel { return output.fail(usageError(unknown)) }
         if let failOn, let highest = gate.highest {
-            output.error(failOn.message(highest))
+            output.error(TerminalText(failOn.message(highest)))
             return highest.status
         }
         return .success

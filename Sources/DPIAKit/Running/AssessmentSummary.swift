@@ -1,9 +1,9 @@
 /// The few lines `dpia assess` prints for one assessment: the rating, the recommendation, what drives
 /// it and the files written.
 public enum AssessmentSummary {
-    public static func text(_ assessment: Assessment, written: [String]) -> String {
+    public static func text(_ assessment: Assessment, written: [String]) -> TerminalText {
         let meta = assessment.answers.metadata
-        var lines = [
+        var lines: [TerminalText] = [
             "\(meta.platform) — \(meta.organisation) (\(meta.status.rawValue), \(meta.assessmentDate))"
         ]
         if let residual = assessment.overallResidual, let inherent = assessment.overallInherent {
@@ -29,13 +29,13 @@ public enum AssessmentSummary {
         }
         lines += outcomeLines(assessment)
         for note in assessment.notes { lines.append("  Note: \(note)") }
-        lines.append("  Wrote " + written.joined(separator: ", "))
+        lines.append("  Wrote \(written.joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }
 
     /// The conditions of an approval, what keeps the residual level, and what a final assessment lacks.
-    static func outcomeLines(_ assessment: Assessment) -> [String] {
-        var lines: [String] = []
+    static func outcomeLines(_ assessment: Assessment) -> [TerminalText] {
+        var lines: [TerminalText] = []
         if assessment.recommendation?.conditional == true {
             let open = assessment.actionPlan.filter { $0.status != .inPlace }
             lines.append(open.isEmpty ? "  Conditions: none outstanding" : "  Conditions:")
@@ -56,9 +56,8 @@ public enum AssessmentSummary {
                 if !hold.undecided.isEmpty {
                     could.append("no decision yet on " + hold.undecided.joined(separator: ", "))
                 }
-                lines.append(
-                    "    \(hold.risk) \(hold.title)"
-                        + (could.isEmpty ? "" : ": " + could.joined(separator: "; ")))
+                let lowering = could.isEmpty ? "" : ": " + could.joined(separator: "; ")
+                lines.append("    \(hold.risk) \(hold.title)\(lowering)")
             }
         }
         let missing = MissingItem.grouped(assessment.missingForFinal)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one-line-per-assessment summary of a batch, for the terminal and for `summary.tsv`.
 public enum BatchSummary {
     /// One answers file's line: its figures when assessed, or the exit status of its failure.
@@ -39,25 +41,36 @@ public enum BatchSummary {
         "status",
     ]
 
-    /// Tab-separated values with a header; tabs and line breaks inside a value become spaces.
+    /// Tab-separated values with a header, safe to open in a spreadsheet; see `tsvField`.
     public static func tsv(_ rows: [Row]) -> String {
         ([header] + rows.map(\.fields)).map { fields in
             fields.map(tsvField).joined(separator: "\t")
         }.joined(separator: "\n") + "\n"
     }
 
-    /// A field with tabs and line breaks made spaces, so each row stays one line of columns.
+    /// One field as a spreadsheet may read it:
+    /// - controls, tabs, line breaks and bidirectional overrides shown as escapes (`\t`, `\u{0}`), by the
+    ///   sanitizer terminal output uses, so each row stays one line of the same columns;
+    /// - a field a spreadsheet would take as a formula (starting `=`, `+`, `-`, `@` or their full-width
+    ///   forms) starts with `'` instead, so it is shown as text and never evaluated;
+    /// - a field with a `"` is quoted, its quotes doubled (RFC 4180, as Excel and Python's `excel-tab`
+    ///   read tab-separated text), so a leading quote cannot swallow the rows after it.
     static func tsvField(_ field: String) -> String {
-        // Every line break Swift knows starts with a control byte, 0xC2 (U+0085) or 0xE2 (U+2028/9);
-        // a field with none of them, nearly every one, is already clean.
-        guard field.utf8.contains(where: { $0 < 0x20 || $0 == 0xC2 || $0 == 0xE2 }) else { return field }
-        return String(field.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        var text = TerminalText.sanitize(field, keepingLineBreaks: false)
+        if let first = text.unicodeScalars.first, formulaStarts.contains(first) { text = "'" + text }
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// What makes a spreadsheet read a cell as a formula.
+    static let formulaStarts: Set<Unicode.Scalar> = [
+        "=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}",
+    ]
+
     /// The line printed for a row: `FILE: RESIDUAL residual (INHERENT before measures), RECOMMENDATION...`.
-    public static func line(_ row: Row) -> String {
+    public static func line(_ row: Row) -> TerminalText {
         if row.residual.isEmpty && row.platform.isEmpty { return "\(row.file): \(row.status)" }
-        var text = "\(row.file): \(row.platform) — \(row.organisation) (\(row.status))"
+        var text: TerminalText = "\(row.file): \(row.platform) — \(row.organisation) (\(row.status))"
         if !row.residual.isEmpty {
             text += ": residual \(row.residual.lowercased()) (inherent \(row.inherent.lowercased()))"
         }

@@ -18,7 +18,9 @@ public struct CompletionsCommand {
         // Without the bundled files there are no ids to offer; the rest of the script still works.
         let ids = context.catalog()?.entries.map(\.questionnaire.id) ?? []
         // `out` ends the text with a line break, which the script already has.
-        output.out(String(chosen.script(for: DPIACommandLine.spec, questionnaireIDs: ids).dropLast()))
+        output.out(
+            TerminalText(
+                lines: String(chosen.script(for: DPIACommandLine.spec, questionnaireIDs: ids).dropLast())))
         return .success
     }
 }
@@ -28,7 +30,7 @@ public struct ManPageCommand {
     public init() {}
 
     public func run(output: CommandOutput) -> ExitStatus {
-        output.out(String(DPIACommandLine.spec.manPage().dropLast()))
+        output.out(TerminalText(lines: String(DPIACommandLine.spec.manPage().dropLast())))
         return .success
     }
 }

@@ -28,3 +28,26 @@ public enum DPIAError: Error, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension DPIAError {
+    /// The description as it may be printed: one line per problem, every value from input sanitized,
+    /// so a key, a path or a value in an error message cannot act on the terminal or forge a line.
+    public var terminalText: TerminalText {
+        switch self {
+        case .input(.invalid(let failure)):
+            return failure.diagnostics.map { TerminalText($0.description) }.joined(separator: "\n")
+        case .templates(.invalid(let errors)):
+            return errors.map { TerminalText($0.description) }.joined(separator: "\n")
+        case .resources(let error):
+            let looked: [TerminalText] = error.looked.map { "  \($0)" }
+            let advice: TerminalText =
+                "set DPIA_HOME to the folder holding them, or pass --questionnaire PATH and --templates DIR"
+            return "cannot find dpia's Questionnaires/ and Templates/ folders; looked in:\n"
+                + looked.joined(separator: "\n") + "\n" + advice
+        case .several(let errors):
+            return errors.map(\.terminalText).joined(separator: "\n")
+        case .input, .templates, .rendering, .output:
+            return TerminalText(description)
+        }
+    }
+}

@@ -18,9 +18,10 @@ public struct ListCommand {
         let widths = (0..<2).map { column in
             max(rows.map { $0[column].count }.max() ?? 0, ["ID", "VERSION"][column].count)
         }
-        func line(_ cells: [String]) -> String {
-            cells[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
-                + cells[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  " + cells[2]
+        func line(_ cells: [String]) -> TerminalText {
+            let id = cells[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
+            let version = cells[1].padding(toLength: widths[1], withPad: " ", startingAt: 0)
+            return "\(id)  \(version)  \(cells[2])"
         }
         output.out(line(["ID", "VERSION", "TITLE"]))
         for row in rows { output.out(line(row)) }

@@ -52,9 +52,13 @@ public struct ValidateCommand {
                     )
                 } else {
                     for diagnostic in unknown {
-                        output.error(
-                            "dpia: error: \(diagnostic): the report data has no such name; it would render empty"
-                        )
+                        if diagnostic.kind == .unknownName {
+                            output.error(
+                                "dpia: error: \(diagnostic): the report data has no such name; it would render empty"
+                            )
+                        } else {
+                            output.error("dpia: error: \(diagnostic)")
+                        }
                     }
                     // Unknown names are bad template data (65), like a syntax error, not a missing file.
                     failures.append(
@@ -63,7 +67,7 @@ public struct ValidateCommand {
                                 ValidationFailure([
                                     Diagnostic(
                                         file: templatesDirectory, path: "", location: nil,
-                                        message: "\(unknown.count) unknown name(s) in templates")
+                                        message: "\(unknown.count) problem(s) in templates")
                                 ]))))
                 }
             } catch {

@@ -219,7 +219,8 @@ public struct WizardSession {
     public func finish(_ outcome: WizardOutcome, inputEndedByStop: Bool, output: CommandOutput) -> ExitStatus
     {
         defer { draftLock.release() }
-        let stopped = "\nStopped. Your answers are saved in \(draftPath).\nTo continue: \(resumeCommand)"
+        let stopped: TerminalText =
+            "\nStopped. Your answers are saved in \(draftPath).\nTo continue: \(resumeCommand)"
         switch outcome {
         case .finished(let answers, _):
             return write(answers, output: output)
@@ -267,31 +268,30 @@ public struct WizardSession {
                 answers: Array(AnswersFile.write(answers, questionnaire: questionnaire).utf8),
                 mayReplace: finalPath == draftPath ? [finalPath] : [])
             // Standard output gets only the files written, one a line, for scripts.
-            output.out(([finalPath] + outcome.written).joined(separator: "\n"))
+            output.out(([finalPath] + outcome.written).map { TerminalText($0) }.joined(separator: "\n"))
         } catch {
             output.error(
-                CommandOutput.prefixed(error.description)
-                    + "\nYour answers are safe in \(draftPath); once the problem is fixed, finish with: "
-                    + resumeCommand)
+                CommandOutput.prefixed(error.terminalText)
+                    + "\nYour answers are safe in \(draftPath); once the problem is fixed, finish with: \(resumeCommand)"
+            )
             return error.exitStatus
         }
         // Standard output has just listed the files, so the notes say where without repeating them,
         // and each command stands on a line of its own, so a terminal never breaks one mid-word.
         let kinds = formats.map(\.readerName).joined(separator: " and ")
-        var notes = [
+        var notes: [TerminalText] = [
             "Wrote the final answers and the \(kinds) report\(formats.count == 1 ? "" : "s") in \(outputDirectory)/."
         ]
         if !incomplete.isEmpty {
-            notes.append(
-                "Saved as a draft, not final: a final assessment still needs "
-                    + incomplete.map { "\($0.description) (\($0.path))" }.joined(separator: "; ") + ".")
+            let needed = incomplete.map { "\($0.description) (\($0.path))" as String }.joined(separator: "; ")
+            notes.append("Saved as a draft, not final: a final assessment still needs \(needed).")
         }
         if finalPath != draftPath {
             FileIO.remove(draftPath)
             notes.append("The draft \(draftPath) was removed; \(finalPath) holds the final answers.")
         }
         notes.append("To re-run the assessment from its answers at any time:")
-        notes.append("  " + assessCommand(finalPath, force: false))
+        notes.append("  \(assessCommand(finalPath, force: false))")
         output.error(notes.joined(separator: "\n"))
         return .success
     }

@@ -250,7 +250,7 @@ private final class Run {
                 if part.amount != 0 { likelihoodParts.append(part) }
             }
         }
-        let points = likelihoodParts.reduce(0) { $0 + $1.amount }
+        let points = likelihoodParts.reduce(0) { ScoreArithmetic.add($0, $1.amount) }
         let likelihoodIndex = likelihoodIndex(forPoints: points)
         let likelihood = scoring.likelihoodLevels[likelihoodIndex]
 
@@ -275,7 +275,7 @@ private final class Run {
             severityIndex = dataIndex
         }
         for adjustment in risk.severity.adjustments where holds(adjustment.when) {
-            let target = min(max(severityIndex + adjustment.points, 0), levels.count - 1)
+            let target = min(max(ScoreArithmetic.add(severityIndex, adjustment.points), 0), levels.count - 1)
             var part = contribution(
                 .adjustment, adjustment.reason, questions: adjustment.when.questionIDs,
                 amount: target - severityIndex)
@@ -351,11 +351,11 @@ private final class Run {
             guard amount != 0 else { continue }
             var granted = amount
             var text = item.reason
-            if let maximum = weights.maximum, total + amount > maximum {
-                granted = max(0, maximum - total)
+            if let maximum = weights.maximum, ScoreArithmetic.add(total, amount) > maximum {
+                granted = max(0, ScoreArithmetic.subtract(maximum, total))
                 text += " [limited: purpose drift adds at most \(maximum) to this risk]"
             }
-            total += granted
+            total = ScoreArithmetic.add(total, granted)
             contributions.append(
                 Contribution(kind: .purposeDrift, reason: text, questions: item.questions, amount: granted))
         }
@@ -382,7 +382,7 @@ private final class Run {
             if effect.eliminates { eliminated = true }
             var reason = "\(measures[position].measure.id) \(measures[position].measure.title)"
             if effect.severity != 0 {
-                let steps = abs(effect.severity)
+                let steps = effect.severity.magnitude
                 reason +=
                     " (severity \(effect.severity < 0 ? "\u{2212}" : "+")\(steps) step\(steps == 1 ? "" : "s"))"
             }
@@ -390,8 +390,10 @@ private final class Run {
                 Contribution(
                     kind: .measure, reason: reason,
                     questions: [], amount: effect.likelihood))
-            result.residualLikelihoodPoints += effect.likelihood
-            severityIndex = max(0, severityIndex + effect.severity)
+            result.residualLikelihoodPoints = ScoreArithmetic.add(
+                result.residualLikelihoodPoints, effect.likelihood)
+            severityIndex = min(
+                max(0, ScoreArithmetic.add(severityIndex, effect.severity)), scoring.severityLevels.count - 1)
         }
         let likelihoodIndex = likelihoodIndex(forPoints: result.residualLikelihoodPoints)
         result.residualLikelihood = scoring.likelihoodLevels[likelihoodIndex]
@@ -423,13 +425,15 @@ private final class Run {
             let severityWeight = (rank(of: risk.severity.id, in: scoring.severityLevels) ?? 0) + 1
             for part in risk.likelihoodContributions where part.amount > 0 && part.kind != .base {
                 if let position = totals.firstIndex(where: { $0.reason == part.reason }) {
-                    totals[position].points += part.amount
-                    totals[position].weight += part.amount * severityWeight
+                    totals[position].points = ScoreArithmetic.add(totals[position].points, part.amount)
+                    totals[position].weight = ScoreArithmetic.add(
+                        totals[position].weight, ScoreArithmetic.multiply(part.amount, severityWeight))
                     totals[position].risks.append(risk.risk.id)
                 } else {
                     totals.append(
                         Driver(
-                            reason: part.reason, points: part.amount, weight: part.amount * severityWeight,
+                            reason: part.reason, points: part.amount,
+                            weight: ScoreArithmetic.multiply(part.amount, severityWeight),
                             risks: [risk.risk.id]))
                 }
             }

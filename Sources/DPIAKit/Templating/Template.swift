@@ -15,6 +15,13 @@ public struct Template: Sendable {
 
     /// How deep partials may include partials before rendering gives up, to stop endless recursion.
     public static let maximumPartialDepth = 100
+    /// How many instructions one rendering (or one name check) may carry out, counting each time a
+    /// partial or a section body is walked again: a bounded report takes well under a million; partials
+    /// that each include the next twice would take 2^depth.
+    public static let maximumRenderSteps = 10_000_000
+    /// The most bytes one rendering may write: several times the largest report the biggest accepted
+    /// answers file (64 MiB) could produce.
+    public static let maximumOutputBytes = 256 * 1024 * 1024
 
     /// The template's name, usually its file name; errors and diagnostics start with it.
     public let name: String
@@ -117,6 +124,7 @@ private struct Renderer {
     let appendEscaped: (String, inout [UInt8]) -> Void
     var stack: [TemplateValue]
     var output: [UInt8] = []
+    var steps = 0
 
     /// Renders `template`'s instructions in `range`.
     mutating func render(
@@ -125,6 +133,10 @@ private struct Renderer {
         let program = template.program
         var index = range.lowerBound
         while index < range.upperBound {
+            steps += 1
+            if steps > Template.maximumRenderSteps || output.count > Template.maximumOutputBytes {
+                throw tooLarge(in: template, line: 0, column: 0)
+            }
             switch program.instructions[index] {
             case .text(let start, let end):
                 output += program.text[start..<end]
@@ -186,8 +198,20 @@ private struct Renderer {
                 message: "partial \"\(tag.name)\" is nested more than "
                     + "\(Template.maximumPartialDepth) deep; does it include itself?")
         }
+        if steps > Template.maximumRenderSteps || output.count > Template.maximumOutputBytes {
+            throw tooLarge(in: template, line: tag.position.line, column: tag.position.column)
+        }
         // Only a standalone partial is indented, and it inherits the indentation around it.
         let inner = tag.indentation.map { indentation + $0 } ?? []
         try render(0..<partial.program.instructions.count, of: partial, indentation: inner, depth: depth + 1)
+    }
+
+    private func tooLarge(in template: Template, line: Int, column: Int) -> TemplateError {
+        TemplateError(
+            kind: .tooLarge, template: template.name, line: line, column: column,
+            message: steps > Template.maximumRenderSteps
+                ? "the report would take more than \(Template.maximumRenderSteps) steps to expand; expected partials and sections that do not repeat each other without end"
+                : "the report would be larger than \(Template.maximumOutputBytes / 1024 / 1024) MiB; expected partials and sections that do not repeat each other without end"
+        )
     }
 }

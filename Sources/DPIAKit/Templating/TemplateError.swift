@@ -11,6 +11,10 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case invalidDelimiters
         case unknownPartial
         case partialRecursion
+        /// Rendering would take more steps or write more bytes than `Template` allows.
+        case tooLarge
+        /// A template file is a link to somewhere outside its templates folder.
+        case outsideFolder
         /// The template file could not be read, or a report format has no template.
         case unreadable
     }
@@ -51,13 +55,27 @@ public struct TemplateDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     /// A plain sentence saying what is wrong.
     public var message: String
+    public var kind: Kind
 
-    public init(template: String, line: Int, column: Int, name: String, message: String) {
+    /// What a template check found.
+    public enum Kind: Sendable, Hashable {
+        /// A name or partial the report data or the folder does not have: it would render empty.
+        case unknownName
+        /// A partial that includes itself, directly or through others.
+        case recursivePartial
+        /// Expanding the template would take more than `Template.maximumRenderSteps`.
+        case tooLarge
+    }
+
+    public init(
+        template: String, line: Int, column: Int, name: String, message: String, kind: Kind = .unknownName
+    ) {
         self.template = template
         self.line = line
         self.column = column
         self.name = name
         self.message = message
+        self.kind = kind
     }
 
     public var description: String {

@@ -10,7 +10,9 @@ extension Template {
     /// under that list. A section whose own name is unknown is reported once and its contents are not
     /// checked further.
     ///
-    /// This catches typos that would otherwise silently render empty.
+    /// This catches typos that would otherwise silently render empty. It also reports a partial that
+    /// includes itself, directly or through others, and stops with one diagnostic when the walk would
+    /// take more than `Template.maximumRenderSteps` (partials that each include the next twice).
     public func unknownNames(
         against schema: TemplateValue, partials: [String: Template] = [:]
     ) -> [TemplateDiagnostic] {
@@ -25,6 +27,12 @@ extension Template {
 private struct Findings {
     var unknown: Set<TemplateDiagnostic> = []
     var tried: Set<TemplateDiagnostic> = []
+
+    /// A problem that is not about one name (a recursive partial, too many steps): reported wherever met.
+    mutating func insert(_ problem: TemplateDiagnostic) {
+        tried.insert(problem)
+        unknown.insert(problem)
+    }
 
     mutating func formUnion(_ other: Findings) {
         unknown.formUnion(other.unknown)
@@ -46,8 +54,11 @@ private struct Findings {
 
 private struct NameChecker {
     let partials: [String: Template]
-    /// Partials being walked, so that a recursive partial is checked once rather than forever.
-    var activePartials: Set<String> = []
+    /// Partials being walked, outermost first, so that a recursive partial is reported, not walked forever.
+    var activePartials: [String] = []
+    /// Instructions visited so far, against `Template.maximumRenderSteps`.
+    var steps = 0
+    var exhausted = false
 
     /// Checks `template`'s instructions in `range` against a context stack, innermost context last.
     mutating func check(
@@ -56,7 +67,18 @@ private struct NameChecker {
         let program = template.program
         var found = Findings()
         var index = range.lowerBound
-        while index < range.upperBound {
+        while index < range.upperBound && !exhausted {
+            steps += 1
+            if steps > Template.maximumRenderSteps {
+                exhausted = true
+                found.insert(
+                    TemplateDiagnostic(
+                        template: template.name, line: 0, column: 0, name: "",
+                        message:
+                            "checking the templates took more than \(Template.maximumRenderSteps) steps; expected partials and sections that do not repeat each other without end",
+                        kind: .tooLarge))
+                break
+            }
             switch program.instructions[index] {
             case .text, .lineStart:
                 break
@@ -93,9 +115,20 @@ private struct NameChecker {
                     found.unknown.insert(missing)
                     break
                 }
-                guard activePartials.insert(tag.name).inserted else { break }
+                if let start = activePartials.firstIndex(of: tag.name) {
+                    let cycle = (activePartials[start...] + [tag.name]).map { "\"\($0)\"" }
+                    found.insert(
+                        TemplateDiagnostic(
+                            template: template.name, line: tag.position.line, column: tag.position.column,
+                            name: tag.name,
+                            message:
+                                "partial \"\(tag.name)\" includes itself (\(cycle.joined(separator: " → "))); expected partials that do not include each other in a loop, which would never finish",
+                            kind: .recursivePartial))
+                    break
+                }
+                activePartials.append(tag.name)
                 found.formUnion(check(0..<partial.program.instructions.count, of: partial, stack: stack))
-                activePartials.remove(tag.name)
+                activePartials.removeLast()
             }
             index += 1
         }

@@ -6,8 +6,9 @@
 public protocol Terminal: AnyObject {
     /// Blocks until the next key event. After `.endOfFile` every later call returns `.endOfFile`.
     func readKey() -> KeyEvent
-    /// Writes text, which may contain the ANSI control sequences the prompts emit.
-    func write(_ text: String)
+    /// Writes text, which may contain the ANSI control sequences the prompts emit; anything from input
+    /// in it has been sanitized.
+    func write(_ text: TerminalText)
     /// The current size; prompts read it again after a `.resize` event.
     var size: TerminalSize { get }
     /// Whether colour and bold may be used. The caller decides (NO_COLOR, TERM=dumb...).
@@ -20,5 +21,5 @@ public protocol LineIO: AnyObject {
     /// The next line without its line ending, or `nil` at end of input.
     func readLine() -> String?
     /// Writes one line of text; the conformer adds the line ending.
-    func writeLine(_ line: String)
+    func writeLine(_ line: TerminalText)
 }

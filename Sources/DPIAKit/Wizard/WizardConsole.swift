@@ -14,12 +14,12 @@ public enum WizardConsole {
             // never makes the terminal wrap on its own).
             let width = max(terminal.size.columns - 1, 20)
             let rows = lines.flatMap { TextWrap.lines($0, width: width) }
-            terminal.write(rows.map { $0 + "\r\n" }.joined())
+            terminal.write(rows.map { "\($0)\r\n" as TerminalText }.joined(separator: .empty))
             return rows.count
         case .plain(let io):
             for line in lines {
                 for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
-                    io.writeLine(String(part))
+                    io.writeLine("\(part)")
                 }
             }
             return 0

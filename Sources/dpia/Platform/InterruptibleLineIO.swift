@@ -20,8 +20,8 @@ final class InterruptibleLineIO: LineIO {
         self.signals = signals
     }
 
-    func writeLine(_ line: String) {
-        Platform.writeAll(line + "\n", to: outputFD)
+    func writeLine(_ line: TerminalText) {
+        Platform.writeAll(line.text + "\n", to: outputFD)
     }
 
     func readLine() -> String? {

@@ -62,8 +62,8 @@ final class TTYTerminal: Terminal {
         Platform.windowSize(of: outputFD) ?? Platform.windowSize(of: inputFD) ?? .fallback
     }
 
-    func write(_ text: String) {
-        Platform.writeAll(text, to: outputFD)
+    func write(_ text: TerminalText) {
+        Platform.writeAll(text.text, to: outputFD)
     }
 
     func readKey() -> KeyEvent {

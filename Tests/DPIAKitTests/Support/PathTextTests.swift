@@ -28,11 +28,4 @@ struct PathTextTests {
         #expect(PathText.splitLast("/b.md") == ("/", "b.md"))
         #expect(PathText.splitLast("b.md") == ("", "b.md"))
     }
-
-    @Test func summaryFieldsLoseTabsAndLineBreaksOnly() {
-        #expect(BatchSummary.tsvField("Ward 7 — Café") == "Ward 7 — Café")
-        #expect(BatchSummary.tsvField("a\tb\nc\r\nd") == "a b c d")
-        #expect(BatchSummary.tsvField("a\u{2028}b\u{85}c\u{0B}d") == "a b c d")
-        #expect(BatchSummary.tsvField("price €5") == "price €5", "0xE2 that is not a line break stays")
-    }
 }

@@ -97,10 +97,24 @@ struct TemplateNameCheckerTemplatingTests {
             ])
     }
 
-    @Test("A recursive partial is checked without looping forever")
+    @Test("A recursive partial is reported, and checked without looping forever")
     func recursivePartial() throws {
         let found = try unknown(
             "{{>node}}", partials: ["node": "{{organisation.name}}{{#risks}}{{>node}}{{bad}}{{/risks}}"])
-        #expect(found.map(\.name) == ["bad"])
+        #expect(found.map(\.name) == ["node", "bad"])
+        #expect(found.map(\.kind) == [.recursivePartial, .unknownName])
+        #expect(
+            found.first?.description
+                == #"node:1:32: partial "node" includes itself ("node" → "node"); expected partials that do not include each other in a loop, which would never finish"#
+        )
+    }
+
+    @Test("Partials that include each other many times stop at the step bound, reported once")
+    func partialBomb() throws {
+        var partials: [String: String] = [:]
+        for level in 0..<30 { partials["p\(level)"] = "{{>p\(level + 1)}}{{>p\(level + 1)}}" }
+        partials["p30"] = "{{organisation.name}}"
+        let found = try unknown("{{>p0}}", partials: partials)
+        #expect(found.map(\.kind) == [.tooLarge])
     }
 }

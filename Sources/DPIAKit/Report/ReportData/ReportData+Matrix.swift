@@ -53,7 +53,7 @@ extension ReportData.Builder {
                 case (nil, nil): "any score"
                 }
             bands.append(["level": likelihood(level), "range": .string(range)])
-            lower = band.maximumPoints.map { $0 + 1 }
+            lower = band.maximumPoints.map { ScoreArithmetic.add($0, 1) }
         }
         return bands
     }

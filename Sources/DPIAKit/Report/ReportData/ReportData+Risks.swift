@@ -81,7 +81,7 @@ extension ReportData.Builder {
 
     /// Points with their sign, and a true minus sign for fewer.
     func signed(_ amount: Int) -> String {
-        amount > 0 ? "+\(amount)" : amount == 0 ? "0" : "\u{2212}\(-amount)"
+        amount > 0 ? "+\(amount)" : amount == 0 ? "0" : "\u{2212}\(amount.magnitude)"
     }
 
     func measure(_ result: MeasureResult) -> TemplateValue {
