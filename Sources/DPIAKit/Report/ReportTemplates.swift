@@ -1,18 +1,29 @@
 import Foundation
 
-/// The report formats dpia writes.
+/// The report formats dpia writes; the raw value is the name `--format` takes.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case markdown = "md"
     case html
+    /// The scored assessment as data (`AssessmentJSON`), made without a template.
+    case json
 
-    /// The file name extension, also the value of `--format`.
-    public var fileExtension: String { rawValue }
+    /// What follows the answers file's name (without its `.json`): `md`, `html`, `assessment.json`.
+    public var fileExtension: String {
+        switch self {
+        case .json: String(AssessmentJSON.fileSuffix.dropFirst())
+        default: rawValue
+        }
+    }
+
+    /// Whether the format is rendered from a `report.EXT.mustache` template.
+    var isTemplated: Bool { self != .json }
 
     /// Escapes user text for this format.
     func escape(_ text: String) -> String {
         switch self {
         case .markdown: MarkdownEscaping.escape(text)
         case .html: Template.htmlEscape(text)
+        case .json: text
         }
     }
 }
@@ -33,7 +44,7 @@ public struct ReportTemplates: Sendable {
         }
         var errors: [TemplateError] = []
         var reports: [ReportFormat: Template] = [:]
-        for format in ReportFormat.allCases {
+        for format in ReportFormat.allCases where format.isTemplated {
             let path = (directory as NSString).appendingPathComponent(
                 "report.\(format.fileExtension).mustache")
             guard FileIO.exists(path) else { continue }

@@ -62,7 +62,8 @@ public struct Assessor: Sendable {
         return rendered.outcome
     }
 
-    /// The answers files of a batch folder: every `*.json` directly in it (hidden files skipped), sorted.
+    /// The answers files of a batch folder: every `*.json` directly in it, sorted, except hidden files and
+    /// the `*.assessment.json` dpia writes, so a batch can write its outputs into its own folder and rerun.
     public static func answersFiles(in directory: String) throws(DPIAError) -> [String] {
         guard FileIO.isDirectory(directory) else {
             throw .input(
@@ -77,7 +78,9 @@ public struct Assessor: Sendable {
         } catch {
             throw .input(.missing(path: directory, reason: "cannot be listed: \(error.localizedDescription)"))
         }
-        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+        let files = names.filter {
+            $0.hasSuffix(".json") && !$0.hasPrefix(".") && !AssessmentJSON.isAssessmentFileName($0)
+        }.sorted().map {
             PathText.join(directory, $0)
         }.filter { !FileIO.isDirectory($0) }
         if files.isEmpty {
@@ -251,6 +254,19 @@ public struct Assessor: Sendable {
     }
 
     static func read(_ answersPath: String) throws(DPIAError) -> [UInt8] {
+        // Its own output read back as answers would fail on every key, and would be reported as
+        // NAME.assessment.assessment.json.
+        if AssessmentJSON.isAssessmentFileName(answersPath) {
+            throw .input(
+                .invalid(
+                    ValidationFailure([
+                        Diagnostic(
+                            file: answersPath, path: "", location: nil,
+                            message:
+                                "is an assessment dpia wrote (--format json), not an answers file; expected the answers file it was made from, named without .assessment"
+                        )
+                    ])))
+        }
         do {
             return try FileIO.read(answersPath)
         } catch {
@@ -286,7 +302,10 @@ public struct Assessor: Sendable {
         var outputs: [OutputFile] = []
         for format in formats {
             do {
-                let text = try templates.renderBytes(format, data: data)
+                let text =
+                    format.isTemplated
+                    ? try templates.renderBytes(format, data: data)
+                    : AssessmentJSON.bytes(assessment, toolVersion: toolVersion)
                 outputs.append(
                     OutputFile(
                         path: PathText.join(outputDirectory, "\(base).\(format.fileExtension)"), bytes: text))
