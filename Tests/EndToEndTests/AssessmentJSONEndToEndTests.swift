@@ -46,6 +46,32 @@ struct AssessmentJSONEndToEndTests {
                     "dpia: error: rota.assessment.json: is an assessment dpia wrote (--format json), not an answers file; expected the answers file it was made from, named without .assessment\n"
             ))
         #expect(!work.exists("out"))
+        // Renamed, it is told apart by what it holds.
+        try work.copy(work.path("rota.assessment.json"), to: "results.json")
+        expect(
+            try work.run(["assess", "--out", "out", "results.json"]),
+            equals: .init(
+                status: 65, stdout: "",
+                stderr:
+                    "dpia: error: results.json:2:13: at format: is an assessment dpia wrote (--format json), not an answers file; expected the answers file it was made from, which holds \"answers\"\n"
+            ))
+        #expect(!work.exists("out"))
+    }
+
+    @Test func validateSaysWhatAnAssessmentFileIs() throws {
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        try work.copy(Self.example, to: "rota.json")
+        #expect(try work.run(["assess", "--out", "out", "--format", "json", "rota.json"]).status == 0)
+        // Renamed, it is still told apart by its content, with one error instead of one per member.
+        try work.copy(work.path("out/rota.assessment.json"), to: "results.json")
+        expect(
+            try work.run(["validate", "results.json"]),
+            equals: .init(
+                status: 65, stdout: "",
+                stderr:
+                    "dpia: error: results.json:2:13: at format: is an assessment dpia wrote (--format json), not a questionnaire or answers file; Questionnaires/assessment.schema.json describes it; expected the answers file it was made from\n"
+            ))
     }
 
     @Test func aBatchRerunOverAFolderHoldingItsOwnOutputsKeepsThem() throws {

@@ -257,21 +257,28 @@ public struct Assessor: Sendable {
         // Its own output read back as answers would fail on every key, and would be reported as
         // NAME.assessment.assessment.json.
         if AssessmentJSON.isAssessmentFileName(answersPath) {
-            throw .input(
-                .invalid(
-                    ValidationFailure([
-                        Diagnostic(
-                            file: answersPath, path: "", location: nil,
-                            message:
-                                "is an assessment dpia wrote (--format json), not an answers file; expected the answers file it was made from, named without .assessment"
-                        )
-                    ])))
+            throw notAnswers(answersPath, at: "", nil, "named without .assessment")
         }
         do {
             return try FileIO.read(answersPath)
         } catch {
             throw .input(error)
         }
+    }
+
+    /// The error for an assessment dpia wrote given as answers, which would otherwise fail on every member.
+    static func notAnswers(_ path: String, at member: String, _ location: TextPosition?, _ hint: String)
+        -> DPIAError
+    {
+        .input(
+            .invalid(
+                ValidationFailure([
+                    Diagnostic(
+                        file: path, path: member, location: location,
+                        message:
+                            "is an assessment dpia wrote (--format json), not an answers file; expected the answers file it was made from, "
+                            + hint)
+                ])))
     }
 
     func render(_ answersPath: String, questionnaires: inout QuestionnaireCache) throws(DPIAError) -> Rendered
@@ -284,6 +291,9 @@ public struct Assessor: Sendable {
     {
         // Parsed once here; a file that does not parse takes the slower path that explains why.
         let root = try? JSONParser.parse(bytes)
+        if let format = root?["format"], format.value == .string(AssessmentJSON.format) {
+            throw Self.notAnswers(answersPath, at: "format", format.location, "which holds \"answers\"")
+        }
         let questionnaire = try questionnaires.questionnaire(
             for: bytes, root: root, answersPath: answersPath, explicit: self.questionnaire, catalog: catalog)
         let answers: Answers
