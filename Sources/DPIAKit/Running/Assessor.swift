@@ -307,7 +307,10 @@ public struct Assessor: Sendable {
             throw .input(.invalid(error))
         }
         let assessment = Scorer.assess(questionnaire, answers)
-        let data = ReportData.build(assessment, toolVersion: toolVersion)
+        // Only the templated formats read the report data; `--format json` alone need not build it.
+        let data: TemplateValue =
+            formats.contains(where: \.isTemplated)
+            ? ReportData.build(assessment, toolVersion: toolVersion) : .null
         let base = PathText.deletingExtension(PathText.lastComponent(answersPath))
         var outputs: [OutputFile] = []
         for format in formats {
