@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Checks the bundled questionnaires and examples against the JSON Schemas, and that the schemas
+"""Checks the bundled questionnaires and examples, and the examples' pinned `--format json` output
+(`Tests/Goldens/*/*.assessment.json`), against the JSON Schemas, and that the schemas
 reject typical authoring mistakes. Needs `pip install jsonschema` (4.x); the dpia tool itself does not.
 
     python3 Questionnaires/tools/validate_schemas.py
@@ -18,7 +19,7 @@ def load(path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-schemas = {name: load(root / f"{name}.schema.json") for name in ("questionnaire", "answers")}
+schemas = {name: load(root / f"{name}.schema.json") for name in ("questionnaire", "answers", "assessment")}
 validators = {}
 for name, schema in schemas.items():
     Draft202012Validator.check_schema(schema)
@@ -83,6 +84,18 @@ check("answers", "date not YYYY-MM-DD", broken, False)
 broken = copy.deepcopy(example)
 broken["answers"]["user_count"] = 31.5
 check("answers", "fractional integer answer", broken, False)
+
+goldens = sorted((root.parent / "Tests" / "Goldens").glob("*/*.assessment.json"))
+for path in goldens:
+    check("assessment", f"Tests/Goldens/{path.parent.name}/{path.name}", load(path), True)
+if goldens:
+    assessment = load(goldens[0])
+    broken = copy.deepcopy(assessment)
+    broken["risks"][0]["effect"]["id"] = "mitigated"
+    check("assessment", "unknown effect on risk", broken, False)
+    broken = copy.deepcopy(assessment)
+    broken["formatVersion"] = 2
+    check("assessment", "another format version", broken, False)
 
 print(f"{failures} failure(s)")
 sys.exit(1 if failures else 0)

@@ -80,7 +80,8 @@ import Testing
         let fish = try #require(Self.tool("fish"))
         #expect(try Self.run(fish, ["--no-execute", script]) == DPIAProcess.Result())
         let offered = try Self.run(fish, ["-c", "source '\(script)'; complete -C 'dpia assess --format '"])
-        let expected = ReportFormat.allCases.map { "\($0.rawValue)\tReport formats to write.\n" }.sorted()
+        let help = "Report formats to write; json is the scored assessment as data (NAME.assessment.json)."
+        let expected = ReportFormat.allCases.map { "\($0.rawValue)\t\(help)\n" }.sorted()
         #expect(offered.stdout.split(separator: "\n").map { $0 + "\n" }.sorted() == expected)
     }
 

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Every bundled example and a hostile-text case, rendered by the built binary and compared byte for
-/// byte with `Tests/Goldens`: the reports, what `assess` prints, a batch's `summary.tsv`, and the help
+/// byte with `Tests/Goldens`: the reports, the assessment as data, what `assess` prints, a batch's `summary.tsv`, and the help
 /// of every command.
 ///
 /// Refresh on purpose with `make goldens` (`DPIA_UPDATE_GOLDENS=1 swift test --filter Golden`), and
@@ -91,6 +91,25 @@ struct GoldenReportTests {
             {
                 Issue.record("\(difference)")
             }
+        }
+    }
+
+    @Test("The assessment as data (--format json) matches the goldens", arguments: cases)
+    func assessmentJSON(_ example: Case) throws {
+        let work = try ScratchFolder()
+        defer { work.remove() }
+        try work.copy(example.answers, to: "\(example.name).json")
+        var arguments = ["assess", "--out", "out", "--format", "json", "\(example.name).json"]
+        if let questionnaire = example.questionnaire { arguments += ["--questionnaire", questionnaire] }
+        let result = try work.run(arguments)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr == "", "\(result)")
+        #expect(work.files(in: "out") == ["\(example.name).assessment.json"])
+        let golden = "\(example.name)/\(example.name).assessment.json"
+        if let difference = Golden.check(
+            try work.data("out/\(example.name).assessment.json"), against: golden)
+        {
+            Issue.record("\(difference)")
         }
     }
 

@@ -96,7 +96,7 @@ struct IntegrityTests {
     @Test(arguments: [
         (
             ["assess", "--format", "", "rota.json"],
-            "empty value for option '--format'; expected one of: md, html, docx"
+            "empty value for option '--format'; expected one of: md, html, docx, json"
         ),
         (["assess", "--out", "", "rota.json"], "empty value for option '--out'; expected DIR"),
         (["wizard", "--out", ""], "empty value for option '--out'; expected DIR"),

@@ -1,11 +1,13 @@
 import Foundation
 
-/// The report formats dpia writes.
+/// The report formats dpia writes; the raw value is the name `--format` takes.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case markdown = "md"
     case html
     /// A Word document: `report.docx.mustache` is its body, with its styles and footer in `docx/`.
     case docx
+    /// The scored assessment as data (`AssessmentJSON`), made without a template.
+    case json
 
     /// What a reader calls the format: "the Markdown and HTML reports".
     public var readerName: String {
@@ -13,11 +15,20 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .markdown: "Markdown"
         case .html: "HTML"
         case .docx: "Word"
+        case .json: "assessment data"
         }
     }
 
-    /// The file name extension, also the value of `--format`.
-    public var fileExtension: String { rawValue }
+    /// What follows the answers file's name (without its `.json`): `md`, `html`, `assessment.json`.
+    public var fileExtension: String {
+        switch self {
+        case .json: String(AssessmentJSON.fileSuffix.dropFirst())
+        default: rawValue
+        }
+    }
+
+    /// Whether the format is rendered from a `report.EXT.mustache` template.
+    var isTemplated: Bool { self != .json }
 
     /// Appends user text to `output`, escaped for this format.
     func appendEscaped(_ text: String, to output: inout [UInt8]) {
@@ -25,6 +36,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .markdown: MarkdownEscaping.append(text, to: &output)
         case .html: Template.appendHTMLEscaped(text, to: &output)
         case .docx: output.append(contentsOf: XMLEscaping.runText(text).utf8)
+        case .json: output.append(contentsOf: text.utf8)
         }
     }
 }
@@ -54,7 +66,7 @@ public struct ReportTemplates: Sendable {
         func parse(_ path: String) -> Result<Template, TemplateError> {
             Self.parse(path, inside: root, shownAs: directory)
         }
-        for format in ReportFormat.allCases {
+        for format in ReportFormat.allCases where format.isTemplated {
             let path = (directory as NSString).appendingPathComponent(
                 "report.\(format.fileExtension).mustache")
             guard FileIO.exists(path) else { continue }

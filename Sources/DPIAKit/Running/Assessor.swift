@@ -62,7 +62,8 @@ public struct Assessor: Sendable {
         return rendered.outcome
     }
 
-    /// The answers files of a batch folder: every `*.json` directly in it (hidden files skipped), sorted.
+    /// The answers files of a batch folder: every `*.json` directly in it, sorted, except hidden files and
+    /// the `*.assessment.json` dpia writes, so a batch can write its outputs into its own folder and rerun.
     public static func answersFiles(in directory: String) throws(DPIAError) -> [String] {
         guard FileIO.isDirectory(directory) else {
             throw .input(
@@ -77,7 +78,9 @@ public struct Assessor: Sendable {
         } catch {
             throw .input(.missing(path: directory, reason: "cannot be listed: \(error.localizedDescription)"))
         }
-        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map {
+        let files = names.filter {
+            $0.hasSuffix(".json") && !$0.hasPrefix(".") && !AssessmentJSON.isAssessmentFileName($0)
+        }.sorted().map {
             PathText.join(directory, $0)
         }.filter { !FileIO.isDirectory($0) }
         if files.isEmpty {
@@ -251,11 +254,31 @@ public struct Assessor: Sendable {
     }
 
     static func read(_ answersPath: String) throws(DPIAError) -> [UInt8] {
+        // Its own output read back as answers would fail on every key, and would be reported as
+        // NAME.assessment.assessment.json.
+        if AssessmentJSON.isAssessmentFileName(answersPath) {
+            throw notAnswers(answersPath, at: "", nil, "named without .assessment")
+        }
         do {
             return try FileIO.read(answersPath)
         } catch {
             throw .input(error)
         }
+    }
+
+    /// The error for an assessment dpia wrote given as answers, which would otherwise fail on every member.
+    static func notAnswers(_ path: String, at member: String, _ location: TextPosition?, _ hint: String)
+        -> DPIAError
+    {
+        .input(
+            .invalid(
+                ValidationFailure([
+                    Diagnostic(
+                        file: path, path: member, location: location,
+                        message:
+                            "is an assessment dpia wrote (--format json), not an answers file; expected the answers file it was made from, "
+                            + hint)
+                ])))
     }
 
     func render(_ answersPath: String, questionnaires: inout QuestionnaireCache) throws(DPIAError) -> Rendered
@@ -268,6 +291,9 @@ public struct Assessor: Sendable {
     {
         // Parsed once here; a file that does not parse takes the slower path that explains why.
         let root = try? JSONParser.parse(bytes)
+        if let format = root?["format"], format.value == .string(AssessmentJSON.format) {
+            throw Self.notAnswers(answersPath, at: "format", format.location, "which holds \"answers\"")
+        }
         let questionnaire = try questionnaires.questionnaire(
             for: bytes, root: root, answersPath: answersPath, explicit: self.questionnaire, catalog: catalog)
         let answers: Answers
@@ -281,12 +307,18 @@ public struct Assessor: Sendable {
             throw .input(.invalid(error))
         }
         let assessment = Scorer.assess(questionnaire, answers)
-        let data = ReportData.build(assessment, toolVersion: toolVersion)
+        // Only the templated formats read the report data; `--format json` alone need not build it.
+        let data: TemplateValue =
+            formats.contains(where: \.isTemplated)
+            ? ReportData.build(assessment, toolVersion: toolVersion) : .null
         let base = PathText.deletingExtension(PathText.lastComponent(answersPath))
         var outputs: [OutputFile] = []
         for format in formats {
             do {
-                let text = try templates.renderBytes(format, data: data)
+                let text =
+                    format.isTemplated
+                    ? try templates.renderBytes(format, data: data)
+                    : AssessmentJSON.bytes(assessment, toolVersion: toolVersion)
                 outputs.append(
                     OutputFile(
                         path: PathText.join(outputDirectory, "\(base).\(format.fileExtension)"), bytes: text))

@@ -4,8 +4,9 @@ public enum DPIACommandLine {
     /// The options that choose and write reports, shared by `wizard` and `assess`.
     static let reportOptions: [OptionSpec] = [
         .list(
-            "format", valueName: "FORMATS", help: "Report formats to write.",
-            allowedValues: ["md", "html", "docx"],
+            "format", valueName: "FORMATS",
+            help: "Report formats to write; json is the scored assessment as data (NAME.assessment.json).",
+            allowedValues: ["md", "html", "docx", "json"],
             defaultValue: "md,html"),
         .value(
             "templates", valueName: "DIR", help: "Report templates folder (default: the bundled Templates/)."),
@@ -54,7 +55,7 @@ public enum DPIACommandLine {
                 name: "assess",
                 abstract: "Score answers files and write their reports.",
                 discussion:
-                    "Reports are named after each answers file: reports/NAME.md and reports/NAME.html (and reports/NAME.docx with --format md,html,docx). Existing files are kept unless --force is given.",
+                    "Reports are named after each answers file: reports/NAME.md and reports/NAME.html (and reports/NAME.docx with --format md,html,docx); with --format json, reports/NAME.assessment.json (described by Questionnaires/assessment.schema.json). Existing files are kept unless --force is given.",
                 options: [
                     .repeatable(
                         "answers", short: "a", valueName: "PATH",
@@ -62,7 +63,7 @@ public enum DPIACommandLine {
                     .value(
                         "batch", valueName: "DIR",
                         help:
-                            "Assess every *.json answers file in DIR in one process, and write OUT/summary.tsv."
+                            "Assess every *.json answers file in DIR (not *.assessment.json) in one process, and write OUT/summary.tsv."
                     ),
                     .value(
                         "questionnaire", short: "q", valueName: "ID|PATH",
@@ -123,7 +124,7 @@ public enum DPIACommandLine {
 
     /// The formats `--format` names, in a fixed order.
     public static func formats(_ names: [String]) -> [ReportFormat] {
-        ReportFormat.allCases.filter { names.contains($0.fileExtension) }
+        ReportFormat.allCases.filter { names.contains($0.rawValue) }
     }
 
     /// The synopsis of `dpia COMMAND`, as the argument parser prints it under a usage error:

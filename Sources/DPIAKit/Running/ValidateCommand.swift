@@ -86,7 +86,19 @@ public struct ValidateCommand {
         } catch {
             throw .input(error)
         }
-        if let root = try? JSONParser.parse(bytes), root["answers"] != nil {
+        let root = try? JSONParser.parse(bytes)
+        if let format = root?["format"], format.value == .string(AssessmentJSON.format) {
+            throw .input(
+                .invalid(
+                    ValidationFailure([
+                        Diagnostic(
+                            file: path, path: "format", location: format.location,
+                            message:
+                                "is an assessment dpia wrote (--format json), not a questionnaire or answers file; Questionnaires/assessment.schema.json describes it; expected the answers file it was made from"
+                        )
+                    ])))
+        }
+        if let root, root["answers"] != nil {
             let questionnaire = try QuestionnaireResolver.forAnswers(
                 bytes, answersPath: path, explicit: questionnaire, catalog: catalog)
             do throws(ValidationFailure) {

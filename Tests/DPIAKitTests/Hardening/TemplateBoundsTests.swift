@@ -57,7 +57,8 @@ struct TemplateBoundsTests {
     @Test func theBundledReportsRenderFarBelowTheBounds() throws {
         let templates = try ReportTemplates.load(directory: PackageRoot.path("Templates"))
         let data = ReportData.schemaSample(toolVersion: "test")
-        for format in ReportFormat.allCases {
+        // The templated formats; the assessment data is written without a template.
+        for format in ReportFormat.allCases where format != .json {
             #expect(try templates.render(format, data: data).utf8.count < Template.maximumOutputBytes / 100)
         }
     }

@@ -69,6 +69,7 @@ struct ByteEscaperTests {
                 case .html: Template.htmlEscape(text)
                 case .markdown: MarkdownEscaping.escape(text)
                 case .docx: XMLEscaping.runText(text)
+                case .json: text
                 }
             #expect(output == Array(("before " + escaped).utf8), "\(format)")
         }
