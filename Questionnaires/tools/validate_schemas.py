@@ -41,10 +41,12 @@ def check(kind, label, document, expect_valid):
 
 questionnaires = sorted(root.glob("*.json"))
 questionnaires = [p for p in questionnaires if not p.name.endswith(".schema.json")]
+# Each default ID.json, then the earlier releases kept in ID/.
+questionnaires += [r for p in list(questionnaires) for r in sorted((root / p.stem).glob("*.json"))]
 for path in questionnaires:
-    check("questionnaire", path.name, load(path), True)
-for path in sorted((root / "examples").glob("*.json")):
-    check("answers", f"examples/{path.name}", load(path), True)
+    check("questionnaire", str(path.relative_to(root)), load(path), True)
+for path in sorted((root / "examples").glob("**/*.json")):
+    check("answers", str(path.relative_to(root)), load(path), True)
 
 # Mistakes an author makes; each must be rejected.
 base = load(root / "communication-platform.json")

@@ -186,9 +186,10 @@ struct ResourceLocationTests {
             try DPIAProcess.run(["list"]),
             equals: .init(
                 stdout: """
-                    ID                      VERSION  TITLE
-                    communication-platform  1.0.0    DPIA: messaging and collaboration platform
-                    dpia-screening          1.0.0    DPIA screening: is a full DPIA needed?
+                    ID                      VERSION  STATUS               TITLE
+                    communication-platform  1.1.0    default              DPIA: messaging and collaboration platform
+                    communication-platform  1.0.0    superseded by 1.1.0  DPIA: messaging and collaboration platform
+                    dpia-screening          1.0.0    default              DPIA screening: is a full DPIA needed?
 
                     """))
     }

@@ -65,7 +65,8 @@ struct BatchTests {
         defer { work.remove() }
         let batch = try work.run(["assess", "--batch", "answers", "--out", "batch"])
         #expect(batch.status == 0, "\(batch)")
-        for name in try FileManager.default.contentsOfDirectory(atPath: work.path("answers")) {
+        for name in try FileManager.default.contentsOfDirectory(atPath: work.path("answers"))
+        where name.hasSuffix(".json") {
             let stem = (name as NSString).deletingPathExtension
             // One file at a time prints the summary the goldens pin, for reports written to `out`.
             let summary = try String(

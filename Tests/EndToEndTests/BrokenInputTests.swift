@@ -77,7 +77,7 @@ struct BrokenInputTests {
             "dpia: error: answers/nul-byte.json:10:19: control character 0x0 inside a string (escape it)"),
         BrokenCase(
             "answers/wrong-questionnaire.json",
-            #"dpia: error: answers/wrong-questionnaire.json: at questionnaire.version: these answers are for version 9.9.9 of "communication-platform" but version 1.0.0 was loaded; expected the same version (point --questionnaire at version 9.9.9, or re-answer with the wizard: dpia wizard --resume FILE)"#
+            #"dpia: error: answers/wrong-questionnaire.json: at questionnaire.version: no bundled version 9.9.9 of "communication-platform"; expected one of: 1.1.0 (the default), 1.0.0 (or pass --questionnaire PATH to that version's definition)"#
         ),
         // Keys and values echoed in errors cannot act on the terminal.
         BrokenCase(

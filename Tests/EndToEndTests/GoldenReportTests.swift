@@ -14,15 +14,37 @@ struct GoldenReportTests {
         var name: String
         var answers: String
         var questionnaire: String?
-        var testDescription: String { name }
+        /// The goldens' folder under `Tests/Goldens`: the name, under the version folder for examples
+        /// of a version kept in its own folder.
+        var golden: String
+        var testDescription: String { golden }
+
+        init(name: String, answers: String, questionnaire: String? = nil, golden: String? = nil) {
+            self.name = name
+            self.answers = answers
+            self.questionnaire = questionnaire
+            self.golden = golden ?? name
+        }
     }
 
+    /// The examples in `Questionnaires/examples` (the 1.0.0 assessments of record) and in each version
+    /// folder under it (`examples/1.1.0/`).
     static let examples: [Case] = {
-        let folder = PackageRoot.path("Questionnaires/examples")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.sorted().map {
-            Case(name: String($0.dropLast(5)), answers: "\(folder)/\($0)")
+        func cases(in relative: String, goldenPrefix: String) -> [Case] {
+            let folder = PackageRoot.path(relative)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return names.filter { $0.hasSuffix(".json") }.sorted().map {
+                Case(
+                    name: String($0.dropLast(5)), answers: "\(folder)/\($0)",
+                    golden: goldenPrefix + String($0.dropLast(5)))
+            }
         }
+        let root = PackageRoot.path("Questionnaires/examples")
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter {
+            !$0.hasSuffix(".json")
+        }.sorted()
+        return cases(in: "Questionnaires/examples", goldenPrefix: "")
+            + versions.flatMap { cases(in: "Questionnaires/examples/\($0)", goldenPrefix: "\($0)/") }
     }()
 
     static let cases: [Case] =
@@ -44,13 +66,13 @@ struct GoldenReportTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result)")
         let outputs: [(String, Data)] = [
-            ("\(example.name)/summary.txt", Data(result.stdout.utf8)),
+            ("\(example.golden)/summary.txt", Data(result.stdout.utf8)),
             (
-                "\(example.name)/\(example.name).md",
+                "\(example.golden)/\(example.name).md",
                 try work.data("out/\(example.name).md")
             ),
             (
-                "\(example.name)/\(example.name).html",
+                "\(example.golden)/\(example.name).html",
                 try work.data("out/\(example.name).html")
             ),
         ]
@@ -85,9 +107,10 @@ struct GoldenReportTests {
         #expect(result.stderr == "", "\(result)")
         let entries = try StoredZIP.entries(try work.data("out/\(example.name).docx"))
         #expect(entries.map(\.name) == Self.wordParts)
-        let pinned = Self.wordGoldens[example.name] ?? []
+        let pinned = Self.wordGoldens[example.golden] ?? []
         for entry in entries where pinned.contains(entry.name) {
-            if let difference = Golden.check(Data(entry.bytes), against: "\(example.name)/docx/\(entry.name)")
+            if let difference = Golden.check(
+                Data(entry.bytes), against: "\(example.golden)/docx/\(entry.name)")
             {
                 Issue.record("\(difference)")
             }
@@ -105,7 +128,7 @@ struct GoldenReportTests {
         #expect(result.status == 0, "\(result)")
         #expect(result.stderr == "", "\(result)")
         #expect(work.files(in: "out") == ["\(example.name).assessment.json"])
-        let golden = "\(example.name)/\(example.name).assessment.json"
+        let golden = "\(example.golden)/\(example.name).assessment.json"
         if let difference = Golden.check(
             try work.data("out/\(example.name).assessment.json"), against: golden)
         {

@@ -6,7 +6,7 @@ public enum AnswersFile {
     public static func load(_ bytes: [UInt8], file: String, questionnaire: Questionnaire)
         throws(ValidationFailure) -> Answers
     {
-        let answers = try parse(bytes, file: file)
+        let answers = try parse(bytes, file: file, finalRules: questionnaire.supersededBy == nil)
         let problems = validate(answers.answers, against: questionnaire, file: file, sink: answers.sink)
         if !problems.isEmpty { throw ValidationFailure(problems) }
         return answers.answers
@@ -33,26 +33,28 @@ public enum AnswersFile {
         return (answers.answers.questionnaireID, answers.answers.questionnaireVersion)
     }
 
-    static func parse(_ bytes: [UInt8], file: String, draft: Bool = false) throws(ValidationFailure) -> (
-        answers: Answers, sink: ParsedSink
-    ) {
+    /// `finalRules`: whether a final must be complete by today's rules (false for answers to a superseded
+    /// version, whose finals are records).
+    static func parse(_ bytes: [UInt8], file: String, draft: Bool = false, finalRules: Bool = true)
+        throws(ValidationFailure) -> (answers: Answers, sink: ParsedSink)
+    {
         let root = try JSONParser.parseDocument(bytes, file: file)
-        return try parse(root, file: file, draft: draft)
+        return try parse(root, file: file, draft: draft, finalRules: finalRules)
     }
 
     /// Like `load`, from JSON already parsed: a batch parses each file once.
     static func load(_ root: JSONNode, file: String, questionnaire: Questionnaire) throws(ValidationFailure)
         -> Answers
     {
-        let answers = try parse(root, file: file)
+        let answers = try parse(root, file: file, finalRules: questionnaire.supersededBy == nil)
         let problems = validate(answers.answers, against: questionnaire, file: file, sink: answers.sink)
         if !problems.isEmpty { throw ValidationFailure(problems) }
         return answers.answers
     }
 
-    static func parse(_ root: JSONNode, file: String, draft: Bool = false) throws(ValidationFailure) -> (
-        answers: Answers, sink: ParsedSink
-    ) {
+    static func parse(_ root: JSONNode, file: String, draft: Bool = false, finalRules: Bool = true)
+        throws(ValidationFailure) -> (answers: Answers, sink: ParsedSink)
+    {
         let sink = DiagnosticSink(file: file)
         let parsed = ParsedSink(sink: sink)
         guard let reader = JSONReader(root, path: "", sink: sink, what: "an answers object") else {
@@ -100,7 +102,7 @@ public enum AnswersFile {
                         meta.location(of: "status"))
                 }
             }
-            if status == .final && review == nil && !draft {
+            if status == .final && review == nil && !draft && finalRules {
                 finalProblem(Scorer.missingReviewDate, at: meta.node.location, sink: sink)
             }
             if let date, let review, isValidDate(date), isValidDate(review), review <= date {
@@ -282,7 +284,9 @@ public enum AnswersFile {
             }
             sink.report(message, at: place.path, place.location)
         }
-        if !draft && answers.metadata.status == .final {
+        // A final made on a superseded version was recorded under that version's rules: it is a record
+        // and still renders, its missing items shown; only finals on the default version must be complete.
+        if !draft && answers.metadata.status == .final && questionnaire.supersededBy == nil {
             checkComplete(answers, against: questionnaire, sink: parsed)
         }
         return sink.diagnostics

@@ -12,6 +12,11 @@ public struct Questionnaire: Sendable {
     public let references: [Reference]
     public let sections: [Section]
     public let scoring: Scoring
+    /// The default version of this questionnaire, when this is an earlier release kept so that
+    /// assessments of record made on it still assess (set by `QuestionnaireCatalog`, not read from JSON).
+    /// A final assessment on a superseded version is a record: it is reported with what it lacks by
+    /// today's rules rather than refused.
+    public var supersededBy: String? = nil
     /// Each question id's first place, by section and position in it.
     private let places: [String: (section: Int, question: Int)]
 

@@ -1,14 +1,20 @@
 import Foundation
 
-/// The questionnaire definitions in a folder, by id.
+/// The questionnaire definitions in a folder, by id and version.
+///
+/// `ID.json` is the default (current) version of a questionnaire; every earlier released version stays
+/// in `ID/VERSION.json`, so that an assessment of record made on it still assesses and re-renders. A
+/// definition loaded from `ID/` is marked `supersededBy` the default's version.
 ///
 /// A catalog made by `load` reads every definition at once; one made by `lazy` reads a definition when it is
-/// first asked for, trying `ID.json` before the others, so an assessment reads only the questionnaire its
-/// answers name. Loaded definitions are shared by copies of the catalog and by threads.
+/// first asked for, trying `ID.json` (then `ID/VERSION.json`) before the others, so an assessment reads only
+/// the questionnaire its answers name. Loaded definitions are shared by copies of the catalog and by threads.
 public struct QuestionnaireCatalog: Sendable {
     public struct Entry: Sendable {
         public var path: String
         public var questionnaire: Questionnaire
+        /// Whether this is the version an id alone resolves to (`ID.json`), rather than an earlier release.
+        public var isDefault: Bool { questionnaire.supersededBy == nil }
     }
 
     public var directory: String
@@ -20,37 +26,70 @@ public struct QuestionnaireCatalog: Sendable {
     /// The definitions that do not load, in file-name order.
     public var failures: [InputError] { storage.all().failures }
 
-    /// Loads every `*.json` definition directly in the folder (schemas and examples are skipped).
+    /// Loads every `*.json` definition directly in the folder and every released version in `ID/` beside
+    /// an `ID.json` (schemas and examples are skipped).
     /// Broken definitions are returned as failures rather than hiding the good ones.
     public static func load(directory: String) -> (catalog: QuestionnaireCatalog, failures: [InputError]) {
         let catalog = lazy(directory: directory)
         return (catalog, catalog.failures)
     }
 
-    /// Lists the definitions in the folder without reading them yet.
+    /// Lists the definitions in the folder without reading them yet: each `ID.json`, then its earlier
+    /// releases in `ID/`, newest first.
     public static func lazy(directory: String) -> QuestionnaireCatalog {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        let paths = names.filter { $0.hasSuffix(".json") && !$0.hasSuffix(".schema.json") }.map {
-            (directory as NSString).appendingPathComponent($0)
+        var paths: [String] = []
+        var archived: [String: String] = [:]
+        for name in names where name.hasSuffix(".json") && !name.hasSuffix(".schema.json") {
+            let current = PathText.join(directory, name)
+            paths.append(current)
+            let folder = PathText.join(directory, String(name.dropLast(5)))
+            let releases = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+                .sorted { QuestionnaireVersion.isOrdered($1, before: $0) }
+            for release in releases {
+                let path = PathText.join(folder, release + ".json")
+                paths.append(path)
+                archived[path] = current
+            }
         }
-        return QuestionnaireCatalog(directory: directory, storage: Storage(paths: paths))
+        return QuestionnaireCatalog(directory: directory, storage: Storage(paths: paths, archived: archived))
     }
 
     /// The definition with this id (and version, when given): a version that is not there falls back to
-    /// the id alone, so the caller can say which version it found.
+    /// the id's default, so the caller can say which version it found.
     public func entry(id: String, version: String? = nil) -> Entry? {
-        // A definition is usually saved as ID.json; reading that one first spares reading the others.
-        let likely = (directory as NSString).appendingPathComponent(id + ".json")
+        // A definition is usually saved as ID.json, an earlier release as ID/VERSION.json; reading those
+        // first spares reading the others.
+        let likely = PathText.join(directory, id + ".json")
         if let entry = storage.entry(at: likely), entry.questionnaire.id == id,
             version == nil || entry.questionnaire.version == version
         {
             return entry
         }
-        let entries = self.entries
-        return entries.first {
-            $0.questionnaire.id == id && (version == nil || $0.questionnaire.version == version)
+        if let version,
+            let entry = storage.entry(at: PathText.join(PathText.join(directory, id), version + ".json")),
+            entry.questionnaire.id == id, entry.questionnaire.version == version
+        {
+            return entry
         }
-            ?? (version == nil ? nil : entries.first { $0.questionnaire.id == id })
+        let entries = self.entries
+        let sameID = entries.filter { $0.questionnaire.id == id }
+        return sameID.first { version == nil || $0.questionnaire.version == version }
+            ?? (version == nil ? nil : sameID.first(where: \.isDefault) ?? sameID.first)
+    }
+
+    /// The definition loaded from a path marked as the release it is, when the catalog holds that id and
+    /// version as an earlier release: `--questionnaire Questionnaires/ID/1.0.0.json` is the record's
+    /// questionnaire just as much as the version its answers name.
+    public func marked(_ questionnaire: Questionnaire) -> Questionnaire {
+        guard questionnaire.supersededBy == nil,
+            let known = entry(id: questionnaire.id, version: questionnaire.version),
+            known.questionnaire.version == questionnaire.version
+        else { return questionnaire }
+        var marked = questionnaire
+        marked.supersededBy = known.questionnaire.supersededBy
+        return marked
     }
 
     /// Starts reading, on another thread, the definition the answers file at `answersPath` names, so that
@@ -67,17 +106,27 @@ public struct QuestionnaireCatalog: Sendable {
 
     /// Why `ID.json` in the folder does not load, when it is there and broken: the error to give for an
     /// answers file naming that id, rather than "no such questionnaire".
-    public func failure(forID id: String) -> InputError? {
-        storage.failure(at: (directory as NSString).appendingPathComponent(id + ".json"))
+    public func failure(forID id: String, version: String? = nil) -> InputError? {
+        if let version,
+            let failure = storage.failure(at: PathText.join(PathText.join(directory, id), version + ".json"))
+        {
+            return failure
+        }
+        return storage.failure(at: PathText.join(directory, id + ".json"))
     }
 
     /// What has been read of the folder, behind a lock so threads of a batch can share it.
     private final class Storage: @unchecked Sendable {
         private let lock = NSLock()
         let paths: [String]
+        /// Each earlier release's path, with the path of the default version it is kept beside.
+        let archived: [String: String]
         private var loaded: [String: Result<Questionnaire, InputError>] = [:]
 
-        init(paths: [String]) { self.paths = paths }
+        init(paths: [String], archived: [String: String]) {
+            self.paths = paths
+            self.archived = archived
+        }
 
         func entry(at path: String) -> Entry? {
             guard paths.contains(path), case .success(let questionnaire) = result(at: path) else {
@@ -104,13 +153,69 @@ public struct QuestionnaireCatalog: Sendable {
             return (entries, failures)
         }
 
+        /// The definition at a path; an earlier release is marked superseded by the default beside it.
         private func result(at path: String) -> Result<Questionnaire, InputError> {
+            guard let current = archived[path] else { return loadedResult(at: path) }
+            guard case .success(var release) = loadedResult(at: path) else { return loadedResult(at: path) }
+            if case .success(let latest) = loadedResult(at: current), latest.id == release.id,
+                latest.version != release.version
+            {
+                release.supersededBy = latest.version
+            }
+            return .success(release)
+        }
+
+        private func loadedResult(at path: String) -> Result<Questionnaire, InputError> {
             lock.lock()
             defer { lock.unlock() }
             if let known = loaded[path] { return known }
-            let result = Result { () throws(InputError) in try QuestionnaireLoader.load(path: path) }
+            var result = Result { () throws(InputError) in try QuestionnaireLoader.load(path: path) }
+            if let current = archived[path], case .success(let release) = result {
+                result = Self.checkRelease(release, at: path, besides: current)
+            }
             loaded[path] = result
             return result
         }
+
+        /// `ID/VERSION.json` must hold version VERSION of ID: an answers file naming that version finds it
+        /// by its file name.
+        static func checkRelease(_ release: Questionnaire, at path: String, besides current: String)
+            -> Result<Questionnaire, InputError>
+        {
+            let id = PathText.deletingExtension(PathText.lastComponent(current))
+            let version = PathText.deletingExtension(PathText.lastComponent(path))
+            var problems: [Diagnostic] = []
+            if release.id != id {
+                problems.append(
+                    Diagnostic(
+                        file: path, path: "id", location: nil,
+                        message:
+                            "a release kept beside \(PathText.lastComponent(current)) has id \"\(release.id)\"; expected \"\(id)\""
+                    ))
+            }
+            if release.version != version {
+                problems.append(
+                    Diagnostic(
+                        file: path, path: "version", location: nil,
+                        message:
+                            "a release kept as \(PathText.lastComponent(path)) has version \"\(release.version)\"; expected \"\(version)\" (name each release by its version)"
+                    ))
+            }
+            return problems.isEmpty ? .success(release) : .failure(.invalid(ValidationFailure(problems)))
+        }
+    }
+}
+
+/// Orders questionnaire versions: dotted numbers compared part by part (1.10.0 after 1.9.0), other text
+/// by characters.
+public enum QuestionnaireVersion {
+    public static func isOrdered(_ a: String, before b: String) -> Bool {
+        let left = a.split(separator: ".").map(String.init)
+        let right = b.split(separator: ".").map(String.init)
+        for (x, y) in zip(left, right) where x != y {
+            if let m = Int(x), let n = Int(y) { return m < n }
+            return x < y
+        }
+        return left.count < right.count
     }
 }

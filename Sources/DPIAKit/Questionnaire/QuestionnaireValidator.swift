@@ -423,12 +423,13 @@ struct QuestionnaireValidator {
             sink.report("scoring has risks but no recommendations; expected at least one rule", about: anchor)
             return
         }
-        if last.residualLevels != nil || last.measuresApproved != nil {
+        if last.residualLevels != nil || last.measuresApproved != nil || last.when != nil {
             sink.report(
                 "the last recommendation must have no constraints so that every assessment gets one",
                 about: "recommendation \(last.id)")
         }
         for rule in scoring.recommendations {
+            checkRule(rule.when, anchor: "recommendation \(rule.id)", suffix: ".when")
             for level in rule.residualLevels ?? [] {
                 checkLevel(
                     level, in: scoring.riskLevels, kind: "risk level", anchor: "recommendation \(rule.id)",

@@ -83,7 +83,7 @@ extension QuestionnaireDecoding {
             guard let rule = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
             rule.rejectUnknownKeys([
                 "id", "label", "summary", "summaryWhenInUse", "conditional", "residualLevels",
-                "measuresApproved",
+                "measuresApproved", "when",
             ])
             guard let id = rule.string("id"), let label = rule.string("label"),
                 let summary = rule.string("summary")
@@ -93,7 +93,8 @@ extension QuestionnaireDecoding {
                 id: id, label: label, summary: summary, residualLevels: rule.stringArray("residualLevels"),
                 measuresApproved: rule.bool("measuresApproved"),
                 summaryWhenInUse: rule.string("summaryWhenInUse", required: false),
-                conditional: rule.bool("conditional") ?? false)
+                conditional: rule.bool("conditional") ?? false,
+                when: rule.member("when").flatMap { condition($0, rule.childPath("when"), sink) })
         }
         if let screening = reader.object("screening") {
             scoring.screening = Self.screening(screening)

@@ -16,7 +16,11 @@ public struct CompletionsCommand {
                     usage: DPIACommandLine.synopsis("completions")))
         }
         // Without the bundled files there are no ids to offer; the rest of the script still works.
-        let ids = context.catalog()?.entries.map(\.questionnaire.id) ?? []
+        // One id a questionnaire, however many of its versions are kept.
+        var seen: Set<String> = []
+        let ids = (context.catalog()?.entries.map(\.questionnaire.id) ?? []).filter {
+            seen.insert($0).inserted
+        }
         // `out` ends the text with a line break, which the script already has.
         output.out(
             TerminalText(

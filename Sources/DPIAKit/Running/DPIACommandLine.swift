@@ -101,7 +101,9 @@ public enum DPIACommandLine {
                 positionals: [
                     PositionalSpec("FILE", help: "Files to check.", isOptional: true, isVariadic: true)
                 ]),
-            CommandSpec(name: "list", abstract: "List the bundled questionnaires: id, version, title."),
+            CommandSpec(
+                name: "list",
+                abstract: "List the bundled questionnaires: id, version (default or superseded), title."),
             CommandSpec(
                 name: "help", abstract: "Show help for a command.",
                 positionals: [

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `dpia list`: the bundled questionnaires as a table of id, version and title.
+/// `dpia list`: the bundled questionnaires as a table of id, version, status (the default version of
+/// each id, or an earlier release it superseded) and title.
 public struct ListCommand {
     public init() {}
 
@@ -12,18 +13,25 @@ public struct ListCommand {
             return output.fail(.resources(error))
         }
         let loaded = QuestionnaireCatalog.load(directory: home + "/Questionnaires")
+        // The default version of each id first, then its earlier releases, newest first.
         let rows = loaded.catalog.entries.map {
-            [$0.questionnaire.id, $0.questionnaire.version, $0.questionnaire.title]
+            [
+                $0.questionnaire.id, $0.questionnaire.version,
+                $0.questionnaire.supersededBy.map { "superseded by \($0)" } ?? "default",
+                $0.questionnaire.title,
+            ]
         }
-        let widths = (0..<2).map { column in
-            max(rows.map { $0[column].count }.max() ?? 0, ["ID", "VERSION"][column].count)
+        let headings = ["ID", "VERSION", "STATUS", "TITLE"]
+        let widths = (0..<3).map { column in
+            max(rows.map { $0[column].count }.max() ?? 0, headings[column].count)
         }
         func line(_ cells: [String]) -> TerminalText {
-            let id = cells[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
-            let version = cells[1].padding(toLength: widths[1], withPad: " ", startingAt: 0)
-            return "\(id)  \(version)  \(cells[2])"
+            let padded = (0..<3).map {
+                cells[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) + "  "
+            }
+            return "\(padded.joined())\(cells[3])"
         }
-        output.out(line(["ID", "VERSION", "TITLE"]))
+        output.out(line(headings))
         for row in rows { output.out(line(row)) }
         for failure in loaded.failures { output.fail(.input(failure)) }
         return loaded.failures.isEmpty

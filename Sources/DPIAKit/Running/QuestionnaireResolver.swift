@@ -21,7 +21,9 @@ public enum QuestionnaireResolver {
         _ reference: (id: String, version: String), answersPath: String, catalog: QuestionnaireCatalog?
     ) throws(DPIAError) -> Questionnaire {
         guard let entry = catalog?.entry(id: reference.id, version: reference.version) else {
-            if let failure = catalog?.failure(forID: reference.id) { throw .input(failure) }
+            if let failure = catalog?.failure(forID: reference.id, version: reference.version) {
+                throw .input(failure)
+            }
             let known = catalog?.entries.map { "\($0.questionnaire.id) \($0.questionnaire.version)" } ?? []
             throw .input(
                 .invalid(
@@ -33,6 +35,20 @@ public enum QuestionnaireResolver {
                         )
                     ])))
         }
+        guard entry.questionnaire.version == reference.version else {
+            let versions = (catalog?.entries ?? []).filter { $0.questionnaire.id == reference.id }.map {
+                $0.questionnaire.version + ($0.isDefault ? " (the default)" : "")
+            }
+            throw .input(
+                .invalid(
+                    ValidationFailure([
+                        Diagnostic(
+                            file: answersPath, path: "questionnaire.version", location: nil,
+                            message:
+                                "no bundled version \(reference.version) of \"\(reference.id)\"; expected one of: \(versions.joined(separator: ", ")) (or pass --questionnaire PATH to that version's definition)"
+                        )
+                    ])))
+        }
         return entry.questionnaire
     }
 
@@ -41,7 +57,8 @@ public enum QuestionnaireResolver {
     {
         if idOrPath.hasSuffix(".json") || idOrPath.contains("/") || FileIO.exists(idOrPath) {
             do {
-                return try QuestionnaireLoader.load(path: idOrPath)
+                let loaded = try QuestionnaireLoader.load(path: idOrPath)
+                return catalog?.marked(loaded) ?? loaded
             } catch {
                 throw .input(error)
             }

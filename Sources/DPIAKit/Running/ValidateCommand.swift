@@ -101,12 +101,22 @@ public struct ValidateCommand {
         if let root, root["answers"] != nil {
             let questionnaire = try QuestionnaireResolver.forAnswers(
                 bytes, answersPath: path, explicit: questionnaire, catalog: catalog)
+            let answers: Answers
             do throws(ValidationFailure) {
-                _ = try AnswersFile.load(bytes, file: path, questionnaire: questionnaire)
+                answers = try AnswersFile.load(bytes, file: path, questionnaire: questionnaire)
             } catch {
                 throw .input(.invalid(error))
             }
-            return "answers to \(questionnaire.id) \(questionnaire.version)"
+            var what = "answers to \(questionnaire.id) \(questionnaire.version)"
+            if let latest = questionnaire.supersededBy {
+                what += ", superseded by \(latest)"
+                let missing = Scorer.assess(questionnaire, answers).missingForFinal.count
+                if answers.metadata.status == .final && missing > 0 {
+                    what +=
+                        "; recorded as final under earlier rules, \(missing) item\(missing == 1 ? "" : "s") missing"
+                }
+            }
+            return what
         }
         do throws(ValidationFailure) {
             let questionnaire = try QuestionnaireLoader.load(bytes, file: path)

@@ -85,6 +85,7 @@ private final class Run {
         var recommendation = scoring.recommendations.first { rule in
             if let levels = rule.residualLevels, !levels.contains(overallResidual?.id ?? "") { return false }
             if let approved = rule.measuresApproved, approved != anyApproved { return false }
+            if let when = rule.when, !holds(when) { return false }
             return true
         }
         // A platform already in use is told to stop or contain the use, not merely not to start it.

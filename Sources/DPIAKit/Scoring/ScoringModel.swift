@@ -186,6 +186,9 @@ public struct RecommendationRule: Sendable, Equatable {
     public var summaryWhenInUse: String? = nil
     /// Whether the approval is conditional on the approved measures: reports list them as its conditions.
     public var conditional: Bool = false
+    /// A condition on the answers that must hold (for instance, no lawful basis identified), whatever
+    /// the ratings.
+    public var when: Condition? = nil
 }
 
 /// Criteria deciding whether a DPIA is required, in groups with a threshold each (UK GDPR Art. 35(3): one is

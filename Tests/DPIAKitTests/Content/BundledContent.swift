@@ -8,13 +8,21 @@ enum BundledContent {
     static let questionnairesDirectory = PackageRoot.url.appendingPathComponent("Questionnaires")
     static let examplesDirectory = questionnairesDirectory.appendingPathComponent("examples")
 
-    /// The questionnaire definitions (`Questionnaires/*.json`, schemas excluded), by file name.
+    /// The default questionnaire definitions (`Questionnaires/*.json`, schemas excluded), by file name.
     static var questionnaireFiles: [String] {
         jsonFiles(in: questionnairesDirectory).filter { !$0.hasSuffix(".schema.json") }
     }
 
-    /// The worked examples (`Questionnaires/examples/*.json`), by file name.
-    static var exampleFiles: [String] { jsonFiles(in: examplesDirectory) }
+    /// The worked examples, by path under `Questionnaires/examples`: the 1.0.0 assessments of record
+    /// directly in it, then each later version's in its own folder (`1.1.0/NAME.json`).
+    static var exampleFiles: [String] {
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: examplesDirectory.path)) ?? [])
+            .filter { !$0.hasSuffix(".json") }.sorted()
+        return jsonFiles(in: examplesDirectory)
+            + versions.flatMap { version in
+                jsonFiles(in: examplesDirectory.appendingPathComponent(version)).map { "\(version)/\($0)" }
+            }
+    }
 
     private static func jsonFiles(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -25,15 +33,19 @@ enum BundledContent {
         try QuestionnaireLoader.load(path: questionnairesDirectory.appendingPathComponent(file).path)
     }
 
-    /// The questionnaire an example names, loaded from the bundled definitions.
+    /// The bundled definitions as `dpia` finds them: each default and every earlier release.
+    static let catalog = QuestionnaireCatalog.lazy(directory: questionnairesDirectory.path)
+
+    /// The questionnaire an example names, id and version, found as `dpia assess` finds it.
     static func questionnaire(forExample file: String) throws -> Questionnaire {
         let path = examplesDirectory.appendingPathComponent(file).path
         let reference = try AnswersFile.questionnaireReference(FileIO.read(path), file: path)
-        for candidate in questionnaireFiles {
-            let questionnaire = try questionnaire(file: candidate)
-            if questionnaire.id == reference.id { return questionnaire }
+        guard let entry = catalog.entry(id: reference.id, version: reference.version),
+            entry.questionnaire.version == reference.version
+        else {
+            throw BundledContentError.noQuestionnaire("\(reference.id) \(reference.version)")
         }
-        throw BundledContentError.noQuestionnaire(reference.id)
+        return entry.questionnaire
     }
 
     static func answers(example file: String, questionnaire: Questionnaire) throws -> Answers {
@@ -52,7 +64,7 @@ enum BundledContentError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .noQuestionnaire(let id): "no bundled questionnaire has the id \"\(id)\""
+        case .noQuestionnaire(let reference): "no bundled questionnaire is \(reference)"
         }
     }
 }

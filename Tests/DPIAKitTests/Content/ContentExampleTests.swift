@@ -1,34 +1,83 @@
 import DPIAKit
 import Testing
 
-/// The outcome a reviewer will read at the top of an example's report. Pinned so that a change to the
-/// rules cannot silently flip a rating.
+/// The outcome a reviewer will read at the top of an example's report, and each risk's level before and
+/// after measures. Pinned so that a change to the rules cannot silently flip a rating; the 1.0.0 examples
+/// are assessments of record, pinned as they were before 1.1.0 existed.
 struct ExpectedOutcome: Sendable, CustomTestStringConvertible {
+    /// Under `Questionnaires/examples`.
     var file: String
     var inherent: String
     var residual: String
     var recommendation: String
     /// `PriorConsultation.id`.
     var priorConsultation: String
+    /// Each risk as `ID inherent>residual`, in catalogue order.
+    var risks: String
+    /// The drifted data categories, in catalogue order.
+    var drift: [String]
 
     var testDescription: String { file }
 }
 
 @Suite("Content: worked examples")
 struct ContentExampleTests {
+    static let clinicalDrift = [
+        "patient_names", "patient_contact", "patient_identifiers", "images_video", "clinical_information",
+        "special_category_other",
+    ]
+
     static let outcomes = [
+        // 1.0.0: the assessments of record.
         ExpectedOutcome(
             file: "whatsapp-ward-group-drift.json", inherent: "high", residual: "high",
-            recommendation: "do_not_approve", priorConsultation: "would_be_required"),
+            recommendation: "do_not_approve", priorConsultation: "would_be_required",
+            risks:
+                "R1 high>high, R2 high>high, R3 high>high, R4 high>high, R5 high>high, R6 high>high, R7 high>high",
+            drift: clinicalDrift),
         ExpectedOutcome(
             file: "whatsapp-ward-group-measures-approved.json", inherent: "high", residual: "medium",
-            recommendation: "approve_with_conditions", priorConsultation: "not_applicable"),
+            recommendation: "approve_with_conditions", priorConsultation: "not_applicable",
+            risks:
+                "R1 high>medium, R2 high>low, R3 high>low, R4 high>medium, R5 high>low, R6 high>low, R7 high>low",
+            drift: clinicalDrift),
         ExpectedOutcome(
             file: "teams-managed-clinical-handover.json", inherent: "low", residual: "low",
-            recommendation: "approve", priorConsultation: "not_applicable"),
+            recommendation: "approve", priorConsultation: "not_applicable",
+            risks:
+                "R1 low>low, R2 low>low, R3 low>low, R4 low>low, R5 low>low, R6 low>low, R7 low>low",
+            drift: []),
         ExpectedOutcome(
             file: "admin-only-staff-rota.json", inherent: "low", residual: "low", recommendation: "approve",
-            priorConsultation: "not_applicable"),
+            priorConsultation: "not_applicable",
+            risks:
+                "R1 low>low, R2 low>low, R3 low>low, R4 low>low, R5 low>low, R6 low>low, R7 low>low",
+            drift: []),
+        // 1.1.0: the same cases on the current definition.
+        ExpectedOutcome(
+            file: "1.1.0/whatsapp-ward-group-drift.json", inherent: "high", residual: "high",
+            recommendation: "do_not_approve", priorConsultation: "would_be_required",
+            risks:
+                "R1 high>high, R2 high>high, R3 high>high, R4 high>high, R5 high>high, R6 high>high, R7 high>high",
+            drift: clinicalDrift),
+        ExpectedOutcome(
+            file: "1.1.0/whatsapp-ward-group-measures-approved.json", inherent: "high", residual: "medium",
+            recommendation: "approve_with_conditions", priorConsultation: "not_applicable",
+            risks:
+                "R1 high>medium, R2 high>low, R3 high>low, R4 high>medium, R5 high>low, R6 high>low, R7 high>low",
+            drift: clinicalDrift),
+        ExpectedOutcome(
+            file: "1.1.0/teams-managed-clinical-handover.json", inherent: "low", residual: "low",
+            recommendation: "approve", priorConsultation: "not_applicable",
+            risks:
+                "R1 low>low, R2 low>low, R3 low>low, R4 low>low, R5 low>low, R6 low>low, R7 low>low",
+            drift: []),
+        ExpectedOutcome(
+            file: "1.1.0/admin-only-staff-rota.json", inherent: "low", residual: "low",
+            recommendation: "approve", priorConsultation: "not_applicable",
+            risks:
+                "R1 low>low, R2 low>low, R3 low>low, R4 low>low, R5 low>low, R6 low>low, R7 low>low",
+            drift: []),
     ]
 
     @Test("every example validates against its questionnaire", arguments: BundledContent.exampleFiles)
@@ -55,6 +104,22 @@ struct ContentExampleTests {
         #expect(assessment.overallResidual?.id == expected.residual)
         #expect(assessment.recommendation?.id == expected.recommendation)
         #expect(assessment.priorConsultation.id == expected.priorConsultation)
+        let risks = assessment.risks.map { "\($0.risk.id) \($0.level.id)>\($0.residualLevel.id)" }
+        #expect(risks.joined(separator: ", ") == expected.risks)
+        #expect(assessment.purposeDrift?.driftedCategories.map(\.category.id) ?? [] == expected.drift)
+    }
+
+    @Test(
+        "every example assesses against the version it names", arguments: BundledContent.exampleFiles)
+    func namedVersion(file: String) throws {
+        let assessment = try BundledContent.assessment(example: file)
+        let folder = file.split(separator: "/").dropLast().last.map(String.init)
+        // Examples directly in the folder are the 1.0.0 records; later versions' are in a folder each.
+        #expect(assessment.questionnaire.version == folder ?? "1.0.0")
+        let latest = BundledContent.catalog.entry(id: assessment.questionnaire.id)?.questionnaire.version
+        #expect(
+            assessment.questionnaire.supersededBy
+                == (latest == assessment.questionnaire.version ? nil : latest))
     }
 
     @Test("the recommendation and the Art. 36 state never contradict each other", arguments: outcomes)

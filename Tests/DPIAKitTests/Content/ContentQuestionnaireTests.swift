@@ -8,6 +8,28 @@ struct ContentQuestionnaireTests {
         #expect(BundledContent.questionnaireFiles == ["communication-platform.json", "dpia-screening.json"])
     }
 
+    @Test("every released version is kept, the newest the default")
+    func releases() {
+        let listed = BundledContent.catalog.entries.map {
+            "\($0.questionnaire.id) \($0.questionnaire.version) \($0.questionnaire.supersededBy ?? "default")"
+        }
+        #expect(
+            listed == [
+                "communication-platform 1.1.0 default", "communication-platform 1.0.0 1.1.0",
+                "dpia-screening 1.0.0 default",
+            ])
+        #expect(BundledContent.catalog.failures.isEmpty)
+    }
+
+    @Test("the 1.0.0 platform definition is kept as it was released")
+    func releasedUnchanged() throws {
+        // The released file's digest: a change to it would re-rate every assessment of record.
+        let bytes = try FileIO.read(
+            BundledContent.questionnairesDirectory.appendingPathComponent("communication-platform/1.0.0.json")
+                .path)
+        #expect(SHA256.hex(bytes) == "e6b5cdf3aa398625dd0b9efeb8c90928ec40f7a43272794229bda7ddd7f485cb")
+    }
+
     @Test("loads without diagnostics", arguments: BundledContent.questionnaireFiles)
     func loads(file: String) {
         do {

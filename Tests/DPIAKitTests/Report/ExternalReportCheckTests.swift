@@ -105,7 +105,7 @@ struct ExternalReportCheckTests {
                 try ReportFixture(answersPath: try ReportFixture.writeControlCharacters(in: work)),
                 try ReportFixture(
                     answersPath: PackageRoot.path("Questionnaires/examples/whatsapp-ward-group-drift.json"),
-                    questionnairePath: PackageRoot.path("Questionnaires/communication-platform.json")),
+                    questionnairePath: PackageRoot.path("Questionnaires/communication-platform/1.0.0.json")),
             ]
         for (index, fixture) in fixtures.enumerated() {
             let path = work.path("report-\(index).docx")

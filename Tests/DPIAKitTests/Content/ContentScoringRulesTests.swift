@@ -1,0 +1,70 @@
+import DPIAKit
+import Testing
+
+/// The scoring rules of questionnaire 1.1.0 that an IG lead would check first, and that 1.0.0 keeps its
+/// own rules for its records.
+@Suite("Content: scoring rules of 1.1.0")
+struct ContentScoringRulesTests {
+    /// An example's assessment with some answers replaced.
+    static func assess(_ example: String, changing changes: [String: AnswerValue]) throws -> Assessment {
+        let questionnaire = try BundledContent.questionnaire(forExample: example)
+        var answers = try BundledContent.answers(example: example, questionnaire: questionnaire)
+        for (question, value) in changes { answers.values[question] = value }
+        return Scorer.assess(questionnaire, answers)
+    }
+
+    @Test("a fact moves a risk once: no risk has the same condition in its likelihood and its severity")
+    func nothingCountsTwice() throws {
+        let scoring = try BundledContent.questionnaire(file: "communication-platform.json").scoring
+        for risk in scoring.risks {
+            let likelihood = risk.likelihood.factors.map(\.when)
+            for adjustment in risk.severity.adjustments {
+                #expect(!likelihood.contains(adjustment.when), "\(risk.id): \(adjustment.reason)")
+            }
+        }
+    }
+
+    @Test("a clinical platform with every other safeguard in place is not high for want of record transfer")
+    func clinicalWithoutRecordTransfer() throws {
+        let current = try Self.assess(
+            "1.1.0/teams-managed-clinical-handover.json", changing: ["record_transfer": .string("no")])
+        let record = try #require(current.risks.first { $0.risk.id == "R3" })
+        #expect(record.severity.id == "severe")
+        #expect(record.likelihoodPoints == 3)  // missing record transfer, +3: remote
+        #expect(record.level.id == "low")
+        // 1.0.0 counted clinical use in both, and rated the same answers high; its records keep that.
+        let released = try Self.assess(
+            "teams-managed-clinical-handover.json", changing: ["record_transfer": .string("no")])
+        #expect(released.risks.first { $0.risk.id == "R3" }?.level.id == "high")
+    }
+
+    @Test(
+        "no lawful basis raises the unlawful-processing risk, leads the drivers and decides the recommendation",
+        arguments: [
+            ("lawful_basis", "not_identified"), ("lawful_basis", "not_sure"),
+            ("special_category_condition", "not_identified"), ("special_category_condition", "not_sure"),
+            ("confidentiality_basis", "not_identified"), ("confidentiality_basis", "not_sure"),
+        ])
+    func noLawfulBasis(question: String, answer: String) throws {
+        let assessment = try Self.assess(
+            "1.1.0/whatsapp-ward-group-measures-approved.json", changing: [question: .string(answer)])
+        let unlawful = try #require(assessment.risks.first { $0.risk.id == "R2" })
+        let part = try #require(unlawful.likelihoodContributions.first { $0.questions == [question] })
+        #expect(part.amount == 8)
+        #expect(unlawful.residualLevel.id == "high")
+        #expect(assessment.topDrivers.contains { $0.reason == part.reason })
+        #expect(assessment.recommendation?.id == "do_not_approve_no_lawful_basis")
+    }
+
+    @Test("with no lawful basis the recommendation is not to approve, even where every risk is low")
+    func noLawfulBasisForLowRisk() throws {
+        let assessment = try Self.assess(
+            "1.1.0/admin-only-staff-rota.json", changing: ["lawful_basis": .string("not_identified")])
+        #expect(assessment.overallResidual?.id == "low")
+        #expect(assessment.recommendation?.id == "do_not_approve_no_lawful_basis")
+        // 1.0.0 scored nothing for it; its records keep that.
+        let released = try Self.assess(
+            "admin-only-staff-rota.json", changing: ["lawful_basis": .string("not_identified")])
+        #expect(released.recommendation?.id == "approve")
+    }
+}
