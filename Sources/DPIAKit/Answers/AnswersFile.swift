@@ -40,14 +40,18 @@ public enum AnswersFile {
         return try parse(root, file: file, draft: draft)
     }
 
-    /// Like `load`, from JSON already parsed: a batch parses each file once.
-    static func load(_ root: JSONNode, file: String, questionnaire: Questionnaire) throws(ValidationFailure)
-        -> Answers
+    /// Like `load`, and scores the answers too: a final assessment is scored once, for both the check that
+    /// it is complete and its report. `root` is the file's JSON when already parsed (a batch parses each
+    /// file once); without it the bytes are parsed here.
+    static func assess(_ bytes: [UInt8], root: JSONNode?, file: String, questionnaire: Questionnaire)
+        throws(ValidationFailure) -> Assessment
     {
-        let answers = try parse(root, file: file)
-        let problems = validate(answers.answers, against: questionnaire, file: file, sink: answers.sink)
+        let answers = if let root { try parse(root, file: file) } else { try parse(bytes, file: file) }
+        var scored: Assessment?
+        let problems = validate(
+            answers.answers, against: questionnaire, file: file, sink: answers.sink, scored: &scored)
         if !problems.isEmpty { throw ValidationFailure(problems) }
-        return answers.answers
+        return scored ?? Scorer.assess(questionnaire, answers.answers)
     }
 
     static func parse(_ root: JSONNode, file: String, draft: Bool = false) throws(ValidationFailure) -> (
@@ -200,6 +204,18 @@ public enum AnswersFile {
     )
         -> [Diagnostic]
     {
+        var scored: Assessment?
+        return validate(
+            answers, against: questionnaire, file: file, sink: parsed, draft: draft, scored: &scored)
+    }
+
+    /// `validate`, keeping in `scored` the assessment that checking a final one made.
+    static func validate(
+        _ answers: Answers, against questionnaire: Questionnaire, file: String, sink parsed: ParsedSink,
+        draft: Bool = false, scored: inout Assessment?
+    )
+        -> [Diagnostic]
+    {
         let sink = parsed.sink
         if answers.questionnaireID != questionnaire.id {
             sink.report(
@@ -268,20 +284,22 @@ public enum AnswersFile {
             sink.report(message, at: place.path, place.location)
         }
         if !draft && answers.metadata.status == .final {
-            checkComplete(answers, against: questionnaire, sink: parsed)
+            scored = checkComplete(answers, against: questionnaire, sink: parsed)
         }
         return sink.diagnostics
     }
 
     /// A final assessment must hold everything `Assessment.missingForFinal` lists; each missing item is
     /// a problem of its own, at the place it belongs. Scoring needs valid answers, so this waits until
-    /// there are no other problems (a missing review date is found while parsing).
+    /// there are no other problems (a missing review date is found while parsing). Returns the assessment
+    /// it scored, if it did.
     static func checkComplete(
         _ answers: Answers, against questionnaire: Questionnaire, sink parsed: ParsedSink
-    ) {
+    ) -> Assessment? {
         let sink = parsed.sink
-        guard sink.diagnostics.isEmpty else { return }
-        for item in Scorer.assess(questionnaire, answers).missingForFinal {
+        guard sink.diagnostics.isEmpty else { return nil }
+        let assessment = Scorer.assess(questionnaire, answers)
+        for item in assessment.missingForFinal {
             let parts = item.path.split(separator: ".").map(String.init)
             let location: TextPosition? =
                 switch parts.first {
@@ -292,6 +310,7 @@ public enum AnswersFile {
                 }
             finalProblem(item, at: location ?? parsed.answersLocation, sink: sink)
         }
+        return assessment
     }
 
     static func finalProblem(_ item: MissingItem, at location: TextPosition?, sink: DiagnosticSink) {

@@ -270,17 +270,13 @@ public struct Assessor: Sendable {
         let root = try? JSONParser.parse(bytes)
         let questionnaire = try questionnaires.questionnaire(
             for: bytes, root: root, answersPath: answersPath, explicit: self.questionnaire, catalog: catalog)
-        let answers: Answers
+        let assessment: Assessment
         do {
-            if let root {
-                answers = try AnswersFile.load(root, file: answersPath, questionnaire: questionnaire)
-            } else {
-                answers = try AnswersFile.load(bytes, file: answersPath, questionnaire: questionnaire)
-            }
+            assessment = try AnswersFile.assess(
+                bytes, root: root, file: answersPath, questionnaire: questionnaire)
         } catch {
             throw .input(.invalid(error))
         }
-        let assessment = Scorer.assess(questionnaire, answers)
         let data = ReportData.build(assessment, toolVersion: toolVersion)
         let base = PathText.deletingExtension(PathText.lastComponent(answersPath))
         var outputs: [OutputFile] = []
