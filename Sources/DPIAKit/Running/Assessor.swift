@@ -230,7 +230,9 @@ public struct Assessor: Sendable {
                 let existing = outputs.filter { FileIO.exists($0.path) }
                 if existing.contains(where: { (try? FileIO.read($0.path)) != $0.bytes }) { return }
                 kept = existing.map { OutputFile(path: $0.path, bytes: []) }
-                outputs = outputs.filter { !FileIO.exists($0.path) }
+                // Each path is looked up once; one that appears since is refused when checked before renaming.
+                let keptPaths = Set(kept.map(\.path))
+                outputs = outputs.filter { !keptPaths.contains($0.path) }
                 if outputs.isEmpty {
                     outcome.kept = true
                     return
