@@ -47,11 +47,13 @@ public enum AnswersFile {
         throws(ValidationFailure) -> Assessment
     {
         let answers = if let root { try parse(root, file: file) } else { try parse(bytes, file: file) }
-        var scored: Assessment?
-        let problems = validate(
-            answers.answers, against: questionnaire, file: file, sink: answers.sink, scored: &scored)
-        if !problems.isEmpty { throw ValidationFailure(problems) }
-        return scored ?? Scorer.assess(questionnaire, answers.answers)
+        let checked = validate(
+            answers.answers, against: questionnaire, file: file, sink: answers.sink, draft: false, score: true
+        )
+        guard let assessment = checked.assessment, checked.problems.isEmpty else {
+            throw ValidationFailure(checked.problems)
+        }
+        return assessment
     }
 
     static func parse(_ root: JSONNode, file: String, draft: Bool = false) throws(ValidationFailure) -> (
@@ -204,31 +206,32 @@ public enum AnswersFile {
     )
         -> [Diagnostic]
     {
-        var scored: Assessment?
-        return validate(
-            answers, against: questionnaire, file: file, sink: parsed, draft: draft, scored: &scored)
+        validate(answers, against: questionnaire, file: file, sink: parsed, draft: draft, score: false)
+            .problems
     }
 
-    /// `validate`, keeping in `scored` the assessment that checking a final one made.
+    /// `validate`, and, when there are no problems and `score` is set (or the answers are final, which
+    /// scoring checks), the assessment, scored from the questions shown that validating found.
     static func validate(
         _ answers: Answers, against questionnaire: Questionnaire, file: String, sink parsed: ParsedSink,
-        draft: Bool = false, scored: inout Assessment?
+        draft: Bool, score: Bool
     )
-        -> [Diagnostic]
+        -> (problems: [Diagnostic], assessment: Assessment?)
     {
         let sink = parsed.sink
         if answers.questionnaireID != questionnaire.id {
             sink.report(
                 "these answers are for questionnaire \"\(answers.questionnaireID)\" but \"\(questionnaire.id)\" was loaded; expected matching ids (use --questionnaire to pick the right one)",
                 at: "questionnaire.id", nil)
-            return sink.diagnostics
+            return (sink.diagnostics, nil)
         }
         if answers.questionnaireVersion != questionnaire.version {
             sink.report(
                 "these answers are for version \(answers.questionnaireVersion) of \"\(questionnaire.id)\" but version \(questionnaire.version) was loaded; expected the same version (point --questionnaire at version \(answers.questionnaireVersion), or re-answer with the wizard: dpia wizard --resume FILE)",
                 at: "questionnaire.version", nil)
         }
-        let (visibleQuestions, shownAnswers) = questionnaire.shown(answers.values)
+        let shown = questionnaire.shown(answers.values)
+        let (visibleQuestions, shownAnswers) = shown
         let visible = Set(visibleQuestions)
         // Checked in any order; reported by id, as a reader scans them. Each id has at most one problem.
         var problems: [(id: String, message: String)] = []
@@ -284,21 +287,24 @@ public enum AnswersFile {
             sink.report(message, at: place.path, place.location)
         }
         if !draft && answers.metadata.status == .final {
-            scored = checkComplete(answers, against: questionnaire, sink: parsed)
+            let assessment = checkComplete(answers, against: questionnaire, sink: parsed, shown: shown)
+            return (sink.diagnostics, assessment)
         }
-        return sink.diagnostics
+        guard score && sink.diagnostics.isEmpty else { return (sink.diagnostics, nil) }
+        return (sink.diagnostics, Scorer.assess(questionnaire, answers, shown: shown))
     }
 
     /// A final assessment must hold everything `Assessment.missingForFinal` lists; each missing item is
     /// a problem of its own, at the place it belongs. Scoring needs valid answers, so this waits until
-    /// there are no other problems (a missing review date is found while parsing). Returns the assessment
-    /// it scored, if it did.
+    /// there are no other problems (a missing review date is found while parsing). `shown` is what
+    /// `Questionnaire.shown` gives for these answers. Returns the assessment it scored, if it did.
     static func checkComplete(
-        _ answers: Answers, against questionnaire: Questionnaire, sink parsed: ParsedSink
+        _ answers: Answers, against questionnaire: Questionnaire, sink parsed: ParsedSink,
+        shown: (questions: [String], answers: [String: AnswerValue])
     ) -> Assessment? {
         let sink = parsed.sink
         guard sink.diagnostics.isEmpty else { return nil }
-        let assessment = Scorer.assess(questionnaire, answers)
+        let assessment = Scorer.assess(questionnaire, answers, shown: shown)
         for item in assessment.missingForFinal {
             let parts = item.path.split(separator: ".").map(String.init)
             let location: TextPosition? =
