@@ -42,14 +42,25 @@ public enum AnswersFile {
         return try parse(root, file: file, draft: draft, finalRules: finalRules)
     }
 
-    /// Like `load`, from JSON already parsed: a batch parses each file once.
-    static func load(_ root: JSONNode, file: String, questionnaire: Questionnaire) throws(ValidationFailure)
-        -> Answers
+    /// Like `load`, and scores the answers too: a final assessment is scored once, for both the check that
+    /// it is complete and its report. `root` is the file's JSON when already parsed (a batch parses each
+    /// file once); without it the bytes are parsed here.
+    static func assess(_ bytes: [UInt8], root: JSONNode?, file: String, questionnaire: Questionnaire)
+        throws(ValidationFailure) -> Assessment
     {
-        let answers = try parse(root, file: file, finalRules: questionnaire.supersededBy == nil)
-        let problems = validate(answers.answers, against: questionnaire, file: file, sink: answers.sink)
-        if !problems.isEmpty { throw ValidationFailure(problems) }
-        return answers.answers
+        // A final on a superseded version is a record: it need not be complete by today's rules.
+        let finalRules = questionnaire.supersededBy == nil
+        let answers =
+            if let root { try parse(root, file: file, finalRules: finalRules) } else {
+                try parse(bytes, file: file, finalRules: finalRules)
+            }
+        let checked = validate(
+            answers.answers, against: questionnaire, file: file, sink: answers.sink, draft: false, score: true
+        )
+        guard let assessment = checked.assessment, checked.problems.isEmpty else {
+            throw ValidationFailure(checked.problems)
+        }
+        return assessment
     }
 
     static func parse(_ root: JSONNode, file: String, draft: Bool = false, finalRules: Bool = true)
@@ -210,19 +221,32 @@ public enum AnswersFile {
     )
         -> [Diagnostic]
     {
+        validate(answers, against: questionnaire, file: file, sink: parsed, draft: draft, score: false)
+            .problems
+    }
+
+    /// `validate`, and, when there are no problems and `score` is set (or the answers are final, which
+    /// scoring checks), the assessment, scored from the questions shown that validating found.
+    static func validate(
+        _ answers: Answers, against questionnaire: Questionnaire, file: String, sink parsed: ParsedSink,
+        draft: Bool, score: Bool
+    )
+        -> (problems: [Diagnostic], assessment: Assessment?)
+    {
         let sink = parsed.sink
         if answers.questionnaireID != questionnaire.id {
             sink.report(
                 "these answers are for questionnaire \"\(answers.questionnaireID)\" but \"\(questionnaire.id)\" was loaded; expected matching ids (use --questionnaire to pick the right one)",
                 at: "questionnaire.id", nil)
-            return sink.diagnostics
+            return (sink.diagnostics, nil)
         }
         if answers.questionnaireVersion != questionnaire.version {
             sink.report(
                 "these answers are for version \(answers.questionnaireVersion) of \"\(questionnaire.id)\" but version \(questionnaire.version) was loaded; expected the same version (point --questionnaire at version \(answers.questionnaireVersion), or re-answer with the wizard: dpia wizard --resume FILE)",
                 at: "questionnaire.version", nil)
         }
-        let (visibleQuestions, shownAnswers) = questionnaire.shown(answers.values)
+        let shown = questionnaire.shown(answers.values)
+        let (visibleQuestions, shownAnswers) = shown
         let visible = Set(visibleQuestions)
         // Checked in any order; reported by id, as a reader scans them. Each id has at most one problem.
         var problems: [(id: String, message: String)] = []
@@ -287,20 +311,25 @@ public enum AnswersFile {
         // A final made on a superseded version was recorded under that version's rules: it is a record
         // and still renders, its missing items shown; only finals on the default version must be complete.
         if !draft && answers.metadata.status == .final && questionnaire.supersededBy == nil {
-            checkComplete(answers, against: questionnaire, sink: parsed)
+            let assessment = checkComplete(answers, against: questionnaire, sink: parsed, shown: shown)
+            return (sink.diagnostics, assessment)
         }
-        return sink.diagnostics
+        guard score && sink.diagnostics.isEmpty else { return (sink.diagnostics, nil) }
+        return (sink.diagnostics, Scorer.assess(questionnaire, answers, shown: shown))
     }
 
     /// A final assessment must hold everything `Assessment.missingForFinal` lists; each missing item is
     /// a problem of its own, at the place it belongs. Scoring needs valid answers, so this waits until
-    /// there are no other problems (a missing review date is found while parsing).
+    /// there are no other problems (a missing review date is found while parsing). `shown` is what
+    /// `Questionnaire.shown` gives for these answers. Returns the assessment it scored, if it did.
     static func checkComplete(
-        _ answers: Answers, against questionnaire: Questionnaire, sink parsed: ParsedSink
-    ) {
+        _ answers: Answers, against questionnaire: Questionnaire, sink parsed: ParsedSink,
+        shown: (questions: [String], answers: [String: AnswerValue])
+    ) -> Assessment? {
         let sink = parsed.sink
-        guard sink.diagnostics.isEmpty else { return }
-        let missing = Scorer.assess(questionnaire, answers).missingForFinal
+        guard sink.diagnostics.isEmpty else { return nil }
+        let assessment = Scorer.assess(questionnaire, answers, shown: shown)
+        let missing = assessment.missingForFinal
         let places = missing.isEmpty ? [:] : parsed.answerPlaces()
         for item in missing {
             let parts = item.path.split(separator: ".").map(String.init)
@@ -313,6 +342,7 @@ public enum AnswersFile {
                 }
             finalProblem(item, at: location ?? parsed.answersLocation, sink: sink)
         }
+        return assessment
     }
 
     static func finalProblem(_ item: MissingItem, at location: TextPosition?, sink: DiagnosticSink) {

@@ -17,6 +17,8 @@ public struct Questionnaire: Sendable {
     /// A final assessment on a superseded version is a record: it is reported with what it lacks by
     /// today's rules rather than refused.
     public var supersededBy: String? = nil
+    /// Every question in the order asked.
+    public let questions: [Question]
     /// Each question id's first place, by section and position in it.
     private let places: [String: (section: Int, question: Int)]
 
@@ -32,6 +34,7 @@ public struct Questionnaire: Sendable {
         self.references = references
         self.sections = sections
         self.scoring = scoring
+        self.questions = sections.flatMap(\.questions)
         var places: [String: (section: Int, question: Int)] = [:]
         for (sectionIndex, section) in sections.enumerated() {
             for (questionIndex, question) in section.questions.enumerated() where places[question.id] == nil {
@@ -40,9 +43,6 @@ public struct Questionnaire: Sendable {
         }
         self.places = places
     }
-
-    /// Every question in the order asked.
-    public var questions: [Question] { sections.flatMap(\.questions) }
 
     /// The question with this id (the first, should a definition repeat one).
     public func question(_ id: String) -> Question? {

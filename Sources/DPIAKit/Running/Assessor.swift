@@ -233,7 +233,9 @@ public struct Assessor: Sendable {
                 let existing = outputs.filter { FileIO.exists($0.path) }
                 if existing.contains(where: { (try? FileIO.read($0.path)) != $0.bytes }) { return }
                 kept = existing.map { OutputFile(path: $0.path, bytes: []) }
-                outputs = outputs.filter { !FileIO.exists($0.path) }
+                // Each path is looked up once; one that appears since is refused when checked before renaming.
+                let keptPaths = Set(kept.map(\.path))
+                outputs = outputs.filter { !keptPaths.contains($0.path) }
                 if outputs.isEmpty {
                     outcome.kept = true
                     return
@@ -296,17 +298,13 @@ public struct Assessor: Sendable {
         }
         let questionnaire = try questionnaires.questionnaire(
             for: bytes, root: root, answersPath: answersPath, explicit: self.questionnaire, catalog: catalog)
-        let answers: Answers
+        let assessment: Assessment
         do {
-            if let root {
-                answers = try AnswersFile.load(root, file: answersPath, questionnaire: questionnaire)
-            } else {
-                answers = try AnswersFile.load(bytes, file: answersPath, questionnaire: questionnaire)
-            }
+            assessment = try AnswersFile.assess(
+                bytes, root: root, file: answersPath, questionnaire: questionnaire)
         } catch {
             throw .input(.invalid(error))
         }
-        let assessment = Scorer.assess(questionnaire, answers)
         // Only the templated formats read the report data; `--format json` alone need not build it.
         let data: TemplateValue =
             formats.contains(where: \.isTemplated)

@@ -7,7 +7,15 @@
 /// Deterministic and clock-free.
 public enum Scorer {
     public static func assess(_ questionnaire: Questionnaire, _ answers: Answers) -> Assessment {
-        Run(questionnaire: questionnaire, answers: answers).assessment()
+        assess(questionnaire, answers, shown: questionnaire.shown(answers.values))
+    }
+
+    /// `assess`, given what `Questionnaire.shown` gives for these answers: validating has found it already.
+    static func assess(
+        _ questionnaire: Questionnaire, _ answers: Answers,
+        shown: (questions: [String], answers: [String: AnswerValue])
+    ) -> Assessment {
+        Run(questionnaire: questionnaire, answers: answers, shown: shown).assessment()
     }
 
     static let missingReviewDate = MissingItem(
@@ -28,11 +36,14 @@ private final class Run {
     /// The answers of shown questions, by question id: the only answers scoring reads.
     let shown: [String: AnswerValue]
 
-    init(questionnaire: Questionnaire, answers: Answers) {
+    init(
+        questionnaire: Questionnaire, answers: Answers,
+        shown: (questions: [String], answers: [String: AnswerValue])
+    ) {
         self.questionnaire = questionnaire
         self.answers = answers
         self.scoring = questionnaire.scoring
-        (visibleQuestions, shown) = questionnaire.shown(answers.values)
+        (visibleQuestions, self.shown) = shown
     }
 
     func holds(_ condition: Condition) -> Bool {

@@ -24,7 +24,10 @@ public enum SHA256 {
         for block in stride(from: 0, to: padded.count, by: 64) {
             // The message schedule (6.2.2 step 1).
             for t in 0..<16 {
-                w[t] = padded[block + t * 4..<block + t * 4 + 4].reduce(0) { $0 << 8 | UInt32($1) }
+                let at = block + t * 4
+                w[t] =
+                    UInt32(padded[at]) << 24 | UInt32(padded[at + 1]) << 16 | UInt32(padded[at + 2]) << 8
+                    | UInt32(padded[at + 3])
             }
             for t in 16..<64 {
                 w[t] = smallSigma1(w[t - 2]) &+ w[t - 7] &+ smallSigma0(w[t - 15]) &+ w[t - 16]
@@ -49,9 +52,14 @@ public enum SHA256 {
                 b = a
                 a = t1 &+ t2
             }
-            for (index, word) in [a, b, c, d, e, f, g, h].enumerated() {
-                hash[index] &+= word
-            }
+            hash[0] &+= a
+            hash[1] &+= b
+            hash[2] &+= c
+            hash[3] &+= d
+            hash[4] &+= e
+            hash[5] &+= f
+            hash[6] &+= g
+            hash[7] &+= h
         }
         return hash
     }

@@ -4,15 +4,10 @@
 /// which tells most names apart at once); most objects are built once, rendered and thrown away, and a
 /// list costs nothing to build.
 public struct TemplateObject: Sendable {
-    /// One named value. A struct rather than a tuple: the runtime frees an array of tuples member by
-    /// member through their type metadata, which showed as a tenth of a batch's time in the profile.
-    private struct Member: Sendable {
-        let name: String
-        var value: TemplateValue
-    }
-
-    /// The members in order. A literal may repeat a name; lookups read from the end, so the later one wins.
-    private var pairs: [Member]
+    /// The members in order, as a literal gives them: keeping the literal's array as it is copies
+    /// nothing, where making a member struct of each pair copied every one and then freed the literal's
+    /// array anyway. A literal may repeat a name; lookups read from the end, so the later one wins.
+    private var pairs: [(String, TemplateValue)]
 
     /// An object with no members.
     public init() {
@@ -21,17 +16,17 @@ public struct TemplateObject: Sendable {
 
     /// An object with the members of `members`.
     public init(_ members: [String: TemplateValue]) {
-        pairs = members.map { Member(name: $0.key, value: $0.value) }
+        pairs = members.map { ($0.key, $0.value) }
     }
 
     /// An object with `pairs` as its members, in order; a repeated name takes its later value.
     init(_ pairs: [(String, TemplateValue)]) {
-        self.pairs = pairs.map { Member(name: $0.0, value: $0.1) }
+        self.pairs = pairs
     }
 
     /// The members as a dictionary, for callers that want to iterate them.
     public var members: [String: TemplateValue] {
-        Dictionary(pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { _, later in later })
+        Dictionary(pairs, uniquingKeysWith: { _, later in later })
     }
 
     /// The member named `key`; setting `nil` removes it.
@@ -39,20 +34,20 @@ public struct TemplateObject: Sendable {
         get {
             let length = key.utf8.count
             for index in pairs.indices.reversed()
-            where pairs[index].name.utf8.count == length && pairs[index].name == key {
-                return pairs[index].value
+            where pairs[index].0.utf8.count == length && pairs[index].0 == key {
+                return pairs[index].1
             }
             return nil
         }
         set {
             if let newValue {
-                if let index = pairs.lastIndex(where: { $0.name == key }) {
-                    pairs[index].value = newValue
+                if let index = pairs.lastIndex(where: { $0.0 == key }) {
+                    pairs[index].1 = newValue
                 } else {
-                    pairs.append(Member(name: key, value: newValue))
+                    pairs.append((key, newValue))
                 }
             } else {
-                pairs.removeAll { $0.name == key }
+                pairs.removeAll { $0.0 == key }
             }
         }
     }

@@ -19,8 +19,6 @@ extension ReportData.Builder {
     /// tells whether a control is in place is listed with its control instead, so each answer is printed
     /// once.
     func sections(forStep number: Int, _ questions: [String: TemplateValue]) -> [TemplateValue] {
-        let controlsByQuestion = Dictionary(
-            assessment.controls.map { ($0.control.question, $0) }, uniquingKeysWith: { first, _ in first })
         return questionnaire.sections.filter { $0.icoStep == number }.compactMap { section in
             let shown = section.questions.filter(isShown)
             guard !shown.isEmpty else { return nil }

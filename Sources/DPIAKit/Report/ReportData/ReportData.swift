@@ -24,6 +24,8 @@ public enum ReportData {
         let scoring: Scoring
         /// The ids of the questions shown for these answers.
         let shownIDs: Set<String>
+        /// Each control by the question that tells whether it is in place (the first, if two share one).
+        let controlsByQuestion: [String: ControlResult]
 
         init(assessment: Assessment, toolVersion: String) {
             self.assessment = assessment
@@ -31,6 +33,9 @@ public enum ReportData {
             questionnaire = assessment.questionnaire
             scoring = assessment.questionnaire.scoring
             shownIDs = Set(assessment.visibleQuestions)
+            controlsByQuestion = Dictionary(
+                assessment.controls.map { ($0.control.question, $0) }, uniquingKeysWith: { first, _ in first }
+            )
         }
     }
 }
