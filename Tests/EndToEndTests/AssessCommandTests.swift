@@ -23,9 +23,9 @@ struct AssessCommandTests {
           ICO prior consultation: Would be required unless measures are approved: approving M1, M2 would avoid it (UK GDPR Art. 36)
           DPIA required: yes
           Top drivers:
+            +5 Purpose drift: data shared, or purposes served, outside what the platform is approved for (step 2) [disclosure, purpose]
             +3 Missing: Policy for the platform (Q4.1 Policy: No) [disclosure, purpose]
-            +2 Purpose drift: Patient names is allowed by no approved purpose (Administration) [disclosure, purpose]
-            +2 Purpose drift: Clinical information is allowed by no approved purpose (Administration) [disclosure, purpose]
+            +1 Consumer edition (Q2.1 Edition: Consumer) [disclosure]
           Kept at high by:
             disclosure Unauthorised disclosure: no decision yet on M1, M2
             purpose Use beyond the approved purpose: no decision yet on M1

@@ -6,6 +6,10 @@
 /// the matrix gives the level. Approved measures subtract points or steps to give the residual level.
 /// Deterministic and clock-free.
 public enum Scorer {
+    /// The driver that stands for all of a risk's purpose drift.
+    static let purposeDriftDriver =
+        "Purpose drift: data shared, or purposes served, outside what the platform is approved for (step 2)"
+
     public static func assess(_ questionnaire: Questionnaire, _ answers: Answers) -> Assessment {
         assess(questionnaire, answers, shown: questionnaire.shown(answers.values))
     }
@@ -436,15 +440,20 @@ private final class Run {
         for risk in risks where risk.level.id == overall?.id {
             let severityWeight = (rank(of: risk.severity.id, in: scoring.severityLevels) ?? 0) + 1
             for part in risk.likelihoodContributions where part.amount > 0 && part.kind != .base {
-                if let position = totals.firstIndex(where: { $0.reason == part.reason }) {
+                // Drift is one finding however many categories, purposes and signs make it up, so it
+                // ranks as one: split by category, each part would look smaller than it is.
+                let reason = part.kind == .purposeDrift ? Scorer.purposeDriftDriver : part.reason
+                if let position = totals.firstIndex(where: { $0.reason == reason }) {
                     totals[position].points = ScoreArithmetic.add(totals[position].points, part.amount)
                     totals[position].weight = ScoreArithmetic.add(
                         totals[position].weight, ScoreArithmetic.multiply(part.amount, severityWeight))
-                    totals[position].risks.append(risk.risk.id)
+                    if !totals[position].risks.contains(risk.risk.id) {
+                        totals[position].risks.append(risk.risk.id)
+                    }
                 } else {
                     totals.append(
                         Driver(
-                            reason: part.reason, points: part.amount,
+                            reason: reason, points: part.amount,
                             weight: ScoreArithmetic.multiply(part.amount, severityWeight),
                             risks: [risk.risk.id]))
                 }

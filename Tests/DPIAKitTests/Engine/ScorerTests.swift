@@ -59,11 +59,18 @@ struct ScorerTests {
         #expect(assessment.risks.map(\.effect) == [.noDecisionYet, .noDecisionYet])
         #expect(assessment.screening?.required == true)
         #expect(assessment.dataSensitivity?.highest?.id == "severe")
+        // Drift counts as one driver: its parts on both risks (5 points, weighted by severity 12) outrank
+        // the missing policy (3 points, weight 7).
         #expect(
-            assessment.topDrivers.first
-                == Driver(
-                    reason: "Missing: Policy for the platform (Q4.1 Policy: No)", points: 3, weight: 7,
-                    risks: ["disclosure", "purpose"]))
+            assessment.topDrivers.prefix(2)
+                == [
+                    Driver(
+                        reason: Scorer.purposeDriftDriver, points: 5, weight: 12,
+                        risks: ["disclosure", "purpose"]),
+                    Driver(
+                        reason: "Missing: Policy for the platform (Q4.1 Policy: No)", points: 3, weight: 7,
+                        risks: ["disclosure", "purpose"]),
+                ])
     }
 
     /// With M1 and M2 approved: disclosure 5 − 2 − 1 = 2 points → possible, severity severe − 1 = significant →
