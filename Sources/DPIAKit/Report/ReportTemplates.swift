@@ -176,6 +176,30 @@ public struct ReportTemplates: Sendable {
         }
     }
 
+    /// The Word templates' XML problems, rendered over the report data sample: a tag left open or a bare
+    /// `&` that a name check cannot see, but that makes Word refuse the file. Positions are in the
+    /// rendered part, which follows the template line for line where the template's values are one line.
+    public func wordXMLProblems(toolVersion: String) -> [TemplateDiagnostic] {
+        let data = ReportData.schemaSample(toolVersion: toolVersion)
+        var templates: [Template] = reports[.docx].map { [$0] } ?? []
+        templates += WordPackage.TemplatedPart.allCases.compactMap { wordParts[$0] }
+        return templates.compactMap { template in
+            let bytes: [UInt8]
+            do {
+                bytes = try template.renderBytes(
+                    data, partials: partials, appendEscaped: { ReportFormat.docx.appendEscaped($0, to: &$1) })
+            } catch {
+                return nil  // rendering errors are reported when the report is written
+            }
+            guard let problem = XMLWellFormedness.check(bytes) else { return nil }
+            return TemplateDiagnostic(
+                template: template.name, line: 0, column: 0, name: "",
+                message:
+                    "renders Word XML that is not well-formed at line \(problem.line), column \(problem.column) of the rendered part: \(problem.message) (Word would call the file damaged)",
+                kind: .malformedXML)
+        }
+    }
+
     /// Names the templates use that the report data never has: typos that would silently render empty.
     public func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
         let schema = ReportData.schemaSample(toolVersion: toolVersion)

@@ -45,7 +45,9 @@ public struct ValidateCommand {
         if let templatesDirectory {
             do {
                 let templates = try context.templates(templatesDirectory)
-                let unknown = templates.unknownNames(toolVersion: dpiaVersion)
+                let unknown =
+                    templates.unknownNames(toolVersion: dpiaVersion)
+                    + templates.wordXMLProblems(toolVersion: dpiaVersion)
                 if unknown.isEmpty {
                     output.out(
                         "\(templatesDirectory): ok (\(templates.reports.count) report templates, \(templates.partials.count) partials)"

@@ -65,6 +65,8 @@ public struct TemplateDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case recursivePartial
         /// Expanding the template would take more than `Template.maximumRenderSteps`.
         case tooLarge
+        /// A Word template renders XML that is not well-formed: Word would call the file damaged.
+        case malformedXML
     }
 
     public init(
