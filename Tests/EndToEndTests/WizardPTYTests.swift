@@ -1,3 +1,4 @@
+import DPIAKit
 import Foundation
 import Glibc
 import TestSupport
@@ -194,7 +195,12 @@ import Testing
         #expect(try terminal.waitForExit(pid) == 130)
         // dpia is not on PATH, and the wizard runs in its package checkout (the tests' folder), so the
         // command it prints is one that works as typed there.
-        try terminal.waitFor("To continue: swift run dpia wizard --resume \(draft)")
+        // `swift run dpia` for the checkout's own build; a sanitizer build in `.build-asan` is named by
+        // its path, which works as typed too.
+        let program = WizardFiles.program(
+            executable: DPIAProcess.binary.path, onPath: nil, directory: PackageRoot.url.path,
+            isPackageRoot: true)
+        try terminal.waitFor("To continue: \(program) wizard --resume \(draft)")
         #expect(terminal.localFlags() == before)
         #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"organisation\": \"Acme\""))
     }
