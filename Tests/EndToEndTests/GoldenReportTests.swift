@@ -155,7 +155,9 @@ struct GoldenReportTests {
 
     @Test(
         "Each command's help matches the goldens",
-        arguments: ["dpia", "assess", "validate", "list", "wizard", "completions", "man"])
+        arguments: [
+            "dpia", "assess", "validate", "register", "list", "wizard", "completions", "man",
+        ])
     func help(_ command: String) throws {
         let result = try DPIAProcess.run(command == "dpia" ? ["--help"] : [command, "--help"])
         #expect(result.status == 0, "\(result)")
