@@ -21,7 +21,7 @@ best() {
         rm -rf "$work/out"
         local start end
         start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || true
+        "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
         end=$(date +%s.%N)
         local t
         t=$(echo "$end - $start" | bc)
