@@ -24,6 +24,7 @@ enum CLI {
             switch command.commandPath.dropFirst().first {
             case "assess": return Assess.run(command, context: context)
             case "validate": return Validate.run(command, context: context)
+            case "register": return Register.run(command, context: context)
             case "list": return ListCommand().run(in: context, output: output)
             case "help": return printHelp(["dpia"] + command.positionals(named: "COMMAND"))
             case "completions":

@@ -102,6 +102,38 @@ public enum DPIACommandLine {
                     PositionalSpec("FILE", help: "Files to check.", isOptional: true, isVariadic: true)
                 ]),
             CommandSpec(
+                name: "register",
+                abstract:
+                    "Write the register of every assessment under some folders: Markdown, HTML and TSV.",
+                discussion:
+                    "Answers files are found recursively (not *.assessment.json; other JSON is noted and passed over). Assessments of one organisation with the same reference are one platform's history: the register shows the latest and the trend. Reviews and actions are judged against --as-of. Writes OUT/register.md, OUT/register.html and OUT/register.tsv together; a file that cannot be assessed is listed with its error and the exit status says so. Existing files are kept unless --force is given.",
+                options: [
+                    .value(
+                        "out", short: "o", valueName: "DIR", help: "Folder for the register.",
+                        defaultValue: "reports"),
+                    .list(
+                        "format", valueName: "FORMATS", help: "Register formats to write.",
+                        allowedValues: ["md", "html", "tsv"], defaultValue: "md,html,tsv"),
+                    .value(
+                        "as-of", valueName: "DATE",
+                        help: "Judge reviews and actions on this date, YYYY-MM-DD (default: today)."),
+                    .value(
+                        "due-within", valueName: "DAYS",
+                        help: "Flag reviews due within this many days.", defaultValue: "30"),
+                    .flag(
+                        "fail-on-overdue",
+                        help: "Exit with 10 when a review or an action is overdue, for a scheduled job."),
+                    .value(
+                        "templates", valueName: "DIR",
+                        help:
+                            "Templates folder holding register.md.mustache and register.html.mustache (default: the bundled Templates/)."
+                    ),
+                    .flag("force", short: "f", help: "Replace an existing register."),
+                ],
+                positionals: [
+                    PositionalSpec("DIR", help: "Folders of answers files.", isVariadic: true)
+                ]),
+            CommandSpec(
                 name: "list",
                 abstract: "List the bundled questionnaires: id, version (default or superseded), title."),
             CommandSpec(

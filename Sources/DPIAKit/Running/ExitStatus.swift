@@ -12,6 +12,8 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
     /// EX_TEMPFAIL: the wizard's input ran out (a pipe or script ended) before the assessment was
     /// finished. Nothing was wrong with the input; the draft is saved and can be resumed.
     case unfinished
+    /// `register --fail-on-overdue` and a review or an action is overdue.
+    case overdue
     /// Stopped by the user or a signal (128 + SIGINT, as shells report it).
     case interrupted
     /// `--fail-on LEVEL` and the overall residual risk is at or above it: the rating's position in the
@@ -29,6 +31,7 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
         case .dataError: 65
         case .noInput: 66
         case .cannotCreate: 73
+        case .overdue: 10
         case .unfinished: 75
         case .interrupted: 130
         case .ratingAtOrAbove(let position): Self.ratingGateBase + Int32(position)
@@ -41,6 +44,7 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
     /// What each fixed status means, in the words `--help` uses.
     public static let meanings: [(status: ExitStatus, meaning: String)] = [
         (.success, "success"),
+        (.overdue, "with register --fail-on-overdue, a review or an action is overdue"),
         (.usage, "usage error"),
         (.dataError, "invalid questionnaire, answers or template"),
         (.noInput, "missing input"),

@@ -43,14 +43,23 @@ public struct ValidateCommand {
             }
         }
         if let templatesDirectory {
-            do {
+            do throws(DPIAError) {
                 let templates = try context.templates(templatesDirectory)
+                let registers: RegisterTemplates
+                do throws(TemplateLoadError) {
+                    registers = try RegisterTemplates.load(beside: templates, needed: [])
+                } catch {
+                    throw .templates(error)
+                }
                 let unknown =
                     templates.unknownNames(toolVersion: dpiaVersion)
+                    + registers.unknownNames(toolVersion: dpiaVersion)
                     + templates.wordXMLProblems(toolVersion: dpiaVersion)
                 if unknown.isEmpty {
+                    let registerCount =
+                        registers.registers.isEmpty ? "" : ", \(registers.registers.count) register templates"
                     output.out(
-                        "\(templatesDirectory): ok (\(templates.reports.count) report templates, \(templates.partials.count) partials)"
+                        "\(templatesDirectory): ok (\(templates.reports.count) report templates\(registerCount), \(templates.partials.count) partials)"
                     )
                 } else {
                     for diagnostic in unknown {

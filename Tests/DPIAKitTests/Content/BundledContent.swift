@@ -17,7 +17,7 @@ enum BundledContent {
     /// directly in it, then each later version's in its own folder (`1.1.0/NAME.json`).
     static var exampleFiles: [String] {
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: examplesDirectory.path)) ?? [])
-            .filter { !$0.hasSuffix(".json") }.sorted()
+            .filter { !$0.hasSuffix(".json") && $0.first?.isNumber == true }.sorted()
         return jsonFiles(in: examplesDirectory)
             + versions.flatMap { version in
                 jsonFiles(in: examplesDirectory.appendingPathComponent(version)).map { "\(version)/\($0)" }

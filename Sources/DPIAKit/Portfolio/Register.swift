@@ -1,0 +1,197 @@
+/// The register of a folder of assessments: one entry per platform's history, the latest assessment with
+/// its review and actions judged against a given date, sorted by urgency; and the files that failed.
+public struct Register: Sendable {
+    /// One scored answers file.
+    public struct Assessed: Sendable {
+        public var file: String
+        public var assessment: Assessment
+
+        public init(file: String, assessment: Assessment) {
+            self.file = file
+            self.assessment = assessment
+        }
+    }
+
+    /// A file that could not be assessed, with its error.
+    public struct Failure: Sendable {
+        public var file: String
+        public var error: DPIAError
+    }
+
+    /// Where the latest assessment's review stands on the register's date.
+    public enum Review: Sendable, Equatable {
+        /// Past its review date by this many days.
+        case overdue(days: Int)
+        /// Due in this many days, within the window asked for.
+        case dueSoon(days: Int)
+        case scheduled
+        case notSet
+    }
+
+    /// One platform: its assessments, oldest first, and the state of the latest.
+    public struct Entry: Sendable {
+        public var history: [Assessed]
+        public var review: Review
+        /// Approved measures not yet in place, in the latest assessment's action plan.
+        public var openActions: [ActionItem]
+        /// Open actions whose due date is before the register's date.
+        public var overdueActions: [ActionItem]
+
+        public var latest: Assessed { history[history.count - 1] }
+        public var isOverdue: Bool {
+            if case .overdue = review { return true }
+            return !overdueActions.isEmpty
+        }
+    }
+
+    public var asOf: CalendarDate
+    public var dueWithinDays: Int
+    /// The entries, most urgent first (see `urgency`).
+    public var entries: [Entry]
+    public var failures: [Failure]
+    public var notes: [RegisterNote]
+
+    /// Groups `assessed` into histories, judges each against `asOf`, and sorts them by urgency.
+    ///
+    /// Assessments of one organisation with the same reference are one history; without a reference, an
+    /// assessment is its own. Within a history the latest is the one with the latest assessment date
+    /// (then the last file name).
+    public init(
+        _ assessed: [Assessed], failures: [Failure] = [], notes: [RegisterNote] = [], asOf: CalendarDate,
+        dueWithinDays: Int
+    ) {
+        self.asOf = asOf
+        self.dueWithinDays = dueWithinDays
+        self.failures = failures
+        self.notes = notes
+        var groups: [String: [Assessed]] = [:]
+        var order: [String] = []
+        for item in assessed {
+            let meta = item.assessment.answers.metadata
+            let key =
+                meta.reference.map { "ref\u{0}\(meta.organisation)\u{0}\($0)" } ?? "file\u{0}\(item.file)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(item)
+        }
+        entries = order.map { key in
+            let history = groups[key]!.sorted {
+                ($0.assessment.answers.metadata.assessmentDate, $0.file)
+                    < ($1.assessment.answers.metadata.assessmentDate, $1.file)
+            }
+            return Self.entry(history, asOf: asOf, dueWithinDays: dueWithinDays)
+        }
+        entries.sort { Self.urgency($0) < Self.urgency($1) }
+    }
+
+    static func entry(_ history: [Assessed], asOf: CalendarDate, dueWithinDays: Int) -> Entry {
+        let latest = history[history.count - 1].assessment
+        let review: Review
+        if let text = latest.answers.metadata.reviewDate, let date = CalendarDate(iso: text) {
+            let days = date.days(since: asOf)
+            review =
+                days < 0 ? .overdue(days: -days) : days <= dueWithinDays ? .dueSoon(days: days) : .scheduled
+        } else {
+            review = .notSet
+        }
+        let open = latest.actionPlan.filter { $0.status != .inPlace }
+        let overdue = open.filter { item in
+            guard let text = item.dueDate, let due = CalendarDate(iso: text) else { return false }
+            return due < asOf
+        }
+        return Entry(history: history, review: review, openActions: open, overdueActions: overdue)
+    }
+
+    /// The sort key, smallest first: anything overdue, then a review due soon, then no review date, then
+    /// the rest; within each, the higher residual risk first, then the longest overdue, then by name.
+    static func urgency(_ entry: Entry) -> (Int, Int, Int, String, String, String) {
+        let rank: Int
+        var overdueDays = 0
+        switch entry.review {
+        case .overdue(let days):
+            rank = 0
+            overdueDays = days
+        case .dueSoon: rank = entry.overdueActions.isEmpty ? 1 : 0
+        case .notSet: rank = entry.overdueActions.isEmpty ? 2 : 0
+        case .scheduled: rank = entry.overdueActions.isEmpty ? 3 : 0
+        }
+        let latest = entry.latest.assessment
+        let meta = latest.answers.metadata
+        let position =
+            latest.overallResidual.flatMap { level in
+                latest.questionnaire.scoring.riskLevels.firstIndex { $0.id == level.id }
+            } ?? -1
+        return (rank, -position, -overdueDays, meta.organisation, meta.platform, entry.latest.file)
+    }
+
+    /// How many reviews are overdue, due soon, and how many actions are overdue, over every entry.
+    public var overdueReviews: Int {
+        entries.filter { if case .overdue = $0.review { true } else { false } }.count
+    }
+    public var reviewsDueSoon: Int {
+        entries.filter { if case .dueSoon = $0.review { true } else { false } }.count
+    }
+    public var overdueActions: Int { entries.map(\.overdueActions.count).reduce(0, +) }
+    public var assessmentCount: Int { entries.map(\.history.count).reduce(0, +) }
+    /// Whether anything is overdue: a review or an action.
+    public var hasOverdue: Bool { entries.contains(where: \.isOverdue) }
+}
+
+extension Register.Entry {
+    /// What needs attention, in a few words: "Review overdue by 15 days; 6 actions overdue"; empty if nothing.
+    public var attention: String {
+        var parts: [String] = []
+        switch review {
+        case .overdue(let days): parts.append("Review overdue by \(Self.days(days))")
+        case .dueSoon(let days):
+            parts.append(days == 0 ? "Review due today" : "Review due in \(Self.days(days))")
+        case .notSet: parts.append("No review date")
+        case .scheduled: break
+        }
+        if !overdueActions.isEmpty {
+            let count = overdueActions.count
+            parts.append(count == 1 ? "1 action overdue" : "\(count) actions overdue")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The review state as one word for a spreadsheet: `overdue`, `due soon`, `scheduled`, `not set`.
+    public var reviewState: String {
+        switch review {
+        case .overdue: "overdue"
+        case .dueSoon: "due soon"
+        case .scheduled: "scheduled"
+        case .notSet: "not set"
+        }
+    }
+
+    /// Purpose drift in the latest assessment, in a few words: "3 data categories, 1 purpose, 2 signals",
+    /// "none", or "not assessed" when the questionnaire has no drift analysis.
+    public var drift: String {
+        guard let drift = latest.assessment.purposeDrift else { return "not assessed" }
+        guard drift.hasDrift else { return "none" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String? {
+            n == 0 ? nil : "\(n) \(n == 1 ? one : many)"
+        }
+        return [
+            count(drift.driftedCategories.count, "data category", "data categories"),
+            count(drift.unapprovedPurposes.count, "unapproved purpose", "unapproved purposes"),
+            count(drift.signals.count, "signal", "signals"),
+        ].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// The overall residual level over the history, oldest first, repeats dropped, from the month of the
+    /// first assessment: "high → medium since 2026-03"; "high since 2026-03" when it never moved;
+    /// "first assessment" for one.
+    public var trend: String {
+        guard history.count > 1 else { return "first assessment" }
+        var levels: [String] = []
+        for item in history {
+            let label = item.assessment.overallResidual?.label.lowercased() ?? "not rated"
+            if levels.last != label { levels.append(label) }
+        }
+        let since = String(history[0].assessment.answers.metadata.assessmentDate.prefix(7))
+        return levels.joined(separator: " → ") + " since " + since
+    }
+
+    static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
+}

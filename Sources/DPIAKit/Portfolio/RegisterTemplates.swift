@@ -1,0 +1,83 @@
+/// `register.md.mustache` and `register.html.mustache`, found in the report templates folder beside the
+/// reports' own, and sharing its partials (the HTML register takes the reports' `style.css`).
+public struct RegisterTemplates: Sendable {
+    public let reports: ReportTemplates
+    public let registers: [ReportFormat: Template]
+
+    /// The formats a register is rendered in from a template; TSV is made without one.
+    public static let formats: [ReportFormat] = [.markdown, .html]
+
+    public static func fileName(_ format: ReportFormat) -> String {
+        "register.\(format.fileExtension).mustache"
+    }
+
+    /// Loads the register templates of `reports`' folder; each of `needed` must be there.
+    public static func load(beside reports: ReportTemplates, needed: [ReportFormat]) throws(TemplateLoadError)
+        -> RegisterTemplates
+    {
+        var registers: [ReportFormat: Template] = [:]
+        var errors: [TemplateError] = []
+        let root = Posix.realPath(reports.directory) ?? reports.directory
+        for format in formats {
+            let path = PathText.join(reports.directory, fileName(format))
+            guard FileIO.exists(path) else {
+                if needed.contains(format) {
+                    throw .missing(
+                        path: path,
+                        reason:
+                            "no such file; the \(format.readerName) register needs it in the templates folder"
+                    )
+                }
+                continue
+            }
+            if let resolved = Posix.realPath(path),
+                !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+            {
+                errors.append(
+                    TemplateError(
+                        kind: .outsideFolder, template: path, line: 0, column: 0,
+                        message:
+                            "is a link to \(resolved), outside the templates folder; expected a file inside \(reports.directory)"
+                    ))
+                continue
+            }
+            do {
+                let bytes = try FileIO.read(path)
+                guard let source = String(validUTF8: bytes) else {
+                    errors.append(
+                        TemplateError(
+                            kind: .unreadable, template: path, line: 0, column: 0,
+                            message: "is not valid UTF-8 text"))
+                    continue
+                }
+                registers[format] = try Template(source: source, name: path)
+            } catch let error as TemplateError {
+                errors.append(error)
+            } catch {
+                errors.append(
+                    TemplateError(
+                        kind: .unreadable, template: path, line: 0, column: 0, message: "\(error)"))
+            }
+        }
+        if !errors.isEmpty { throw .invalid(errors) }
+        return RegisterTemplates(reports: reports, registers: registers)
+    }
+
+    public func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
+        guard let template = registers[format] else {
+            throw TemplateError(
+                kind: .unreadable, template: reports.directory, line: 0, column: 0,
+                message: "has no \(Self.fileName(format))")
+        }
+        return try template.renderBytes(
+            data, partials: reports.partials, appendEscaped: { format.appendEscaped($0, to: &$1) })
+    }
+
+    /// Names the register templates use that the register data never has.
+    public func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
+        let schema = RegisterData.schemaSample(toolVersion: toolVersion)
+        return Self.formats.compactMap { registers[$0] }.flatMap {
+            $0.unknownNames(against: schema, partials: reports.partials)
+        }
+    }
+}
