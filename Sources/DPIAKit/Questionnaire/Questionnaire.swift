@@ -121,6 +121,15 @@ public struct Question: Sendable {
     public var maximum: Int?
     /// Least number of options to pick in a multiple-choice question.
     public var minimumSelections: Int?
+    /// An earlier question of the same type whose answer the wizard offers as this one's starting value
+    /// (what can reasonably be expected starts from what is shared now).
+    public var startsFrom: String? = nil
+    /// An assessment detail (`organisation` or `platform`) that already answers this question: the wizard
+    /// fills it in from the details, and shows it, rather than asking twice.
+    public var filledFrom: String? = nil
+
+    /// The assessment details a question may be filled in from.
+    public static let detailsFillingQuestions = ["organisation", "platform"]
 
     /// The short label, or the prompt when there is none.
     public var shortLabel: String { label ?? prompt }

@@ -92,7 +92,7 @@ enum QuestionnaireDecoding {
         reader.rejectUnknownKeys([
             "id", "number", "type", "prompt", "label", "help", "required", "default", "options", "when",
             "minimum",
-            "maximum", "minimumSelections",
+            "maximum", "minimumSelections", "startsFrom", "filledFrom",
         ])
         let id = reader.string("id")
         var type: QuestionType?
@@ -129,7 +129,9 @@ enum QuestionnaireDecoding {
             required: reader.bool("required") ?? true, defaultValue: defaultValue, options: options,
             when: when,
             minimum: reader.int("minimum"), maximum: reader.int("maximum"),
-            minimumSelections: reader.int("minimumSelections"))
+            minimumSelections: reader.int("minimumSelections"),
+            startsFrom: reader.string("startsFrom", required: false),
+            filledFrom: reader.string("filledFrom", required: false))
     }
 
     private static func option(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Option? {

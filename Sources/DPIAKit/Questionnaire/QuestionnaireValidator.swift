@@ -32,6 +32,7 @@ struct QuestionnaireValidator {
             for question in section.questions {
                 let anchor = "question \(question.id)"
                 checkShape(of: question, anchor: anchor)
+                checkStartingValue(of: question, earlier: earlier, anchor: anchor)
                 if let when = question.when {
                     check(when, asking: question.id, earlier: earlier, anchor: anchor, suffix: ".when")
                     if !isSatisfiable(when) {
@@ -43,6 +44,41 @@ struct QuestionnaireValidator {
                 earlier.insert(question.id)
             }
         }
+    }
+
+    /// `startsFrom` names an earlier question of the same type; `filledFrom` an assessment detail, on a
+    /// text question.
+    private func checkStartingValue(of question: Question, earlier: Set<String>, anchor: String) {
+        if let source = question.startsFrom {
+            if let from = questionnaire.question(source), earlier.contains(source) {
+                if from.type != question.type {
+                    sink.report(
+                        "\"startsFrom\" names \"\(source)\", \(Self.aQuestion(of: from.type)); expected \(Self.aQuestion(of: question.type)) like this one",
+                        about: anchor, suffix: ".startsFrom")
+                }
+            } else {
+                sink.report(
+                    "\"startsFrom\" names \"\(source)\", which is not a question asked before this one; expected an earlier question's id",
+                    about: anchor, suffix: ".startsFrom")
+            }
+        }
+        if let detail = question.filledFrom {
+            if !Question.detailsFillingQuestions.contains(detail) {
+                sink.report(
+                    "\"filledFrom\" is \"\(detail)\"; expected one of \(quotedList(Question.detailsFillingQuestions))",
+                    about: anchor, suffix: ".filledFrom")
+            } else if question.type != .text {
+                sink.report(
+                    "\"filledFrom\" applies only to text questions; this is \(Self.aQuestion(of: question.type))",
+                    about: anchor, suffix: ".filledFrom")
+            }
+        }
+    }
+
+    /// "an integer question", "a single question".
+    static func aQuestion(of type: QuestionType) -> String {
+        let word = type.rawValue
+        return (word.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + word + " question"
     }
 
     private func checkShape(of question: Question, anchor: String) {

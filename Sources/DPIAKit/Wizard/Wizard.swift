@@ -35,12 +35,6 @@ public struct Wizard {
     private var transcriptRows = 0
     private var stepStarts: [(step: WizardStep, row: Int, introduced: String?)] = []
 
-    /// Questions the assessment details already answer, filled in from them rather than asked again.
-    static let filledFromDetails: [String: MetadataField] = ["platform_name": .platform]
-    /// Unanswered questions that start from another question's answer: what can reasonably be expected
-    /// starts from what is shared now.
-    static let startsFrom: [String: String] = ["data_expected": "data_shared_now"]
-
     /// Starts a new assessment, or resumes `draft` after its last answer (or at its review screen
     /// when complete). `save` is called with the answers file after every answer.
     public init(
@@ -186,7 +180,11 @@ public struct Wizard {
             return text(
                 "Which organisation is doing this assessment?", meta.organisation, required: true,
                 help: "The data controller, for example the NHS trust or GP practice."
-            ).map { flow.answers.metadata.organisation = $0 ?? "" }
+            ).map { organisation in
+                let old = flow.answers.metadata.organisation
+                flow.answers.metadata.organisation = organisation ?? ""
+                followDetail("organisation", from: old, to: organisation ?? "")
+            }
         case .platform:
             return text(
                 "Which platform are you assessing?", meta.platform, required: true,
@@ -194,12 +192,7 @@ public struct Wizard {
             ).map { platform in
                 let old = flow.answers.metadata.platform
                 flow.answers.metadata.platform = platform ?? ""
-                // A question filled in from the details follows a change to them.
-                for (id, source) in Self.filledFromDetails where source == .platform {
-                    if flow.answers.values[id] == .string(old) {
-                        flow.answers.values[id] = .string(platform ?? "")
-                    }
-                }
+                followDetail("platform", from: old, to: platform ?? "")
             }
         case .reference:
             return text(
@@ -268,10 +261,10 @@ public struct Wizard {
             show(lines, on: console)
         }
         introducedSection = section.id
-        if Self.filledFromDetails[id] == .platform, flow.answers.values[id] == nil, !flow.editingFromReview,
-            question.type == .text, !flow.answers.metadata.platform.isEmpty
+        // A question the details already answer (the definition says which) is filled in, not asked twice.
+        if let detail = question.filledFrom, flow.answers.values[id] == nil, !flow.editingFromReview,
+            question.type == .text, let platform = detailValue(detail), !platform.isEmpty
         {
-            let platform = flow.answers.metadata.platform
             flow.answer(id, with: .string(platform))
             show(
                 [
@@ -286,10 +279,28 @@ public struct Wizard {
             help: WizardText.help(for: question))
         var current = flow.answers.values[id]
         if current == nil && !flow.skipped.contains(id) {
-            current = Self.startsFrom[id].flatMap { flow.answers.values[$0] } ?? question.defaultValue
+            current = question.startsFrom.flatMap { flow.answers.values[$0] } ?? question.defaultValue
         }
         let result = QuestionPrompt(question: question, heading: heading, current: current).ask(on: console)
         return Move(ask(result, on: console).map { flow.answer(id, with: $0) })
+    }
+
+    /// The assessment detail a question may be filled in from, by its name in `Question.filledFrom`.
+    func detailValue(_ detail: String) -> String? {
+        switch detail {
+        case "organisation": flow.answers.metadata.organisation
+        case "platform": flow.answers.metadata.platform
+        default: nil
+        }
+    }
+
+    /// A question filled in from a detail follows a change to it, unless the assessor changed the answer.
+    mutating func followDetail(_ detail: String, from old: String, to new: String) {
+        for question in questionnaire.questions where question.filledFrom == detail {
+            if flow.answers.values[question.id] == .string(old) {
+                flow.answers.values[question.id] = .string(new)
+            }
+        }
     }
 
     // MARK: Measures

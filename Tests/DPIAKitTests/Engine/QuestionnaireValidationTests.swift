@@ -162,6 +162,34 @@ struct QuestionnaireValidationTests {
             expected:
                 "mini.json:117:7: at scoring.recommendations[3]: the last recommendation must have no constraints so that every assessment gets one"
         ),
+        Case(
+            testDescription: "a starting value from a later question",
+            old: #"{"id": "approved", "number": "2.4", "type": "multiple","#,
+            new: #"{"id": "approved", "number": "2.4", "type": "multiple", "startsFrom": "actual","#,
+            expected:
+                "mini.json:25:9: at sections[1].questions[3].startsFrom: \"startsFrom\" names \"actual\", which is not a question asked before this one; expected an earlier question's id"
+        ),
+        Case(
+            testDescription: "a starting value from a question of another type",
+            old: #"{"id": "approved", "number": "2.4", "type": "multiple","#,
+            new: #"{"id": "approved", "number": "2.4", "type": "multiple", "startsFrom": "users","#,
+            expected:
+                "mini.json:25:9: at sections[1].questions[3].startsFrom: \"startsFrom\" names \"users\", an integer question; expected a multiple question like this one"
+        ),
+        Case(
+            testDescription: "a question filled from an unknown detail",
+            old: #"{"id": "edition", "number": "2.1", "type": "single","#,
+            new: #"{"id": "edition", "number": "2.1", "type": "single", "filledFrom": "assessor","#,
+            expected:
+                "mini.json:19:9: at sections[1].questions[0].filledFrom: \"filledFrom\" is \"assessor\"; expected one of \"organisation\" or \"platform\""
+        ),
+        Case(
+            testDescription: "a choice question filled from a detail",
+            old: #"{"id": "edition", "number": "2.1", "type": "single","#,
+            new: #"{"id": "edition", "number": "2.1", "type": "single", "filledFrom": "platform","#,
+            expected:
+                "mini.json:19:9: at sections[1].questions[0].filledFrom: \"filledFrom\" applies only to text questions; this is a single question"
+        ),
     ]
 
     @Test(

@@ -33,6 +33,7 @@ enum WizardFixture {
                   "id": "platform_name",
                   "number": "1.0",
                   "type": "text",
+                  "filledFrom": "platform",
                   "prompt": "Which platform is being assessed?",
                   "label": "Platform"
                 },
