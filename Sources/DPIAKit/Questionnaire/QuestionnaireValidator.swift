@@ -13,6 +13,7 @@ struct QuestionnaireValidator {
         checkDataAndPurposes()
         checkControls()
         checkRisksAndMeasures()
+        checkMeasureControls()
         checkOutcomes()
         checkOutcomeRules()
         checkScreening()
@@ -402,6 +403,76 @@ struct QuestionnaireValidator {
                         "a measure cannot raise a risk; expected likelihood and severity changes of 0 or less",
                         about: anchor, suffix: ".reduces[\(offset)]")
                 }
+            }
+        }
+    }
+
+    /// A control in place never scores worse than a measure only promised. A measure tied to a control
+    /// stops being recommended once the control is in place, taking its reduction with it, so on every
+    /// risk the control in place must count at least as low as the control missing plus every tied
+    /// measure's promised reduction. Drift signals only add points while the control is missing, so they
+    /// cannot break this.
+    private func checkMeasureControls() {
+        let controls = Dictionary(
+            scoring.controls.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var tied: [String: [Measure]] = [:]
+        for measure in scoring.measures {
+            let anchor = "measure \(measure.id)"
+            for (offset, id) in measure.controls.enumerated() {
+                guard controls[id] != nil else {
+                    var message = "names unknown control \"\(id)\""
+                    if let guess = closest(to: id, among: scoring.controls.map(\.id)) {
+                        message += "; did you mean \"\(guess)\"?"
+                    }
+                    sink.report(message, about: anchor, suffix: ".controls[\(offset)]")
+                    continue
+                }
+                tied[id, default: []].append(measure)
+            }
+            if !measure.controls.isEmpty {
+                for (offset, effect) in measure.reduces.enumerated() where effect.severity != 0 {
+                    sink.report(
+                        "a measure tied to a control may change likelihood only, as a control does; found severity \(effect.severity) on \"\(effect.risk)\", expected 0 (or untie it)",
+                        about: anchor, suffix: ".reduces[\(offset)].severity")
+                }
+            }
+        }
+        // Once a definition ties measures to controls, every measure a control's answer recommends is tied.
+        guard !tied.isEmpty else { return }
+        let byQuestion = Dictionary(
+            scoring.controls.map { ($0.question, $0.id) }, uniquingKeysWith: { first, _ in first })
+        for measure in scoring.measures {
+            var read: [String] = []
+            for id in (measure.when?.questionIDs ?? []).compactMap({ byQuestion[$0] })
+            where !read.contains(id) {
+                read.append(id)
+            }
+            for id in read where !measure.controls.contains(id) {
+                sink.report(
+                    "measure \"\(measure.id)\" is recommended by the answer to question \"\(controls[id]!.question)\" of control \"\(id)\" but not tied to that control; expected \"\(id)\" in \"controls\", so that putting the control in place cannot score worse than approving the measure",
+                    about: "measure \(measure.id)", suffix: ".controls")
+            }
+        }
+        for control in scoring.controls {
+            guard let measures = tied[control.id] else { continue }
+            let risks = scoring.risks.map(\.id).filter { risk in
+                measures.contains { $0.reduces.contains { $0.risk == risk } }
+            }
+            for risk in risks {
+                let effect = control.affects.first { $0.risk == risk }
+                let missing = effect?.whenMissing ?? 0
+                let inPlace = effect?.whenInPlace ?? 0
+                let promised = measures.reduce(0) { total, measure in
+                    ScoreArithmetic.add(total, measure.reduces.first { $0.risk == risk }?.likelihood ?? 0)
+                }
+                let limit = ScoreArithmetic.add(missing, promised)
+                guard inPlace > limit else { continue }
+                let names = measures.filter { $0.reduces.contains { $0.risk == risk } }.map(\.id)
+                let position = control.affects.firstIndex { $0.risk == risk }
+                sink.report(
+                    "in place counts \(inPlace) on risk \"\(risk)\"; expected \(limit) or less: missing adds \(missing) and the tied measure\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) promise\(names.count == 1 ? "s" : "") \(promised), and a control in place must never score worse than a measure only promised",
+                    about: "control \(control.id)",
+                    suffix: position.map { ".affects[\($0)].whenInPlace" } ?? ".affects")
             }
         }
     }

@@ -237,7 +237,7 @@ extension QuestionnaireDecoding {
 
     private static func measure(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Measure? {
         guard let reader = JSONReader(node, path: path, sink: sink) else { return nil }
-        reader.rejectUnknownKeys(["id", "title", "description", "when", "reduces"])
+        reader.rejectUnknownKeys(["id", "title", "description", "when", "reduces", "controls"])
         let id = reader.string("id")
         let title = reader.string("title")
         let description = reader.string("description")
@@ -253,7 +253,9 @@ extension QuestionnaireDecoding {
         }
         guard let id, let title, let description else { return nil }
         sink.register("measure", id, path: path, location: node.location)
-        return Measure(id: id, title: title, description: description, when: when, reduces: reduces)
+        return Measure(
+            id: id, title: title, description: description, when: when, reduces: reduces,
+            controls: reader.stringArray("controls") ?? [])
     }
 
     private static func screening(_ reader: JSONReader) -> Screening {

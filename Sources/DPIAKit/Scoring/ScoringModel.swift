@@ -161,6 +161,10 @@ public struct Measure: Sendable {
     /// Recommended only when this holds (for instance, "write a policy" only when there is none).
     public var when: Condition?
     public var reduces: [MeasureEffect]
+    /// The controls this measure puts in place. Each, once in place, counts on every risk at least what
+    /// the measure promised plus what its absence added, so a control in place never scores worse than
+    /// the measure only promised (`QuestionnaireValidator` refuses a definition where it would).
+    public var controls: [String] = []
 }
 
 public struct MeasureEffect: Sendable, Equatable {

@@ -67,4 +67,26 @@ struct ContentScoringRulesTests {
             "admin-only-staff-rota.json", changing: ["lawful_basis": .string("not_identified")])
         #expect(released.recommendation?.id == "approve")
     }
+
+    @Test(
+        "a control in place never scores worse than a measure only promised: organisational approval with every measure approved"
+    )
+    func approvalInPlaceNeverWorse() throws {
+        let promised = try BundledContent.assessment(
+            example: "1.1.0/whatsapp-ward-group-measures-approved.json")
+        let inPlace = try Self.assess(
+            "1.1.0/whatsapp-ward-group-measures-approved.json",
+            changing: ["approval_for_actual_use": .string("yes")])
+        for (before, after) in zip(promised.risks, inPlace.risks) {
+            #expect(after.residualLikelihoodPoints <= before.residualLikelihoodPoints, "\(after.risk.id)")
+        }
+        let unlawful = try #require(inPlace.risks.first { $0.risk.id == "R2" })
+        #expect(unlawful.residualLevel.id == "low")
+        #expect(!inPlace.measures.contains { $0.measure.id == "M1" && $0.recommended })
+        // 1.0.0 let M1's promised -4 outweigh the -1 of approval in place; its records keep that.
+        let released = try Self.assess(
+            "whatsapp-ward-group-measures-approved.json",
+            changing: ["approval_for_actual_use": .string("yes")])
+        #expect(released.risks.first { $0.risk.id == "R2" }?.residualLevel.id == "medium")
+    }
 }

@@ -162,7 +162,53 @@ struct QuestionnaireValidationTests {
             expected:
                 "mini.json:117:7: at scoring.recommendations[3]: the last recommendation must have no constraints so that every assessment gets one"
         ),
+        Case(
+            testDescription: "a control in place that would score worse than the measure tied to it promised",
+            old:
+                #""reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#,
+            new:
+                #""controls": ["policy"], "reduces": [{"risk": "disclosure", "likelihood": -3}, {"risk": "purpose", "likelihood": -2}]"#,
+            expected:
+                "mini.json:81:7: at scoring.controls[0].affects[0].whenInPlace: in place counts -1 on risk \"disclosure\"; expected -2 or less: missing adds 1 and the tied measure M1 promises -3, and a control in place must never score worse than a measure only promised"
+        ),
+        Case(
+            testDescription: "a measure tied to an unknown control",
+            old:
+                #""reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#,
+            new:
+                #""controls": ["polcy"], "reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#,
+            expected:
+                "mini.json:106:7: at scoring.measures[0].controls[0]: names unknown control \"polcy\"; did you mean \"policy\"?"
+        ),
+        Case(
+            testDescription: "a measure tied to a control that changes severity",
+            old: #""reduces": [{"risk": "disclosure", "likelihood": -1, "severity": -1}]"#,
+            new:
+                #""controls": ["policy"], "reduces": [{"risk": "disclosure", "likelihood": -1, "severity": -1}]"#,
+            expected:
+                "mini.json:108:7: at scoring.measures[1].reduces[0].severity: a measure tied to a control may change likelihood only, as a control does; found severity -1 on \"disclosure\", expected 0 (or untie it)"
+        ),
+        Case(
+            testDescription: "a measure a control's answer recommends, left untied once measures are tied",
+            old: #""reduces": [{"risk": "disclosure", "likelihood": -1, "severity": -1}]"#,
+            new: #""controls": ["policy"], "reduces": [{"risk": "disclosure", "likelihood": -1}]"#,
+            expected:
+                "mini.json:106:7: at scoring.measures[0].controls: measure \"M1\" is recommended by the answer to question \"policy\" of control \"policy\" but not tied to that control; expected \"policy\" in \"controls\", so that putting the control in place cannot score worse than approving the measure"
+        ),
     ]
+
+    @Test("a measure tied to the control it puts in place, worth no more than the control, is valid")
+    func tiedMeasure() throws {
+        let problems = try Fixture.problems {
+            $0.replacingOccurrences(
+                of:
+                    #""reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#,
+                with:
+                    #""controls": ["policy"], "reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#
+            )
+        }
+        #expect(problems.isEmpty)
+    }
 
     @Test(
         "The first problem is reported with its file, line, column, JSON path and message", arguments: cases)
