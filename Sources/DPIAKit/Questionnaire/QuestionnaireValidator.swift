@@ -523,6 +523,36 @@ struct QuestionnaireValidator {
                     about: anchor, suffix: ".group")
             }
             checkRule(criterion.when, anchor: anchor, suffix: ".when")
+            guard let needs = criterion.onlyWith else { continue }
+            guard groups.contains(needs.group) else {
+                sink.report(
+                    "names unknown group \"\(needs.group)\"; expected \(quotedList(groups))", about: anchor,
+                    suffix: ".onlyWith.group")
+                continue
+            }
+            if needs.group == criterion.group {
+                sink.report(
+                    "needs criteria of its own group \"\(needs.group)\"; expected another group",
+                    about: anchor,
+                    suffix: ".onlyWith.group")
+            }
+            let companions = screening.criteria.filter { $0.group == needs.group }
+            if let chained = companions.first(where: { $0.onlyWith != nil }) {
+                sink.report(
+                    "needs criteria of group \"\(needs.group)\", whose criterion \"\(chained.id)\" itself needs another group's; expected a group whose criteria stand alone",
+                    about: anchor, suffix: ".onlyWith.group")
+            }
+            for (offset, id) in needs.except.enumerated() where !companions.contains(where: { $0.id == id }) {
+                sink.report(
+                    "\"except\" names \"\(id)\", which is not a criterion of group \"\(needs.group)\"; expected one of \(quotedList(companions.map(\.id)))",
+                    about: anchor, suffix: ".onlyWith.except[\(offset)]")
+            }
+            let counted = companions.filter { !needs.except.contains($0.id) }.count
+            if needs.atLeast < 1 || needs.atLeast > counted {
+                sink.report(
+                    "atLeast \(needs.atLeast) can never be met as intended; expected 1 to \(counted), the criteria of group \"\(needs.group)\" it counts",
+                    about: anchor, suffix: ".onlyWith.atLeast")
+            }
         }
     }
 

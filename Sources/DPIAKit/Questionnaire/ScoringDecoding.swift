@@ -273,7 +273,17 @@ extension QuestionnaireDecoding {
         let criteria: [ScreeningCriterion] = (reader.array("criteria", required: true) ?? []).compactMap {
             element in
             guard let criterion = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
-            criterion.rejectUnknownKeys(["id", "group", "label", "when"])
+            criterion.rejectUnknownKeys(["id", "group", "label", "when", "onlyWith"])
+            var onlyWith: CriteriaRequirement?
+            if let requirement = criterion.object("onlyWith") {
+                requirement.rejectUnknownKeys(["group", "atLeast", "except"])
+                if let group = requirement.string("group"),
+                    let least = requirement.int("atLeast", required: true)
+                {
+                    onlyWith = CriteriaRequirement(
+                        group: group, atLeast: least, except: requirement.stringArray("except") ?? [])
+                }
+            }
             if criterion.member("when") == nil {
                 sink.report(
                     "missing required field \"when\" (a condition)", at: element.path, element.node.location)
@@ -285,7 +295,7 @@ extension QuestionnaireDecoding {
                 })
             else { return nil }
             sink.register("screening criterion", id, path: element.path, location: element.node.location)
-            return ScreeningCriterion(id: id, group: group, label: label, when: when)
+            return ScreeningCriterion(id: id, group: group, label: label, when: when, onlyWith: onlyWith)
         }
         return Screening(groups: groups, criteria: criteria)
     }

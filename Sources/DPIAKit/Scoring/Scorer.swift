@@ -199,11 +199,19 @@ private final class Run {
 
     func screening() -> ScreeningResult? {
         guard let screening = scoring.screening else { return nil }
+        // Criteria that need another group's are met once that group's own are known; the validator
+        // allows no chains.
+        let holding = screening.criteria.filter { holds($0.when) }
+        let met = holding.filter { criterion in
+            guard let needs = criterion.onlyWith else { return true }
+            let companions = holding.filter {
+                $0.group == needs.group && $0.onlyWith == nil && !needs.except.contains($0.id)
+            }
+            return companions.count >= needs.atLeast
+        }
         return ScreeningResult(
             groups: screening.groups.map { group in
-                .init(
-                    group: group,
-                    met: screening.criteria.filter { $0.group == group.id && holds($0.when) })
+                .init(group: group, met: met.filter { $0.group == group.id })
             })
     }
 

@@ -214,4 +214,15 @@ public struct ScreeningCriterion: Sendable {
     public var group: String
     public var label: String
     public var when: Condition
+    /// Met only together with enough criteria of another group (the ICO: innovative technology,
+    /// biometrics, genetic data, invisible processing and tracking count with at least one EDPB criterion).
+    public var onlyWith: CriteriaRequirement? = nil
+}
+
+/// At least `atLeast` criteria of `group` met, not counting those in `except` (the EDPB criterion that
+/// asks the same thing, so that innovative technology does not count as its own companion).
+public struct CriteriaRequirement: Sendable, Equatable {
+    public var group: String
+    public var atLeast: Int
+    public var except: [String]
 }

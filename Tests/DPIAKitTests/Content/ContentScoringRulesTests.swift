@@ -89,4 +89,50 @@ struct ContentScoringRulesTests {
             changing: ["approval_for_actual_use": .string("yes")])
         #expect(released.risks.first { $0.risk.id == "R2" }?.residualLevel.id == "medium")
     }
+
+    /// The ICO criteria met by the admin-only example with these screening features ticked.
+    static func icoCriteria(_ example: String, _ features: [String]) throws -> (met: [String], required: Bool)
+    {
+        let assessment = try assess(example, changing: ["screening_features": .strings(features)])
+        let screening = try #require(assessment.screening)
+        return (screening.groups.first { $0.group.id == "ico-list" }?.met.map(\.id) ?? [], screening.required)
+    }
+
+    @Test("the ICO list as the ICO words it: innovative technology alone does not require a DPIA")
+    func innovativeNeedsAnEDPBCriterion() throws {
+        let alone = try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", ["innovative"])
+        #expect(alone.met == [])
+        #expect(!alone.required)
+        // With another EDPB criterion (evaluation or scoring) it counts, and so does the evaluation.
+        let together = try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", ["innovative", "evaluation"])
+        #expect(together.met == ["ico_innovative"])
+        #expect(together.required)
+        // 1.0.0 let innovative technology count on its own; its records keep that.
+        let released = try Self.icoCriteria("admin-only-staff-rota.json", ["innovative"])
+        #expect(released.met == ["ico_innovative"])
+        #expect(released.required)
+    }
+
+    @Test(
+        "biometrics, genetic data, invisible processing and tracking meet the ICO list only with an EDPB criterion",
+        arguments: [
+            ("biometric", "ico_biometrics"), ("genetic", "ico_genetic"), ("invisible", "ico_invisible"),
+            ("tracking", "ico_tracking"),
+        ])
+    func needsAnEDPBCriterion(feature: String, criterion: String) throws {
+        #expect(try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature]).met == [])
+        // Innovative use is an EDPB criterion too: it is a companion for these, though not for itself.
+        let together = try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature, "innovative"])
+        #expect(together.met == [criterion])
+        #expect(
+            try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature, "matching"]).met.contains(
+                criterion))
+    }
+
+    @Test(
+        "the ICO types that count alone still do (large-scale profiling, the fifth, needs evaluation and a count)",
+        arguments: ["denial_of_service", "matching", "targeting_children", "physical_harm"])
+    func countsAlone(feature: String) throws {
+        #expect(try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature]).required)
+    }
 }

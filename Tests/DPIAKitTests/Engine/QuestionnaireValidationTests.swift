@@ -195,6 +195,20 @@ struct QuestionnaireValidationTests {
             expected:
                 "mini.json:106:7: at scoring.measures[0].controls: measure \"M1\" is recommended by the answer to question \"policy\" of control \"policy\" but not tied to that control; expected \"policy\" in \"controls\", so that putting the control in place cannot score worse than approving the measure"
         ),
+        Case(
+            testDescription: "a screening criterion needing criteria of an unknown group",
+            old: #""label": "Innovative technology", "when""#,
+            new: #""label": "Innovative technology", "onlyWith": {"group": "edbp", "atLeast": 1}, "when""#,
+            expected:
+                "mini.json:124:9: at scoring.screening.criteria[2].onlyWith.group: names unknown group \"edbp\"; expected \"edpb\""
+        ),
+        Case(
+            testDescription: "a screening criterion needing criteria of its own group",
+            old: #""label": "Innovative technology", "when""#,
+            new: #""label": "Innovative technology", "onlyWith": {"group": "edpb", "atLeast": 1}, "when""#,
+            expected:
+                "mini.json:124:9: at scoring.screening.criteria[2].onlyWith.group: needs criteria of its own group \"edpb\"; expected another group"
+        ),
     ]
 
     @Test("a measure tied to the control it puts in place, worth no more than the control, is valid")
