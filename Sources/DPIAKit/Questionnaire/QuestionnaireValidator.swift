@@ -17,6 +17,31 @@ struct QuestionnaireValidator {
         checkOutcomes()
         checkOutcomeRules()
         checkScreening()
+        checkContradictions()
+    }
+
+    private func checkContradictions() {
+        let measures = scoring.measures.map(\.id)
+        for rule in scoring.contradictions {
+            let anchor = "contradiction \(rule.id)"
+            checkRule(rule.when, anchor: anchor, suffix: ".when")
+            for (key, ids) in [
+                ("measuresApproved", rule.measuresApproved), ("measuresDeclined", rule.measuresDeclined),
+            ] {
+                for (offset, id) in ids.enumerated() where !measures.contains(id) {
+                    var message = "names unknown measure \"\(id)\""
+                    if let guess = closest(to: id, among: measures) {
+                        message += "; did you mean \"\(guess)\"?"
+                    }
+                    sink.report(message, about: anchor, suffix: ".\(key)[\(offset)]")
+                }
+            }
+            for id in rule.measuresApproved where rule.measuresDeclined.contains(id) {
+                sink.report(
+                    "measure \"\(id)\" is both approved and declined, so the warning can never be given; expected it in one list",
+                    about: anchor)
+            }
+        }
     }
 
     // MARK: Questions and conditions

@@ -5,7 +5,7 @@ extension QuestionnaireDecoding {
             "likelihood", "severity", "riskLevels", "matrix", "dataCategories", "purposes", "controls",
             "risks",
             "measures", "recommendMeasuresFrom", "priorConsultationLevels", "recommendations", "screening",
-            "outcome",
+            "outcome", "contradictions",
         ])
         var scoring = Scoring.empty
         sink.register("section of scoring", "scoring", path: reader.path, location: reader.node.location)
@@ -98,6 +98,22 @@ extension QuestionnaireDecoding {
         }
         if let screening = reader.object("screening") {
             scoring.screening = Self.screening(screening)
+        }
+        scoring.contradictions = (reader.array("contradictions") ?? []).compactMap { element in
+            guard let rule = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
+            rule.rejectUnknownKeys(["id", "message", "when", "measuresApproved", "measuresDeclined"])
+            let when = rule.member("when").flatMap { condition($0, rule.childPath("when"), sink) }
+            let approved = rule.stringArray("measuresApproved") ?? []
+            let declined = rule.stringArray("measuresDeclined") ?? []
+            guard let id = rule.string("id"), let message = rule.string("message") else { return nil }
+            sink.register("contradiction", id, path: element.path, location: element.node.location)
+            if rule.member("when") == nil && approved.isEmpty && declined.isEmpty {
+                sink.report(
+                    "a contradiction needs at least one of \"when\", \"measuresApproved\" or \"measuresDeclined\"; found none, so it would warn on every assessment",
+                    at: element.path, element.node.location)
+            }
+            return Contradiction(
+                id: id, message: message, when: when, measuresApproved: approved, measuresDeclined: declined)
         }
         return scoring
     }

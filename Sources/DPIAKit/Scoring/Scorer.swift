@@ -89,6 +89,14 @@ private final class Run {
                 addresses: recommended ? addresses : [])
         }
 
+        let decisions = answers.measureDecisions
+        let contradictions = scoring.contradictions.filter { rule in
+            let decided = { (id: String, approved: Bool) in decisions[id]?.approved == approved }
+            return (rule.when.map(holds) ?? true) && rule.measuresApproved.allSatisfy { decided($0, true) }
+                && rule.measuresDeclined.allSatisfy { decided($0, false) }
+        }
+        notes += contradictions.map { "Contradiction: \($0.message)" }
+
         let risks = inherent.map { residual(for: $0, measures: measures) }
         let overallInherent = risks.map(\.level).max(by: levelOrder)
         let overallResidual = risks.map(\.residualLevel).max(by: levelOrder)
@@ -116,7 +124,7 @@ private final class Run {
             topDrivers: drivers(risks, overall: overallInherent),
             residualHolds: residualHolds(risks, overall: overallResidual),
             actionPlan: actionPlan(measures), signOff: signOff(), missingForFinal: missingForFinal(measures),
-            notes: notes)
+            notes: notes, contradictions: contradictions)
     }
 
     // MARK: Scales

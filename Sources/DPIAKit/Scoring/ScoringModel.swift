@@ -24,6 +24,8 @@ public struct Scoring: Sendable {
     /// Tried in order; the first that matches is the recommendation.
     public var recommendations: [RecommendationRule]
     public var screening: Screening?
+    /// Answers and decisions that contradict each other, each worth a warning in the report and the wizard.
+    public var contradictions: [Contradiction] = []
     /// Steps 6 and 7: Art. 36 wording, acceptance of residual risk, the sign-off table, completeness.
     public var outcome: OutcomeRules
 
@@ -193,6 +195,20 @@ public struct RecommendationRule: Sendable, Equatable {
     /// A condition on the answers that must hold (for instance, no lawful basis identified), whatever
     /// the ratings.
     public var when: Condition? = nil
+}
+
+/// A combination of answers and measure decisions that cannot all be right (a measure approved that the
+/// answers say cannot work; the DPO's advice declined without saying it was overruled). Every constraint
+/// given must hold for the warning to be given; at least one is given.
+public struct Contradiction: Sendable {
+    public var id: String
+    /// Said in the report's notes and the wizard's summary.
+    public var message: String
+    public var when: Condition?
+    /// Measures the assessor approved.
+    public var measuresApproved: [String]
+    /// Measures the assessor declined (a decision recorded, not approved).
+    public var measuresDeclined: [String]
 }
 
 /// Criteria deciding whether a DPIA is required, in groups with a threshold each (UK GDPR Art. 35(3): one is

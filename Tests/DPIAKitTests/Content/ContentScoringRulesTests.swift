@@ -135,4 +135,54 @@ struct ContentScoringRulesTests {
     func countsAlone(feature: String) throws {
         #expect(try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature]).required)
     }
+
+    /// The contradiction warnings of the approved-measures example with some answers and decisions changed.
+    static func contradictions(
+        _ changes: [String: AnswerValue], decisions: [String: Bool] = [:],
+        example: String =
+            "1.1.0/whatsapp-ward-group-measures-approved.json"
+    ) throws -> [String] {
+        let questionnaire = try BundledContent.questionnaire(forExample: example)
+        var answers = try BundledContent.answers(example: example, questionnaire: questionnaire)
+        for (question, value) in changes { answers.values[question] = value }
+        for (measure, approved) in decisions {
+            answers.measureDecisions[measure] = MeasureDecision(approved: approved)
+        }
+        let assessment = Scorer.assess(questionnaire, answers)
+        // Each is said in the report's notes too.
+        #expect(
+            assessment.notes.filter { $0.hasPrefix("Contradiction: ") }
+                == assessment.contradictions.map { "Contradiction: \($0.message)" })
+        return assessment.contradictions.map(\.message)
+    }
+
+    @Test("device management approved on staff's own phones that nobody enrols is a contradiction")
+    func deviceManagementOnOwnPhones() throws {
+        #expect(try Self.contradictions([:]).isEmpty)
+        let warned = try Self.contradictions([:], decisions: ["M6": true])
+        #expect(warned.count == 1)
+        #expect(warned.first?.contains("M6 (manage the devices, with remote wipe) is approved") == true)
+        // Organisation devices, or phones already partly enrolled, make M6 workable.
+        #expect(
+            try Self.contradictions(["devices": .string("organisation")], decisions: ["M6": true]).isEmpty)
+        #expect(
+            try Self.contradictions(["device_management": .string("partly")], decisions: ["M6": true]).isEmpty
+        )
+    }
+
+    @Test(
+        "the DPO advising a move of platform while that measure is declined is a contradiction, unless overruled"
+    )
+    func dpoAdviceDeclined() throws {
+        let warned = try Self.contradictions(["dpo_advised_other_platform": .bool(true)])
+        #expect(warned.count == 1)
+        #expect(warned.first?.contains("M3 (move to an organisation-managed platform) is declined") == true)
+        #expect(
+            try Self.contradictions(
+                ["dpo_advised_other_platform": .bool(true), "dpo_advice_outcome": .string("overruled")]
+            ).isEmpty)
+        #expect(
+            try Self.contradictions(["dpo_advised_other_platform": .bool(true)], decisions: ["M3": true])
+                .isEmpty)
+    }
 }

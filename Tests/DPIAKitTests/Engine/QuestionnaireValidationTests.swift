@@ -209,6 +209,30 @@ struct QuestionnaireValidationTests {
             expected:
                 "mini.json:124:9: at scoring.screening.criteria[2].onlyWith.group: needs criteria of its own group \"edpb\"; expected another group"
         ),
+        Case(
+            testDescription: "a contradiction naming an unknown measure",
+            old: #""recommendMeasuresFrom": "medium","#,
+            new:
+                #""contradictions": [{"id": "c1", "message": "M1 approved with no policy owner.", "measuresApproved": ["M11"]}], "recommendMeasuresFrom": "medium","#,
+            expected:
+                "mini.json:111:24: at scoring.contradictions[0].measuresApproved[0]: names unknown measure \"M11\"; did you mean \"M1\"?"
+        ),
+        Case(
+            testDescription: "a contradiction with no constraint",
+            old: #""recommendMeasuresFrom": "medium","#,
+            new:
+                #""contradictions": [{"id": "c1", "message": "Always."}], "recommendMeasuresFrom": "medium","#,
+            expected:
+                "mini.json:111:24: at scoring.contradictions[0]: a contradiction needs at least one of \"when\", \"measuresApproved\" or \"measuresDeclined\"; found none, so it would warn on every assessment"
+        ),
+        Case(
+            testDescription: "a contradiction needing a measure approved and declined at once",
+            old: #""recommendMeasuresFrom": "medium","#,
+            new:
+                #""contradictions": [{"id": "c1", "message": "Never.", "measuresApproved": ["M1"], "measuresDeclined": ["M1"]}], "recommendMeasuresFrom": "medium","#,
+            expected:
+                "mini.json:111:24: at scoring.contradictions[0]: measure \"M1\" is both approved and declined, so the warning can never be given; expected it in one list"
+        ),
     ]
 
     @Test("a measure tied to the control it puts in place, worth no more than the control, is valid")
