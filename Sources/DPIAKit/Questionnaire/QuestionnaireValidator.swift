@@ -386,6 +386,13 @@ struct QuestionnaireValidator {
             }
             for (offset, effect) in control.affects.enumerated() {
                 checkRiskReference(effect.risk, anchor: anchor, suffix: ".affects[\(offset)].risk")
+                // In place may not score worse than missing, nor than not applicable (which adds nothing).
+                let most = min(effect.whenMissing, 0)
+                if effect.whenInPlace > most {
+                    sink.report(
+                        "in place adds \(effect.whenInPlace) to risk \"\(effect.risk)\"; expected \(most) or less: a control in place may not score worse than the control missing (\(effect.whenMissing)) or not applicable (0)",
+                        about: anchor, suffix: ".affects[\(offset)].whenInPlace")
+                }
             }
         }
     }

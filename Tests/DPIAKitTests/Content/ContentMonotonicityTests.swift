@@ -59,6 +59,15 @@ struct ContentMonotonicityTests {
                 for (what, from, to) in pairs where rank(to, in: levels) > rank(from, in: levels) {
                     raised.append("\(old.risk.id) \(what) \(from.id) to \(to.id)")
                 }
+                // Points too, where they cannot fall back: inherent points, which only the answers move.
+                // Residual points can rise when a control in place drops a risk below the level calling
+                // for measures (ICO step 6: medium and high), as the approved measures then no longer
+                // count for it; its residual level is then its inherent one, below that level, and on
+                // the bundled scale (measures from medium) the lowest.
+                if !severity && new.likelihoodPoints > old.likelihoodPoints {
+                    raised.append(
+                        "\(old.risk.id) inherent points \(old.likelihoodPoints) to \(new.likelihoodPoints)")
+                }
                 return raised
             }
         }
@@ -83,7 +92,13 @@ struct ContentMonotonicityTests {
                 guard answers.measureDecisions[measure.id]?.approved != true else { return [] }
                 var changed = answers
                 changed.measureDecisions[measure.id] = MeasureDecision(approved: true)
-                return raised(before, Scorer.assess(questionnaire, changed)).map {
+                let after = Scorer.assess(questionnaire, changed)
+                let points = zip(before.risks, after.risks).filter {
+                    $1.residualLikelihoodPoints > $0.residualLikelihoodPoints
+                }.map {
+                    "\($0.risk.id) residual points \($0.residualLikelihoodPoints) to \($1.residualLikelihoodPoints)"
+                }
+                return (raised(before, after) + points).map {
                     "\(name): approving \(measure.id) raises \($0)"
                 }
             }

@@ -233,6 +233,13 @@ struct QuestionnaireValidationTests {
             expected:
                 "mini.json:111:24: at scoring.contradictions[0]: measure \"M1\" is both approved and declined, so the warning can never be given; expected it in one list"
         ),
+        Case(
+            testDescription: "a control that scores worse in place than missing",
+            old: #"{"risk": "purpose", "whenMissing": 2, "whenInPlace": 0}"#,
+            new: #"{"risk": "purpose", "whenMissing": 2, "whenInPlace": 1}"#,
+            expected:
+                "mini.json:81:7: at scoring.controls[0].affects[1].whenInPlace: in place adds 1 to risk \"purpose\"; expected 0 or less: a control in place may not score worse than the control missing (2) or not applicable (0)"
+        ),
     ]
 
     @Test("a measure tied to the control it puts in place, worth no more than the control, is valid")
