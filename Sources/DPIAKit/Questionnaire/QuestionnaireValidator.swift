@@ -352,6 +352,17 @@ struct QuestionnaireValidator {
         }
         for signal in purposes.signals {
             checkRule(signal.when, anchor: "drift signal \(signal.id)", suffix: ".when")
+            // A signal on a control's question alone must not hold with the control in place, or putting
+            // it in place would add drift points (no organisational approval is both, in the bundled one).
+            let questions = Set(signal.when.questionIDs)
+            for control in scoring.controls where questions == [control.question] {
+                for value in control.inPlace where signal.when.holds({ $0 == control.question ? value : nil })
+                {
+                    sink.report(
+                        "holds when control \"\(control.id)\" is in place (\(Condition.equals(question: control.question, value).describe(in: questionnaire))); expected it to hold only while the control is missing, so that a control in place never adds drift points",
+                        about: "drift signal \(signal.id)", suffix: ".when")
+                }
+            }
         }
     }
 
@@ -442,8 +453,8 @@ struct QuestionnaireValidator {
     /// A control in place never scores worse than a measure only promised. A measure tied to a control
     /// stops being recommended once the control is in place, taking its reduction with it, so on every
     /// risk the control in place must count at least as low as the control missing plus every tied
-    /// measure's promised reduction. Drift signals only add points while the control is missing, so they
-    /// cannot break this.
+    /// measure's promised reduction. Drift signals on the control's question hold only while it is
+    /// missing (`checkDataAndPurposes`), so they cannot break this.
     private func checkMeasureControls() {
         let controls = Dictionary(
             scoring.controls.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

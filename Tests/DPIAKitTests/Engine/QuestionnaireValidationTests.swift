@@ -240,6 +240,13 @@ struct QuestionnaireValidationTests {
             expected:
                 "mini.json:81:7: at scoring.controls[0].affects[1].whenInPlace: in place adds 1 to risk \"purpose\"; expected 0 or less: a control in place may not score worse than the control missing (2) or not applicable (0)"
         ),
+        Case(
+            testDescription: "a drift signal that holds with the control on its question in place",
+            old: #""when": {"question": "outsiders", "equals": true}}]"#,
+            new: #""when": {"question": "policy", "includesAny": ["yes", "no"]}}]"#,
+            expected:
+                "mini.json:78:24: at scoring.purposes.driftSignals[0].when: holds when control \"policy\" is in place (\"Policy\" is \"Yes\"); expected it to hold only while the control is missing, so that a control in place never adds drift points"
+        ),
     ]
 
     @Test("a measure tied to the control it puts in place, worth no more than the control, is valid")
