@@ -189,7 +189,8 @@ struct ResourceLocationTests {
                     ID                      VERSION  STATUS               TITLE
                     communication-platform  1.1.0    default              DPIA: messaging and collaboration platform
                     communication-platform  1.0.0    superseded by 1.1.0  DPIA: messaging and collaboration platform
-                    dpia-screening          1.0.0    default              DPIA screening: is a full DPIA needed?
+                    dpia-screening          1.1.0    default              DPIA screening: is a full DPIA needed?
+                    dpia-screening          1.0.0    superseded by 1.1.0  DPIA screening: is a full DPIA needed?
 
                     """))
     }

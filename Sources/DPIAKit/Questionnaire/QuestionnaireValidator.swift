@@ -13,9 +13,35 @@ struct QuestionnaireValidator {
         checkDataAndPurposes()
         checkControls()
         checkRisksAndMeasures()
+        checkMeasureControls()
         checkOutcomes()
         checkOutcomeRules()
         checkScreening()
+        checkContradictions()
+    }
+
+    private func checkContradictions() {
+        let measures = scoring.measures.map(\.id)
+        for rule in scoring.contradictions {
+            let anchor = "contradiction \(rule.id)"
+            checkRule(rule.when, anchor: anchor, suffix: ".when")
+            for (key, ids) in [
+                ("measuresApproved", rule.measuresApproved), ("measuresDeclined", rule.measuresDeclined),
+            ] {
+                for (offset, id) in ids.enumerated() where !measures.contains(id) {
+                    var message = "names unknown measure \"\(id)\""
+                    if let guess = closest(to: id, among: measures) {
+                        message += "; did you mean \"\(guess)\"?"
+                    }
+                    sink.report(message, about: anchor, suffix: ".\(key)[\(offset)]")
+                }
+            }
+            for id in rule.measuresApproved where rule.measuresDeclined.contains(id) {
+                sink.report(
+                    "measure \"\(id)\" is both approved and declined, so the warning can never be given; expected it in one list",
+                    about: anchor)
+            }
+        }
     }
 
     // MARK: Questions and conditions
@@ -362,6 +388,17 @@ struct QuestionnaireValidator {
         }
         for signal in purposes.signals {
             checkRule(signal.when, anchor: "drift signal \(signal.id)", suffix: ".when")
+            // A signal on a control's question alone must not hold with the control in place, or putting
+            // it in place would add drift points (no organisational approval is both, in the bundled one).
+            let questions = Set(signal.when.questionIDs)
+            for control in scoring.controls where questions == [control.question] {
+                for value in control.inPlace where signal.when.holds({ $0 == control.question ? value : nil })
+                {
+                    sink.report(
+                        "holds when control \"\(control.id)\" is in place (\(Condition.equals(question: control.question, value).describe(in: questionnaire))); expected it to hold only while the control is missing, so that a control in place never adds drift points",
+                        about: "drift signal \(signal.id)", suffix: ".when")
+                }
+            }
         }
     }
 
@@ -396,6 +433,13 @@ struct QuestionnaireValidator {
             }
             for (offset, effect) in control.affects.enumerated() {
                 checkRiskReference(effect.risk, anchor: anchor, suffix: ".affects[\(offset)].risk")
+                // In place may not score worse than missing, nor than not applicable (which adds nothing).
+                let most = min(effect.whenMissing, 0)
+                if effect.whenInPlace > most {
+                    sink.report(
+                        "in place adds \(effect.whenInPlace) to risk \"\(effect.risk)\"; expected \(most) or less: a control in place may not score worse than the control missing (\(effect.whenMissing)) or not applicable (0)",
+                        about: anchor, suffix: ".affects[\(offset)].whenInPlace")
+                }
             }
         }
     }
@@ -438,6 +482,76 @@ struct QuestionnaireValidator {
                         "a measure cannot raise a risk; expected likelihood and severity changes of 0 or less",
                         about: anchor, suffix: ".reduces[\(offset)]")
                 }
+            }
+        }
+    }
+
+    /// A control in place never scores worse than a measure only promised. A measure tied to a control
+    /// stops being recommended once the control is in place, taking its reduction with it, so on every
+    /// risk the control in place must count at least as low as the control missing plus every tied
+    /// measure's promised reduction. Drift signals on the control's question hold only while it is
+    /// missing (`checkDataAndPurposes`), so they cannot break this.
+    private func checkMeasureControls() {
+        let controls = Dictionary(
+            scoring.controls.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var tied: [String: [Measure]] = [:]
+        for measure in scoring.measures {
+            let anchor = "measure \(measure.id)"
+            for (offset, id) in measure.controls.enumerated() {
+                guard controls[id] != nil else {
+                    var message = "names unknown control \"\(id)\""
+                    if let guess = closest(to: id, among: scoring.controls.map(\.id)) {
+                        message += "; did you mean \"\(guess)\"?"
+                    }
+                    sink.report(message, about: anchor, suffix: ".controls[\(offset)]")
+                    continue
+                }
+                tied[id, default: []].append(measure)
+            }
+            if !measure.controls.isEmpty {
+                for (offset, effect) in measure.reduces.enumerated() where effect.severity != 0 {
+                    sink.report(
+                        "a measure tied to a control may change likelihood only, as a control does; found severity \(effect.severity) on \"\(effect.risk)\", expected 0 (or untie it)",
+                        about: anchor, suffix: ".reduces[\(offset)].severity")
+                }
+            }
+        }
+        // Once a definition ties measures to controls, every measure a control's answer recommends is tied.
+        guard !tied.isEmpty else { return }
+        let byQuestion = Dictionary(
+            scoring.controls.map { ($0.question, $0.id) }, uniquingKeysWith: { first, _ in first })
+        for measure in scoring.measures {
+            var read: [String] = []
+            for id in (measure.when?.questionIDs ?? []).compactMap({ byQuestion[$0] })
+            where !read.contains(id) {
+                read.append(id)
+            }
+            for id in read where !measure.controls.contains(id) {
+                sink.report(
+                    "measure \"\(measure.id)\" is recommended by the answer to question \"\(controls[id]!.question)\" of control \"\(id)\" but not tied to that control; expected \"\(id)\" in \"controls\", so that putting the control in place cannot score worse than approving the measure",
+                    about: "measure \(measure.id)", suffix: ".controls")
+            }
+        }
+        for control in scoring.controls {
+            guard let measures = tied[control.id] else { continue }
+            let risks = scoring.risks.map(\.id).filter { risk in
+                measures.contains { $0.reduces.contains { $0.risk == risk } }
+            }
+            for risk in risks {
+                let effect = control.affects.first { $0.risk == risk }
+                let missing = effect?.whenMissing ?? 0
+                let inPlace = effect?.whenInPlace ?? 0
+                let promised = measures.reduce(0) { total, measure in
+                    ScoreArithmetic.add(total, measure.reduces.first { $0.risk == risk }?.likelihood ?? 0)
+                }
+                let limit = ScoreArithmetic.add(missing, promised)
+                guard inPlace > limit else { continue }
+                let names = measures.filter { $0.reduces.contains { $0.risk == risk } }.map(\.id)
+                let position = control.affects.firstIndex { $0.risk == risk }
+                sink.report(
+                    "in place counts \(inPlace) on risk \"\(risk)\"; expected \(limit) or less: missing adds \(missing) and the tied measure\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")) promise\(names.count == 1 ? "s" : "") \(promised), and a control in place must never score worse than a measure only promised",
+                    about: "control \(control.id)",
+                    suffix: position.map { ".affects[\($0)].whenInPlace" } ?? ".affects")
             }
         }
     }
@@ -488,6 +602,36 @@ struct QuestionnaireValidator {
                     about: anchor, suffix: ".group")
             }
             checkRule(criterion.when, anchor: anchor, suffix: ".when")
+            guard let needs = criterion.onlyWith else { continue }
+            guard groups.contains(needs.group) else {
+                sink.report(
+                    "names unknown group \"\(needs.group)\"; expected \(quotedList(groups))", about: anchor,
+                    suffix: ".onlyWith.group")
+                continue
+            }
+            if needs.group == criterion.group {
+                sink.report(
+                    "needs criteria of its own group \"\(needs.group)\"; expected another group",
+                    about: anchor,
+                    suffix: ".onlyWith.group")
+            }
+            let companions = screening.criteria.filter { $0.group == needs.group }
+            if let chained = companions.first(where: { $0.onlyWith != nil }) {
+                sink.report(
+                    "needs criteria of group \"\(needs.group)\", whose criterion \"\(chained.id)\" itself needs another group's; expected a group whose criteria stand alone",
+                    about: anchor, suffix: ".onlyWith.group")
+            }
+            for (offset, id) in needs.except.enumerated() where !companions.contains(where: { $0.id == id }) {
+                sink.report(
+                    "\"except\" names \"\(id)\", which is not a criterion of group \"\(needs.group)\"; expected one of \(quotedList(companions.map(\.id)))",
+                    about: anchor, suffix: ".onlyWith.except[\(offset)]")
+            }
+            let counted = companions.filter { !needs.except.contains($0.id) }.count
+            if needs.atLeast < 1 || needs.atLeast > counted {
+                sink.report(
+                    "atLeast \(needs.atLeast) can never be met as intended; expected 1 to \(counted), the criteria of group \"\(needs.group)\" it counts",
+                    about: anchor, suffix: ".onlyWith.atLeast")
+            }
         }
     }
 

@@ -5,7 +5,7 @@ extension QuestionnaireDecoding {
             "likelihood", "severity", "riskLevels", "matrix", "dataCategories", "purposes", "controls",
             "risks",
             "measures", "recommendMeasuresFrom", "priorConsultationLevels", "recommendations", "screening",
-            "outcome",
+            "outcome", "contradictions",
         ])
         var scoring = Scoring.empty
         sink.register("section of scoring", "scoring", path: reader.path, location: reader.node.location)
@@ -98,6 +98,22 @@ extension QuestionnaireDecoding {
         }
         if let screening = reader.object("screening") {
             scoring.screening = Self.screening(screening)
+        }
+        scoring.contradictions = (reader.array("contradictions") ?? []).compactMap { element in
+            guard let rule = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
+            rule.rejectUnknownKeys(["id", "message", "when", "measuresApproved", "measuresDeclined"])
+            let when = rule.member("when").flatMap { condition($0, rule.childPath("when"), sink) }
+            let approved = rule.stringArray("measuresApproved") ?? []
+            let declined = rule.stringArray("measuresDeclined") ?? []
+            guard let id = rule.string("id"), let message = rule.string("message") else { return nil }
+            sink.register("contradiction", id, path: element.path, location: element.node.location)
+            if rule.member("when") == nil && approved.isEmpty && declined.isEmpty {
+                sink.report(
+                    "a contradiction needs at least one of \"when\", \"measuresApproved\" or \"measuresDeclined\"; found none, so it would warn on every assessment",
+                    at: element.path, element.node.location)
+            }
+            return Contradiction(
+                id: id, message: message, when: when, measuresApproved: approved, measuresDeclined: declined)
         }
         return scoring
     }
@@ -237,7 +253,7 @@ extension QuestionnaireDecoding {
 
     private static func measure(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Measure? {
         guard let reader = JSONReader(node, path: path, sink: sink) else { return nil }
-        reader.rejectUnknownKeys(["id", "title", "description", "when", "reduces"])
+        reader.rejectUnknownKeys(["id", "title", "description", "when", "reduces", "controls"])
         let id = reader.string("id")
         let title = reader.string("title")
         let description = reader.string("description")
@@ -253,7 +269,9 @@ extension QuestionnaireDecoding {
         }
         guard let id, let title, let description else { return nil }
         sink.register("measure", id, path: path, location: node.location)
-        return Measure(id: id, title: title, description: description, when: when, reduces: reduces)
+        return Measure(
+            id: id, title: title, description: description, when: when, reduces: reduces,
+            controls: reader.stringArray("controls") ?? [])
     }
 
     private static func screening(_ reader: JSONReader) -> Screening {
@@ -271,7 +289,17 @@ extension QuestionnaireDecoding {
         let criteria: [ScreeningCriterion] = (reader.array("criteria", required: true) ?? []).compactMap {
             element in
             guard let criterion = JSONReader(element.node, path: element.path, sink: sink) else { return nil }
-            criterion.rejectUnknownKeys(["id", "group", "label", "when"])
+            criterion.rejectUnknownKeys(["id", "group", "label", "when", "onlyWith"])
+            var onlyWith: CriteriaRequirement?
+            if let requirement = criterion.object("onlyWith") {
+                requirement.rejectUnknownKeys(["group", "atLeast", "except"])
+                if let group = requirement.string("group"),
+                    let least = requirement.int("atLeast", required: true)
+                {
+                    onlyWith = CriteriaRequirement(
+                        group: group, atLeast: least, except: requirement.stringArray("except") ?? [])
+                }
+            }
             if criterion.member("when") == nil {
                 sink.report(
                     "missing required field \"when\" (a condition)", at: element.path, element.node.location)
@@ -283,7 +311,7 @@ extension QuestionnaireDecoding {
                 })
             else { return nil }
             sink.register("screening criterion", id, path: element.path, location: element.node.location)
-            return ScreeningCriterion(id: id, group: group, label: label, when: when)
+            return ScreeningCriterion(id: id, group: group, label: label, when: when, onlyWith: onlyWith)
         }
         return Screening(groups: groups, criteria: criteria)
     }

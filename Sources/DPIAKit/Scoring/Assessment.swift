@@ -32,6 +32,8 @@ public struct Assessment: Sendable {
     public let missingForFinal: [MissingItem]
     /// Things the assessor should know that are not errors, e.g. an approved measure that was not recommended.
     public let notes: [String]
+    /// The questionnaire's contradictions these answers and decisions meet; each message is also a note.
+    public var contradictions: [Contradiction] = []
 }
 
 /// One answer's effect on a rating.

@@ -93,6 +93,14 @@ private final class Run {
                 addresses: recommended ? addresses : [])
         }
 
+        let decisions = answers.measureDecisions
+        let contradictions = scoring.contradictions.filter { rule in
+            let decided = { (id: String, approved: Bool) in decisions[id]?.approved == approved }
+            return (rule.when.map(holds) ?? true) && rule.measuresApproved.allSatisfy { decided($0, true) }
+                && rule.measuresDeclined.allSatisfy { decided($0, false) }
+        }
+        notes += contradictions.map { "Contradiction: \($0.message)" }
+
         let risks = inherent.map { residual(for: $0, measures: measures) }
         let overallInherent = risks.map(\.level).max(by: levelOrder)
         let overallResidual = risks.map(\.residualLevel).max(by: levelOrder)
@@ -120,7 +128,7 @@ private final class Run {
             topDrivers: drivers(risks, overall: overallInherent),
             residualHolds: residualHolds(risks, overall: overallResidual),
             actionPlan: actionPlan(measures), signOff: signOff(), missingForFinal: missingForFinal(measures),
-            notes: notes)
+            notes: notes, contradictions: contradictions)
     }
 
     // MARK: Scales
@@ -203,11 +211,19 @@ private final class Run {
 
     func screening() -> ScreeningResult? {
         guard let screening = scoring.screening else { return nil }
+        // Criteria that need another group's are met once that group's own are known; the validator
+        // allows no chains.
+        let holding = screening.criteria.filter { holds($0.when) }
+        let met = holding.filter { criterion in
+            guard let needs = criterion.onlyWith else { return true }
+            let companions = holding.filter {
+                $0.group == needs.group && $0.onlyWith == nil && !needs.except.contains($0.id)
+            }
+            return companions.count >= needs.atLeast
+        }
         return ScreeningResult(
             groups: screening.groups.map { group in
-                .init(
-                    group: group,
-                    met: screening.criteria.filter { $0.group == group.id && holds($0.when) })
+                .init(group: group, met: met.filter { $0.group == group.id })
             })
     }
 

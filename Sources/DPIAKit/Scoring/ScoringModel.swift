@@ -24,6 +24,8 @@ public struct Scoring: Sendable {
     /// Tried in order; the first that matches is the recommendation.
     public var recommendations: [RecommendationRule]
     public var screening: Screening?
+    /// Answers and decisions that contradict each other, each worth a warning in the report and the wizard.
+    public var contradictions: [Contradiction] = []
     /// Steps 6 and 7: Art. 36 wording, acceptance of residual risk, the sign-off table, completeness.
     public var outcome: OutcomeRules
 
@@ -161,6 +163,10 @@ public struct Measure: Sendable {
     /// Recommended only when this holds (for instance, "write a policy" only when there is none).
     public var when: Condition?
     public var reduces: [MeasureEffect]
+    /// The controls this measure puts in place. Each, once in place, counts on every risk at least what
+    /// the measure promised plus what its absence added, so a control in place never scores worse than
+    /// the measure only promised (`QuestionnaireValidator` refuses a definition where it would).
+    public var controls: [String] = []
 }
 
 public struct MeasureEffect: Sendable, Equatable {
@@ -191,6 +197,20 @@ public struct RecommendationRule: Sendable, Equatable {
     public var when: Condition? = nil
 }
 
+/// A combination of answers and measure decisions that cannot all be right (a measure approved that the
+/// answers say cannot work; the DPO's advice declined without saying it was overruled). Every constraint
+/// given must hold for the warning to be given; at least one is given.
+public struct Contradiction: Sendable {
+    public var id: String
+    /// Said in the report's notes and the wizard's summary.
+    public var message: String
+    public var when: Condition?
+    /// Measures the assessor approved.
+    public var measuresApproved: [String]
+    /// Measures the assessor declined (a decision recorded, not approved).
+    public var measuresDeclined: [String]
+}
+
 /// Criteria deciding whether a DPIA is required, in groups with a threshold each (UK GDPR Art. 35(3): one is
 /// enough; EDPB WP248: two or more).
 public struct Screening: Sendable {
@@ -210,4 +230,15 @@ public struct ScreeningCriterion: Sendable {
     public var group: String
     public var label: String
     public var when: Condition
+    /// Met only together with enough criteria of another group (the ICO: innovative technology,
+    /// biometrics, genetic data, invisible processing and tracking count with at least one EDPB criterion).
+    public var onlyWith: CriteriaRequirement? = nil
+}
+
+/// At least `atLeast` criteria of `group` met, not counting those in `except` (the EDPB criterion that
+/// asks the same thing, so that innovative technology does not count as its own companion).
+public struct CriteriaRequirement: Sendable, Equatable {
+    public var group: String
+    public var atLeast: Int
+    public var except: [String]
 }

@@ -422,6 +422,8 @@ public struct Wizard {
             ),
             options: options, defaultIndex: wasFinal ? 1 : 0)
         if console.isPlain { show([""], on: console) }
+        // Contradictions stay in sight until they are resolved: an answer or a decision may have caused them.
+        show(WizardText.contradictions(flow.assessment), on: console)
         switch ask(console.ask(prompt), on: console) {
         case .answered(0):
             flow.answers.metadata.status = .draft

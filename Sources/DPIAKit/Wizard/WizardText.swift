@@ -217,7 +217,13 @@ enum WizardText {
                 lines.append(line)
             }
         }
+        for note in assessment.notes { lines.append("Note: \(note)") }
         return lines
+    }
+
+    /// The contradictions the answers and decisions meet, said on the review screen.
+    static func contradictions(_ assessment: Assessment) -> [String] {
+        assessment.contradictions.map { "Note: Contradiction: \($0.message)" }
     }
 
     /// Said before the sign-off rows: the Art. 36 state, when the ICO would have to be consulted.

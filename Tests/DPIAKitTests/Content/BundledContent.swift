@@ -24,6 +24,11 @@ enum BundledContent {
             }
     }
 
+    /// Whether an example (by path under `examples`) answers the screening questionnaire.
+    static func isScreening(_ example: String) -> Bool {
+        example.split(separator: "/").last?.hasPrefix("screening-") ?? false
+    }
+
     private static func jsonFiles(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted()

@@ -93,7 +93,7 @@ struct ContentExampleTests {
 
     @Test("every platform example has a pinned outcome")
     func everyExamplePinned() {
-        let platformExamples = BundledContent.exampleFiles.filter { !$0.hasPrefix("screening-") }
+        let platformExamples = BundledContent.exampleFiles.filter { !BundledContent.isScreening($0) }
         #expect(platformExamples.sorted() == Self.outcomes.map(\.file).sorted())
     }
 
@@ -225,9 +225,11 @@ struct ContentExampleTests {
         #expect(assessment.screening?.required == true)
     }
 
-    @Test("the screening example requires a DPIA and names the criteria met")
-    func screening() throws {
-        let assessment = try BundledContent.assessment(example: "screening-new-analytics.json")
+    @Test(
+        "the screening example requires a DPIA and names the criteria met, on 1.0.0 and 1.1.0 alike",
+        arguments: ["screening-new-analytics.json", "1.1.0/screening-new-analytics.json"])
+    func screening(file: String) throws {
+        let assessment = try BundledContent.assessment(example: file)
         let screening = try #require(assessment.screening)
         #expect(screening.required)
         let met = Dictionary(uniqueKeysWithValues: screening.groups.map { ($0.group.id, $0.met.map(\.id)) })

@@ -67,4 +67,122 @@ struct ContentScoringRulesTests {
             "admin-only-staff-rota.json", changing: ["lawful_basis": .string("not_identified")])
         #expect(released.recommendation?.id == "approve")
     }
+
+    @Test(
+        "a control in place never scores worse than a measure only promised: organisational approval with every measure approved"
+    )
+    func approvalInPlaceNeverWorse() throws {
+        let promised = try BundledContent.assessment(
+            example: "1.1.0/whatsapp-ward-group-measures-approved.json")
+        let inPlace = try Self.assess(
+            "1.1.0/whatsapp-ward-group-measures-approved.json",
+            changing: ["approval_for_actual_use": .string("yes")])
+        for (before, after) in zip(promised.risks, inPlace.risks) {
+            #expect(after.residualLikelihoodPoints <= before.residualLikelihoodPoints, "\(after.risk.id)")
+        }
+        let unlawful = try #require(inPlace.risks.first { $0.risk.id == "R2" })
+        #expect(unlawful.residualLevel.id == "low")
+        #expect(!inPlace.measures.contains { $0.measure.id == "M1" && $0.recommended })
+        // 1.0.0 let M1's promised -4 outweigh the -1 of approval in place; its records keep that.
+        let released = try Self.assess(
+            "whatsapp-ward-group-measures-approved.json",
+            changing: ["approval_for_actual_use": .string("yes")])
+        #expect(released.risks.first { $0.risk.id == "R2" }?.residualLevel.id == "medium")
+    }
+
+    /// The ICO criteria met by the admin-only example with these screening features ticked.
+    static func icoCriteria(_ example: String, _ features: [String]) throws -> (met: [String], required: Bool)
+    {
+        let assessment = try assess(example, changing: ["screening_features": .strings(features)])
+        let screening = try #require(assessment.screening)
+        return (screening.groups.first { $0.group.id == "ico-list" }?.met.map(\.id) ?? [], screening.required)
+    }
+
+    @Test("the ICO list as the ICO words it: innovative technology alone does not require a DPIA")
+    func innovativeNeedsAnEDPBCriterion() throws {
+        let alone = try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", ["innovative"])
+        #expect(alone.met == [])
+        #expect(!alone.required)
+        // With another EDPB criterion (evaluation or scoring) it counts, and so does the evaluation.
+        let together = try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", ["innovative", "evaluation"])
+        #expect(together.met == ["ico_innovative"])
+        #expect(together.required)
+        // 1.0.0 let innovative technology count on its own; its records keep that.
+        let released = try Self.icoCriteria("admin-only-staff-rota.json", ["innovative"])
+        #expect(released.met == ["ico_innovative"])
+        #expect(released.required)
+    }
+
+    @Test(
+        "biometrics, genetic data, invisible processing and tracking meet the ICO list only with an EDPB criterion",
+        arguments: [
+            ("biometric", "ico_biometrics"), ("genetic", "ico_genetic"), ("invisible", "ico_invisible"),
+            ("tracking", "ico_tracking"),
+        ])
+    func needsAnEDPBCriterion(feature: String, criterion: String) throws {
+        #expect(try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature]).met == [])
+        // Innovative use is an EDPB criterion too: it is a companion for these, though not for itself.
+        let together = try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature, "innovative"])
+        #expect(together.met == [criterion])
+        #expect(
+            try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature, "matching"]).met.contains(
+                criterion))
+    }
+
+    @Test(
+        "the ICO types that count alone still do (large-scale profiling, the fifth, needs evaluation and a count)",
+        arguments: ["denial_of_service", "matching", "targeting_children", "physical_harm"])
+    func countsAlone(feature: String) throws {
+        #expect(try Self.icoCriteria("1.1.0/admin-only-staff-rota.json", [feature]).required)
+    }
+
+    /// The contradiction warnings of the approved-measures example with some answers and decisions changed.
+    static func contradictions(
+        _ changes: [String: AnswerValue], decisions: [String: Bool] = [:],
+        example: String =
+            "1.1.0/whatsapp-ward-group-measures-approved.json"
+    ) throws -> [String] {
+        let questionnaire = try BundledContent.questionnaire(forExample: example)
+        var answers = try BundledContent.answers(example: example, questionnaire: questionnaire)
+        for (question, value) in changes { answers.values[question] = value }
+        for (measure, approved) in decisions {
+            answers.measureDecisions[measure] = MeasureDecision(approved: approved)
+        }
+        let assessment = Scorer.assess(questionnaire, answers)
+        // Each is said in the report's notes too.
+        #expect(
+            assessment.notes.filter { $0.hasPrefix("Contradiction: ") }
+                == assessment.contradictions.map { "Contradiction: \($0.message)" })
+        return assessment.contradictions.map(\.message)
+    }
+
+    @Test("device management approved on staff's own phones that nobody enrols is a contradiction")
+    func deviceManagementOnOwnPhones() throws {
+        #expect(try Self.contradictions([:]).isEmpty)
+        let warned = try Self.contradictions([:], decisions: ["M6": true])
+        #expect(warned.count == 1)
+        #expect(warned.first?.contains("M6 (manage the devices, with remote wipe) is approved") == true)
+        // Organisation devices, or phones already partly enrolled, make M6 workable.
+        #expect(
+            try Self.contradictions(["devices": .string("organisation")], decisions: ["M6": true]).isEmpty)
+        #expect(
+            try Self.contradictions(["device_management": .string("partly")], decisions: ["M6": true]).isEmpty
+        )
+    }
+
+    @Test(
+        "the DPO advising a move of platform while that measure is declined is a contradiction, unless overruled"
+    )
+    func dpoAdviceDeclined() throws {
+        let warned = try Self.contradictions(["dpo_advised_other_platform": .bool(true)])
+        #expect(warned.count == 1)
+        #expect(warned.first?.contains("M3 (move to an organisation-managed platform) is declined") == true)
+        #expect(
+            try Self.contradictions(
+                ["dpo_advised_other_platform": .bool(true), "dpo_advice_outcome": .string("overruled")]
+            ).isEmpty)
+        #expect(
+            try Self.contradictions(["dpo_advised_other_platform": .bool(true)], decisions: ["M3": true])
+                .isEmpty)
+    }
 }

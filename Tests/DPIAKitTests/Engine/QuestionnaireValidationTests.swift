@@ -190,7 +190,105 @@ struct QuestionnaireValidationTests {
             expected:
                 "mini.json:19:9: at sections[1].questions[0].filledFrom: \"filledFrom\" applies only to text questions; this is a single question"
         ),
+        Case(
+            testDescription: "a control in place that would score worse than the measure tied to it promised",
+            old:
+                #""reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#,
+            new:
+                #""controls": ["policy"], "reduces": [{"risk": "disclosure", "likelihood": -3}, {"risk": "purpose", "likelihood": -2}]"#,
+            expected:
+                "mini.json:81:7: at scoring.controls[0].affects[0].whenInPlace: in place counts -1 on risk \"disclosure\"; expected -2 or less: missing adds 1 and the tied measure M1 promises -3, and a control in place must never score worse than a measure only promised"
+        ),
+        Case(
+            testDescription: "a measure tied to an unknown control",
+            old:
+                #""reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#,
+            new:
+                #""controls": ["polcy"], "reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#,
+            expected:
+                "mini.json:106:7: at scoring.measures[0].controls[0]: names unknown control \"polcy\"; did you mean \"policy\"?"
+        ),
+        Case(
+            testDescription: "a measure tied to a control that changes severity",
+            old: #""reduces": [{"risk": "disclosure", "likelihood": -1, "severity": -1}]"#,
+            new:
+                #""controls": ["policy"], "reduces": [{"risk": "disclosure", "likelihood": -1, "severity": -1}]"#,
+            expected:
+                "mini.json:108:7: at scoring.measures[1].reduces[0].severity: a measure tied to a control may change likelihood only, as a control does; found severity -1 on \"disclosure\", expected 0 (or untie it)"
+        ),
+        Case(
+            testDescription: "a measure a control's answer recommends, left untied once measures are tied",
+            old: #""reduces": [{"risk": "disclosure", "likelihood": -1, "severity": -1}]"#,
+            new: #""controls": ["policy"], "reduces": [{"risk": "disclosure", "likelihood": -1}]"#,
+            expected:
+                "mini.json:106:7: at scoring.measures[0].controls: measure \"M1\" is recommended by the answer to question \"policy\" of control \"policy\" but not tied to that control; expected \"policy\" in \"controls\", so that putting the control in place cannot score worse than approving the measure"
+        ),
+        Case(
+            testDescription: "a screening criterion needing criteria of an unknown group",
+            old: #""label": "Innovative technology", "when""#,
+            new: #""label": "Innovative technology", "onlyWith": {"group": "edbp", "atLeast": 1}, "when""#,
+            expected:
+                "mini.json:124:9: at scoring.screening.criteria[2].onlyWith.group: names unknown group \"edbp\"; expected \"edpb\""
+        ),
+        Case(
+            testDescription: "a screening criterion needing criteria of its own group",
+            old: #""label": "Innovative technology", "when""#,
+            new: #""label": "Innovative technology", "onlyWith": {"group": "edpb", "atLeast": 1}, "when""#,
+            expected:
+                "mini.json:124:9: at scoring.screening.criteria[2].onlyWith.group: needs criteria of its own group \"edpb\"; expected another group"
+        ),
+        Case(
+            testDescription: "a contradiction naming an unknown measure",
+            old: #""recommendMeasuresFrom": "medium","#,
+            new:
+                #""contradictions": [{"id": "c1", "message": "M1 approved with no policy owner.", "measuresApproved": ["M11"]}], "recommendMeasuresFrom": "medium","#,
+            expected:
+                "mini.json:111:24: at scoring.contradictions[0].measuresApproved[0]: names unknown measure \"M11\"; did you mean \"M1\"?"
+        ),
+        Case(
+            testDescription: "a contradiction with no constraint",
+            old: #""recommendMeasuresFrom": "medium","#,
+            new:
+                #""contradictions": [{"id": "c1", "message": "Always."}], "recommendMeasuresFrom": "medium","#,
+            expected:
+                "mini.json:111:24: at scoring.contradictions[0]: a contradiction needs at least one of \"when\", \"measuresApproved\" or \"measuresDeclined\"; found none, so it would warn on every assessment"
+        ),
+        Case(
+            testDescription: "a contradiction needing a measure approved and declined at once",
+            old: #""recommendMeasuresFrom": "medium","#,
+            new:
+                #""contradictions": [{"id": "c1", "message": "Never.", "measuresApproved": ["M1"], "measuresDeclined": ["M1"]}], "recommendMeasuresFrom": "medium","#,
+            expected:
+                "mini.json:111:24: at scoring.contradictions[0]: measure \"M1\" is both approved and declined, so the warning can never be given; expected it in one list"
+        ),
+        Case(
+            testDescription: "a control that scores worse in place than missing",
+            old: #"{"risk": "purpose", "whenMissing": 2, "whenInPlace": 0}"#,
+            new: #"{"risk": "purpose", "whenMissing": 2, "whenInPlace": 1}"#,
+            expected:
+                "mini.json:81:7: at scoring.controls[0].affects[1].whenInPlace: in place adds 1 to risk \"purpose\"; expected 0 or less: a control in place may not score worse than the control missing (2) or not applicable (0)"
+        ),
+        Case(
+            testDescription: "a drift signal that holds with the control on its question in place",
+            old: #""when": {"question": "outsiders", "equals": true}}]"#,
+            new: #""when": {"question": "policy", "includesAny": ["yes", "no"]}}]"#,
+            expected:
+                "mini.json:78:24: at scoring.purposes.driftSignals[0].when: holds when control \"policy\" is in place (\"Policy\" is \"Yes\"); expected it to hold only while the control is missing, so that a control in place never adds drift points"
+        ),
     ]
+
+    @Test("a measure tied to the control it puts in place, worth no more than the control, is valid")
+    func tiedMeasure() throws {
+        let problems = try Fixture.problems {
+            $0.replacingOccurrences(
+                of:
+                    #""reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#,
+                with:
+                    #""controls": ["policy"], "reduces": [{"risk": "disclosure", "likelihood": -2}, {"risk": "purpose", "likelihood": -2}]"#
+            )
+        }
+        #expect(problems.isEmpty)
+    }
 
     @Test(
         "The first problem is reported with its file, line, column, JSON path and message", arguments: cases)

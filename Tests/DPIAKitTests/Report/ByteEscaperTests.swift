@@ -22,7 +22,9 @@ struct ByteEscaperTests {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let examples = names.filter { $0.hasSuffix(".json") }.sorted().map { name -> Case in
             // The examples here are records on the first release of each questionnaire.
-            let id = name.hasPrefix("screening") ? "dpia-screening.json" : "communication-platform/1.0.0.json"
+            let id =
+                name.hasPrefix("screening")
+                ? "dpia-screening/1.0.0.json" : "communication-platform/1.0.0.json"
             return Case(
                 name: name, answers: "\(folder)/\(name)",
                 questionnaire: PackageRoot.path("Questionnaires/\(id)"))
