@@ -92,10 +92,12 @@ extension Questionnaire {
         var shownAnswers: [String: AnswerValue] = [:]
         for section in sections {
             if let when = section.when, !when.holds({ shownAnswers[$0] }) { continue }
-            for question in section.questions {
-                if let when = question.when, !when.holds({ shownAnswers[$0] }) { continue }
-                questions.append(question.id)
-                if let answer = answers[question.id] { shownAnswers[question.id] = answer }
+            // Fields read in place: `for question in` copied every question, retaining each field.
+            for index in section.questions.indices {
+                if let when = section.questions[index].when, !when.holds({ shownAnswers[$0] }) { continue }
+                let id = section.questions[index].id
+                questions.append(id)
+                if let answer = answers[id] { shownAnswers[id] = answer }
             }
         }
         return (questions, shownAnswers)

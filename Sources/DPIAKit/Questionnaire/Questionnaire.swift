@@ -19,6 +19,8 @@ public struct Questionnaire: Sendable {
     public var supersededBy: String? = nil
     /// Every question in the order asked.
     public let questions: [Question]
+    /// Each question id once, in the order asked (a repeated id at its first place).
+    let questionIDs: [String]
     /// Each question id's first place, by section and position in it.
     private let places: [String: (section: Int, question: Int)]
 
@@ -36,12 +38,20 @@ public struct Questionnaire: Sendable {
         self.scoring = scoring
         self.questions = sections.flatMap(\.questions)
         var places: [String: (section: Int, question: Int)] = [:]
+        var questionIDs: [String] = []
         for (sectionIndex, section) in sections.enumerated() {
             for (questionIndex, question) in section.questions.enumerated() where places[question.id] == nil {
                 places[question.id] = (sectionIndex, questionIndex)
+                questionIDs.append(question.id)
             }
         }
         self.places = places
+        self.questionIDs = questionIDs
+    }
+
+    /// Whether a question has this id (without copying the question out, as `question(_:)` does).
+    func asks(_ id: String) -> Bool {
+        places[id] != nil
     }
 
     /// The question with this id (the first, should a definition repeat one).

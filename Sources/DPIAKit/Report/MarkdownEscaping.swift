@@ -44,7 +44,9 @@ public enum MarkdownEscaping {
 
     /// Whether `replacement(for:)` changes the byte.
     private static func isActedOn(_ byte: UInt8) -> Bool {
-        switch byte {
+        // Lower-case letters are most of any text: one range test passes them.
+        if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
+        return switch byte {
         case UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "<"), UInt8(ascii: ">"),
             UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):

@@ -140,13 +140,15 @@ extension MissingItem {
         var result: [MissingItem] = []
         var grouped: Set<String> = []
         for kind in kinds {
-            let matching = items.filter { measure($0, kind.suffix) != nil }
+            // Each item's path is read once a kind (the prefix and suffix tests are most of the cost).
+            let matching = items.compactMap { item in
+                measure(item, kind.suffix).map { (path: item.path, id: $0) }
+            }
             guard matching.count > 1 else { continue }
-            let ids = matching.compactMap { measure($0, kind.suffix) }
             result.append(
                 MissingItem(
                     path: "measures.*" + kind.suffix,
-                    description: kind.description + " " + ids.joined(separator: ", ")))
+                    description: kind.description + " " + matching.map(\.id).joined(separator: ", ")))
             grouped.formUnion(matching.map(\.path))
         }
         return result + items.filter { !grouped.contains($0.path) }

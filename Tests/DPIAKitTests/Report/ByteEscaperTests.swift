@@ -29,7 +29,15 @@ struct ByteEscaperTests {
                 name: name, answers: "\(folder)/\(name)",
                 questionnaire: PackageRoot.path("Questionnaires/\(id)"))
         }
-        return examples + [
+        // The examples of the current release, which the generated benchmark answers are made from.
+        let currentFolder = "\(folder)/1.1.0"
+        let currentNames = (try? FileManager.default.contentsOfDirectory(atPath: currentFolder)) ?? []
+        let current = currentNames.filter { $0.hasSuffix(".json") }.sorted().map { name in
+            Case(
+                name: "1.1.0/\(name)", answers: "\(currentFolder)/\(name)",
+                questionnaire: PackageRoot.path("Questionnaires/communication-platform.json"))
+        }
+        return examples + current + [
             Case(
                 name: "hostile", answers: PackageRoot.fixture("Report/hostile.json"),
                 questionnaire: PackageRoot.fixture("mini.json"))
@@ -76,6 +84,33 @@ struct ByteEscaperTests {
                 }
             #expect(output == Array(("before " + escaped).utf8), "\(format)")
         }
+    }
+
+    @Test("Every bundled example of both releases is a case")
+    func casesCoverBothReleases() {
+        #expect(Self.cases.filter { $0.name.hasPrefix("1.1.0/") }.count == 4)
+        #expect(Self.cases.count == 10)
+    }
+
+    /// Every ASCII character, in and out of a block marker's place, and around the letters the Markdown
+    /// escaper passes with one range test.
+    static let everyASCII: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.flatMap {
+        ["x\($0)x", "a\($0)z", "`\($0)"]
+    }
+
+    @Test("Markdown escaping changes exactly its characters, one by one", arguments: everyASCII)
+    func markdownByCharacter(_ text: String) {
+        // Inside a value (not at its start, where block markers are escaped) each character is replaced
+        // by its own rule alone; "\r\n" is the one pair, and is not in these cases.
+        let replaced: [Character: String] = [
+            "\r": "<br>", "\n": "<br>", "\t": " ", "<": "&lt;", ">": "&gt;", "&": "&amp;", "\\": "\\\\",
+            "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "|": "\\|", "~": "\\~", "$": "\\$",
+        ]
+        let expected = text.map { replaced[$0] ?? String($0) }.joined()
+        #expect(MarkdownEscaping.escape(text) == expected)
+        var output = Array("before ".utf8)
+        MarkdownEscaping.append(text, to: &output)
+        #expect(output == Array(("before " + expected).utf8))
     }
 
     @Test("HTML escaping replaces exactly its five characters, one by one", arguments: hostile)

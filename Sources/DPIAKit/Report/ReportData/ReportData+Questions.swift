@@ -33,7 +33,7 @@ extension ReportData.Builder {
             [
                 "title": .string(section.title),
                 "step": text(section.icoStep.map { "ICO step \($0)" }),
-                "questions": .list(section.questions.compactMap { questions[$0.id] }),
+                "questions": .list(section.questions.map(\.id).compactMap { questions[$0] }),
             ]
         }
     }

@@ -19,11 +19,21 @@ extension ReportData.Builder {
     /// tells whether a control is in place is listed with its control instead, so each answer is printed
     /// once.
     func sections(forStep number: Int, _ questions: [String: TemplateValue]) -> [TemplateValue] {
-        return questionnaire.sections.filter { $0.icoStep == number }.compactMap { section in
-            let shown = section.questions.filter(isShown)
-            guard !shown.isEmpty else { return nil }
-            let plain = shown.filter { controlsByQuestion[$0.id] == nil }.compactMap { questions[$0.id] }
-            let controls = shown.compactMap { controlsByQuestion[$0.id] }.map(control)
+        return questionnaire.sections.compactMap { section in
+            guard section.icoStep == number else { return nil }
+            // By id, once each: filtering copies of the questions copied every one, field by field.
+            var anyShown = false
+            var plain: [TemplateValue] = []
+            var controls: [TemplateValue] = []
+            for id in section.questions.map(\.id) where shownIDs.contains(id) {
+                anyShown = true
+                if let control = controlsByQuestion[id] {
+                    controls.append(self.control(control))
+                } else if let question = questions[id] {
+                    plain.append(question)
+                }
+            }
+            guard anyShown else { return nil }
             return [
                 "title": .string(section.title),
                 "description": text(section.description),
