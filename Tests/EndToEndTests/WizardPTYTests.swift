@@ -111,8 +111,9 @@ import Testing
         }
         #expect(try terminal.waitForExit(first) == 130)
         try terminal.waitFor("Your answers are saved in \(draft)")
+        try terminal.waitFor("To continue, run:")
         try terminal.waitFor(
-            "To continue: dpia wizard --resume \(draft) --questionnaire \(folder)/q.json --out \(folder)/reports --format md --templates \(folder)/templates"
+            "  dpia wizard --resume \(draft) --questionnaire \(folder)/q.json --out \(folder)/reports --format md --templates \(folder)/templates"
         )
         #expect(terminal.localFlags() == before)
         #expect(
@@ -200,7 +201,8 @@ import Testing
         let program = WizardFiles.program(
             executable: DPIAProcess.binary.path, onPath: nil, directory: PackageRoot.url.path,
             isPackageRoot: true)
-        try terminal.waitFor("To continue: \(program) wizard --resume \(draft)")
+        try terminal.waitFor("To continue, run:")
+        try terminal.waitFor("  \(program) wizard --resume \(draft)")
         #expect(terminal.localFlags() == before)
         #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"organisation\": \"Acme\""))
     }
@@ -222,7 +224,8 @@ import Testing
         try terminal.waitFor(
             "dpia: error: input ended before the assessment was finished; your answers so far are saved in \(draft)"
         )
-        try terminal.waitFor("To continue: dpia wizard --resume \(draft)")
+        try terminal.waitFor("To continue, run:")
+        try terminal.waitFor("  dpia wizard --resume \(draft)")
         #expect(!terminal.output.contains("\u{1B}["))
         #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("\"edition\": \"business\""))
         #expect(try String(contentsOfFile: folder + "/stdout", encoding: .utf8).isEmpty)

@@ -220,7 +220,8 @@ public struct WizardSession {
     {
         defer { draftLock.release() }
         let stopped: TerminalText =
-            "\nStopped. Your answers are saved in \(draftPath).\nTo continue: \(resumeCommand)"
+            // The command on a line of its own, so a narrow terminal never breaks it after other words.
+            "\nStopped. Your answers are saved in \(draftPath).\nTo continue, run:\n  \(resumeCommand)"
         switch outcome {
         case .finished(let answers, _):
             return write(answers, output: output)
@@ -235,7 +236,7 @@ public struct WizardSession {
             output.error(
                 CommandOutput.prefixed(
                     "input ended before the assessment was finished; your answers so far are saved in \(draftPath)"
-                ) + "\nTo continue: \(resumeCommand)")
+                ) + "\nTo continue, run:\n  \(resumeCommand)")
             return .unfinished
         case .saveFailed(let error, _):
             output.error(
