@@ -25,6 +25,11 @@ enum CLI {
             case "assess": return Assess.run(command, context: context)
             case "validate": return Validate.run(command, context: context)
             case "register": return Register.run(command, context: context)
+            case "diff":
+                return DiffCommand(
+                    old: command.positionals(named: "OLD").first ?? "",
+                    new: command.positionals(named: "NEW").first ?? ""
+                ).run(in: context, output: output)
             case "list": return ListCommand().run(in: context, output: output)
             case "help": return printHelp(["dpia"] + command.positionals(named: "COMMAND"))
             case "completions":

@@ -56,7 +56,7 @@ import Testing
         }
         #expect(
             try complete(["dpia", ""])
-                == "wizard assess validate register list help completions man --help -h --version\n")
+                == "wizard assess validate register diff list help completions man --help -h --version\n")
         let formats = ReportFormat.allCases.map(\.rawValue)
         #expect(try complete(["dpia", "assess", "--format", ""]) == formats.joined(separator: " ") + "\n")
         #expect(try complete(["dpia", "assess", "--fail-on", ""]) == "\n")

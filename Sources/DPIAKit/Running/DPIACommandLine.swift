@@ -134,6 +134,15 @@ public enum DPIACommandLine {
                     PositionalSpec("DIR", help: "Folders of answers files.", isVariadic: true)
                 ]),
             CommandSpec(
+                name: "diff",
+                abstract: "Show what changed between two assessments of one platform.",
+                discussion:
+                    "Compares the answers, data categories in scope, purpose drift, each risk's inherent and residual level, the overall result, ICO prior consultation and the measures' decisions, in the questionnaire's order. The two may be on different versions of one questionnaire (what only one version asks is listed apart) or of other organisations (noted); answers files on different questionnaires are refused.",
+                positionals: [
+                    PositionalSpec("OLD", help: "The earlier answers file."),
+                    PositionalSpec("NEW", help: "The later answers file."),
+                ]),
+            CommandSpec(
                 name: "list",
                 abstract: "List the bundled questionnaires: id, version (default or superseded), title."),
             CommandSpec(

@@ -1,0 +1,278 @@
+/// What changed between two assessments of one platform, in the order the questionnaire asks and
+/// scores: answers, data categories, purpose drift, each risk, the overall result and the measures.
+///
+/// The two may be on different versions of one questionnaire: what both versions ask is compared and
+/// what only one asks is listed apart. Assessments on different questionnaires are refused.
+public struct AssessmentDiff: Sendable {
+    /// A value before and after, as the report words it ("high", "approved, planned").
+    public struct Change: Sendable, Equatable {
+        public var old: String
+        public var new: String
+        public var changed: Bool { old != new }
+
+        public init(old: String, new: String) {
+            self.old = old
+            self.new = new
+        }
+    }
+
+    /// One question whose answer changed: "Q2.3 Edition", and each answer as shown (nil: not answered).
+    public struct AnswerChange: Sendable, Equatable {
+        public var question: String
+        public var title: String
+        public var old: String?
+        public var new: String?
+    }
+
+    /// A question only one of the two questionnaire versions asks, answered in that assessment.
+    public struct OneSidedAnswer: Sendable, Equatable {
+        public var question: String
+        public var title: String
+        public var answer: String
+    }
+
+    /// What is in one assessment's list and not the other's, by label.
+    public struct Appeared: Sendable, Equatable {
+        public var appeared: [String] = []
+        public var gone: [String] = []
+        public var isEmpty: Bool { appeared.isEmpty && gone.isEmpty }
+    }
+
+    /// A risk whose inherent or residual level moved: "R3 The health record is incomplete".
+    public struct RiskChange: Sendable, Equatable {
+        public var risk: String
+        public var inherent: Change
+        public var residual: Change
+    }
+
+    /// A measure whose decision or status moved: "M2 Turn on disappearing messages".
+    public struct MeasureChange: Sendable, Equatable {
+        public var measure: String
+        public var change: Change
+    }
+
+    public var oldFile: String
+    public var newFile: String
+    public var old: AssessmentMetadata
+    public var new: AssessmentMetadata
+    public var questionnaire: String
+    public var versions: Change
+    /// Why the two are not strictly comparable (other organisation or platform, other version); empty
+    /// when they are.
+    public var notComparable: [String]
+    public var answers: [AnswerChange]
+    public var onlyInOld: [OneSidedAnswer]
+    public var onlyInNew: [OneSidedAnswer]
+    public var categoriesInScope: Appeared
+    public var driftedCategories: Appeared
+    public var unapprovedPurposes: Appeared
+    public var risks: [RiskChange]
+    public var overallInherent: Change
+    public var overallResidual: Change
+    public var recommendation: Change
+    /// The state of prior consultation with the ICO (UK GDPR Art. 36), by `PriorConsultation.shortLabel`.
+    public var priorConsultation: Change
+    public var measures: [MeasureChange]
+
+    /// Compares `old` (read from `oldFile`) with `new`; throws a bad-data error naming `newFile` when the
+    /// two are on different questionnaires.
+    public init(old: Assessment, oldFile: String, new: Assessment, newFile: String) throws(DPIAError) {
+        let oldQ = old.questionnaire
+        let newQ = new.questionnaire
+        guard oldQ.id == newQ.id else {
+            throw .input(
+                .invalid(
+                    ValidationFailure([
+                        Diagnostic(
+                            file: newFile, path: "questionnaire.id", location: nil,
+                            message:
+                                "is \"\(newQ.id)\" but \(oldFile) answers \"\(oldQ.id)\"; expected two assessments on the same questionnaire (its versions may differ)"
+                        )
+                    ])))
+        }
+        self.oldFile = oldFile
+        self.newFile = newFile
+        self.old = old.answers.metadata
+        self.new = new.answers.metadata
+        questionnaire = newQ.id
+        versions = Change(old: oldQ.version, new: newQ.version)
+
+        var notComparable: [String] = []
+        if self.old.organisation != self.new.organisation {
+            notComparable.append(
+                "different organisations (\"\(self.old.organisation)\" and \"\(self.new.organisation)\")")
+        }
+        if self.old.platform != self.new.platform {
+            notComparable.append(
+                "different platforms (\"\(self.old.platform)\" and \"\(self.new.platform)\")")
+        }
+        if versions.changed {
+            notComparable.append(
+                "questionnaire \(newQ.id) \(oldQ.version) and \(newQ.version); only the questions both versions ask are compared"
+            )
+        }
+        self.notComparable = notComparable
+
+        func title(_ question: Question) -> String {
+            (question.number.map { "Q\($0) " } ?? "") + question.shortLabel
+        }
+        func shown(_ assessment: Assessment, _ question: Question) -> String? {
+            assessment.effectiveAnswers[question.id].map { AnswerText.display($0, for: question) }
+        }
+        answers = []
+        onlyInNew = []
+        for id in newQ.questionIDs {
+            guard let question = newQ.question(id) else { continue }
+            guard let before = oldQ.question(id) else {
+                if let answer = shown(new, question) {
+                    onlyInNew.append(OneSidedAnswer(question: id, title: title(question), answer: answer))
+                }
+                continue
+            }
+            if old.effectiveAnswers[id] != new.effectiveAnswers[id] {
+                answers.append(
+                    AnswerChange(
+                        question: id, title: title(question), old: shown(old, before),
+                        new: shown(new, question)))
+            }
+        }
+        onlyInOld = oldQ.questionIDs.compactMap { id in
+            guard !newQ.asks(id), let question = oldQ.question(id), let answer = shown(old, question) else {
+                return nil
+            }
+            return OneSidedAnswer(question: id, title: title(question), answer: answer)
+        }
+
+        categoriesInScope = Self.appeared(
+            old.dataSensitivity?.categories.map { ($0.category.id, $0.category.label) } ?? [],
+            new.dataSensitivity?.categories.map { ($0.category.id, $0.category.label) } ?? [])
+        driftedCategories = Self.appeared(
+            old.purposeDrift?.driftedCategories.map { ($0.category.id, $0.category.label) } ?? [],
+            new.purposeDrift?.driftedCategories.map { ($0.category.id, $0.category.label) } ?? [])
+        unapprovedPurposes = Self.appeared(
+            old.purposeDrift?.unapprovedPurposes.map { ($0.id, $0.label) } ?? [],
+            new.purposeDrift?.unapprovedPurposes.map { ($0.id, $0.label) } ?? [])
+
+        let absentOld = "not in \(oldQ.version)"
+        let absentNew = "not in \(newQ.version)"
+        func level(_ level: Level?) -> String { level?.label.lowercased() ?? "not rated" }
+        risks = Self.union(old.risks, new.risks, id: \.risk.id).compactMap { before, after in
+            guard let any = after ?? before else { return nil }
+            let change = RiskChange(
+                risk: "\(any.risk.id) \(any.risk.title)",
+                inherent: Change(
+                    old: before.map { level($0.level) } ?? absentOld,
+                    new: after.map { level($0.level) } ?? absentNew),
+                residual: Change(
+                    old: before.map { level($0.residualLevel) } ?? absentOld,
+                    new: after.map { level($0.residualLevel) } ?? absentNew))
+            return change.inherent.changed || change.residual.changed ? change : nil
+        }
+        overallInherent = Change(old: level(old.overallInherent), new: level(new.overallInherent))
+        overallResidual = Change(old: level(old.overallResidual), new: level(new.overallResidual))
+        recommendation = Change(
+            old: old.recommendation?.label ?? "none", new: new.recommendation?.label ?? "none")
+        priorConsultation = Change(
+            old: old.priorConsultation.shortLabel, new: new.priorConsultation.shortLabel)
+        measures = Self.union(old.measures, new.measures, id: \.measure.id).compactMap { before, after in
+            guard let any = after ?? before else { return nil }
+            let change = Change(
+                old: before.map(Self.decision) ?? absentOld, new: after.map(Self.decision) ?? absentNew)
+            return change.changed
+                ? MeasureChange(measure: "\(any.measure.id) \(any.measure.title)", change: change) : nil
+        }
+    }
+
+    /// Whether anything at all differs between the two assessments' answers and results.
+    public var hasChanges: Bool {
+        !answers.isEmpty || !onlyInOld.isEmpty || !onlyInNew.isEmpty || !categoriesInScope.isEmpty
+            || !driftedCategories.isEmpty || !unapprovedPurposes.isEmpty || !risks.isEmpty
+            || overallInherent.changed || overallResidual.changed || recommendation.changed
+            || priorConsultation.changed || !measures.isEmpty
+    }
+
+    /// A measure's decision in a few words: "undecided", "declined", "approved, in progress"; "not
+    /// recommended" when it was neither recommended nor decided.
+    static func decision(_ result: MeasureResult) -> String {
+        guard let decision = result.decision else {
+            return result.recommended ? "undecided" : "not recommended"
+        }
+        guard decision.approved else { return "declined" }
+        return decision.status.map { "approved, \($0.label.lowercased())" } ?? "approved"
+    }
+
+    /// The labels in `new` and not in `old` (in `new`'s order), and in `old` and not in `new` (in its order).
+    static func appeared(_ old: [(id: String, label: String)], _ new: [(id: String, label: String)])
+        -> Appeared
+    {
+        let oldIDs = Set(old.map(\.id))
+        let newIDs = Set(new.map(\.id))
+        return Appeared(
+            appeared: new.filter { !oldIDs.contains($0.id) }.map(\.label),
+            gone: old.filter { !newIDs.contains($0.id) }.map(\.label))
+    }
+
+    /// Pairs of the items of `old` and `new` with the same id: `new`'s order, then those only in `old`.
+    static func union<T>(_ old: [T], _ new: [T], id: (T) -> String) -> [(T?, T?)] {
+        var byID: [String: T] = [:]
+        for item in old where byID[id(item)] == nil { byID[id(item)] = item }
+        let newIDs = Set(new.map(id))
+        return new.map { (byID[id($0)], $0) } + old.filter { !newIDs.contains(id($0)) }.map { ($0, nil) }
+    }
+}
+
+extension AssessmentDiff {
+    /// The comparison as `dpia diff` prints it: a heading, then each part with its changes or "No change.".
+    public var terminalLines: [TerminalText] {
+        func dated(_ file: String, _ meta: AssessmentMetadata, _ version: String) -> TerminalText {
+            "\(file) (\(meta.assessmentDate), \(meta.status.rawValue), \(questionnaire) \(version))"
+        }
+        func change(_ change: Change) -> TerminalText {
+            change.changed ? "\(change.old) → \(change.new)" : "\(change.new) (unchanged)"
+        }
+        func section(_ title: TerminalText, _ lines: [TerminalText]) -> [TerminalText] {
+            [.empty, title] + (lines.isEmpty ? ["  No change."] : lines.map { "  " + $0 })
+        }
+        func listed(_ label: TerminalText, _ items: [String]) -> [TerminalText] {
+            items.isEmpty ? [] : ["\(label): \(items.joined(separator: "; "))"]
+        }
+        let reference = new.reference.map { " (\($0))" } ?? ""
+        var lines: [TerminalText] = [
+            "Comparing \(dated(oldFile, old, versions.old))",
+            "     with \(dated(newFile, new, versions.new))",
+            "\(new.platform) — \(new.organisation)\(reference)",
+        ]
+        lines += notComparable.map { "not comparable: \($0)" }
+        lines += section(
+            "Overall",
+            [
+                "Inherent risk: \(change(overallInherent))",
+                "Residual risk: \(change(overallResidual))",
+                "Recommendation: \(change(recommendation))",
+                "ICO prior consultation (Art. 36): \(change(priorConsultation))",
+            ])
+        lines += section(
+            "Answers",
+            answers.map { "\($0.title): \($0.old ?? "not answered") → \($0.new ?? "not answered")" }
+                + onlyInOld.map { "\($0.title): \($0.answer) (only in \(versions.old))" }
+                + onlyInNew.map { "\($0.title): \($0.answer) (only in \(versions.new))" })
+        lines += section(
+            "Data categories",
+            listed("Newly in scope", categoriesInScope.appeared)
+                + listed("No longer in scope", categoriesInScope.gone))
+        lines += section(
+            "Purpose drift",
+            listed("Drifted categories appeared", driftedCategories.appeared)
+                + listed("Drifted categories gone", driftedCategories.gone)
+                + listed("Unapproved purposes appeared", unapprovedPurposes.appeared)
+                + listed("Unapproved purposes gone", unapprovedPurposes.gone))
+        lines += section(
+            "Risks",
+            risks.map {
+                "\($0.risk): inherent \(change($0.inherent)), residual \(change($0.residual))"
+            })
+        lines += section(
+            "Measures", measures.map { "\($0.measure): \($0.change.old) → \($0.change.new)" })
+        return lines
+    }
+}
