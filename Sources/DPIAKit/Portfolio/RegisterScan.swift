@@ -12,25 +12,13 @@ public struct RegisterScan: Sendable {
     public static func scan(_ directories: [String]) throws(DPIAError) -> RegisterScan {
         var scan = RegisterScan()
         for directory in directories {
-            guard FileIO.isDirectory(directory) else {
-                throw .input(
-                    .missing(
-                        path: directory,
-                        reason: FileIO.exists(directory)
-                            ? "is not a directory; expected a folder of answers files" : "no such directory"))
-            }
             try scan.walk(directory)
         }
         return scan
     }
 
     private mutating func walk(_ directory: String) throws(DPIAError) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw .input(.missing(path: directory, reason: "cannot be listed: \(error.localizedDescription)"))
-        }
+        let names = try Assessor.folderNames(directory)
         var folders: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = PathText.join(directory, name)

@@ -187,16 +187,10 @@ public enum AssessmentJSON {
         }
 
         func control(_ result: ControlResult) -> JSONValue {
-            let status =
-                switch result.status {
-                case .inPlace: "in_place"
-                case .missing: "missing"
-                case .notApplicable: "not_applicable"
-                }
-            return .members([
+            .members([
                 ("id", .string(result.control.id)), ("label", .string(result.control.label)),
                 ("question", .string(result.control.question)),
-                ("status", idAndLabel(status, result.status.rawValue)),
+                ("status", idAndLabel(result.status.id, result.status.rawValue)),
                 ("answer", .text(result.answer)),
             ])
         }

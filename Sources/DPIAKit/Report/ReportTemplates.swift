@@ -15,7 +15,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .markdown: "Markdown"
         case .html: "HTML"
         case .docx: "Word"
-        case .json: "assessment data"
+        case .json: "JSON"
         }
     }
 

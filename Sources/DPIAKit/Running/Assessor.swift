@@ -62,9 +62,9 @@ public struct Assessor: Sendable {
         return rendered.outcome
     }
 
-    /// The answers files of a batch folder: every `*.json` directly in it, sorted, except hidden files and
-    /// the `*.assessment.json` dpia writes, so a batch can write its outputs into its own folder and rerun.
-    public static func answersFiles(in directory: String) throws(DPIAError) -> [String] {
+    /// The names in a folder of answers files; a folder that is missing, is a file or cannot be listed is
+    /// missing input, for `assess --batch` and `register` alike.
+    static func folderNames(_ directory: String) throws(DPIAError) -> [String] {
         guard FileIO.isDirectory(directory) else {
             throw .input(
                 .missing(
@@ -72,13 +72,17 @@ public struct Assessor: Sendable {
                     reason: FileIO.exists(directory)
                         ? "is not a directory; expected a folder of answers files" : "no such directory"))
         }
-        let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            return try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             throw .input(.missing(path: directory, reason: "cannot be listed: \(error.localizedDescription)"))
         }
-        let files = names.filter {
+    }
+
+    /// The answers files of a batch folder: every `*.json` directly in it, sorted, except hidden files and
+    /// the `*.assessment.json` dpia writes, so a batch can write its outputs into its own folder and rerun.
+    public static func answersFiles(in directory: String) throws(DPIAError) -> [String] {
+        let files = try folderNames(directory).filter {
             $0.hasSuffix(".json") && !$0.hasPrefix(".") && !AssessmentJSON.isAssessmentFileName($0)
         }.sorted().map {
             PathText.join(directory, $0)

@@ -279,7 +279,11 @@ public struct WizardSession {
         }
         // Standard output has just listed the files, so the notes say where without repeating them,
         // and each command stands on a line of its own, so a terminal never breaks one mid-word.
-        let kinds = formats.map(\.readerName).joined(separator: " and ")
+        // "Markdown", "Markdown and HTML", "Markdown, HTML and Word".
+        let names = formats.map(\.readerName)
+        let kinds =
+            names.count > 1
+            ? names.dropLast().joined(separator: ", ") + " and " + names.last! : names.joined()
         var notes: [TerminalText] = [
             "Wrote the final answers and the \(kinds) report\(formats.count == 1 ? "" : "s") in \(outputDirectory)/."
         ]

@@ -127,6 +127,24 @@ public struct ControlResult: Sendable {
         case inPlace = "in place"
         case missing
         case notApplicable = "not applicable"
+
+        /// A stable id for data formats.
+        public var id: String {
+            switch self {
+            case .inPlace: "in_place"
+            case .missing: "missing"
+            case .notApplicable: "not_applicable"
+            }
+        }
+
+        /// The words the report uses.
+        public var label: String {
+            switch self {
+            case .inPlace: "In place"
+            case .missing: "Missing"
+            case .notApplicable: "Not applicable"
+            }
+        }
     }
 
     public var control: Control

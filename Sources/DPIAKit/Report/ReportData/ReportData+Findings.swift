@@ -72,16 +72,10 @@ extension ReportData.Builder {
     }
 
     func control(_ result: ControlResult) -> TemplateValue {
-        let status =
-            switch result.status {
-            case .inPlace: "In place"
-            case .missing: "Missing"
-            case .notApplicable: "Not applicable"
-            }
-        return [
+        [
             "id": .string(result.control.id),
             "label": .string(result.control.label),
-            "status": .string(status),
+            "status": .string(result.status.label),
             "answer": .string(result.answer ?? "Not asked"),
             "isInPlace": .bool(result.status == .inPlace),
             "isMissing": .bool(result.status == .missing),
