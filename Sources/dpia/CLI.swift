@@ -30,6 +30,12 @@ enum CLI {
                     old: command.positionals(named: "OLD").first ?? "",
                     new: command.positionals(named: "NEW").first ?? ""
                 ).run(in: context, output: output)
+            case "compare":
+                return CompareCommand(
+                    files: command.positionals(named: "ANSWERS"),
+                    outputDirectory: command.value("out") ?? "reports", formats: command.values("format"),
+                    overwrite: command.flag("force"), templates: command.value("templates")
+                ).run(in: context, output: output)
             case "list": return ListCommand().run(in: context, output: output)
             case "help": return printHelp(["dpia"] + command.positionals(named: "COMMAND"))
             case "completions":

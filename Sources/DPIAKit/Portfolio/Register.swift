@@ -168,6 +168,11 @@ extension Register.Entry {
     /// "none", or "not assessed" when the questionnaire has no drift analysis.
     public var drift: String {
         guard let drift = latest.assessment.purposeDrift else { return "not assessed" }
+        return Self.driftWords(drift)
+    }
+
+    /// Purpose drift in a few words: "3 data categories, 1 unapproved purpose, 2 signals", or "none".
+    public static func driftWords(_ drift: PurposeDriftResult) -> String {
         guard drift.hasDrift else { return "none" }
         func count(_ n: Int, _ one: String, _ many: String) -> String? {
             n == 0 ? nil : "\(n) \(n == 1 ? one : many)"
@@ -182,15 +187,38 @@ extension Register.Entry {
     /// The overall residual level over the history, oldest first, repeats dropped, from the month of the
     /// first assessment: "high → medium since 2026-03"; "high since 2026-03" when it never moved;
     /// "first assessment" for one.
+    ///
+    /// Only assessments on the latest one's questionnaire make the trend (its versions may differ); one on
+    /// another questionnaire (a screening under the same reference, say) is named after it as not
+    /// comparable: "high → low since 2026-03; not comparable: SCR.json answers dpia-screening".
     public var trend: String {
-        guard history.count > 1 else { return "first assessment" }
-        var levels: [String] = []
-        for item in history {
-            let label = item.assessment.overallResidual?.label.lowercased() ?? "not rated"
-            if levels.last != label { levels.append(label) }
+        let questionnaire = latest.assessment.questionnaire.id
+        let comparable = history.filter { $0.assessment.questionnaire.id == questionnaire }
+        var text: String
+        if comparable.count > 1 {
+            var levels: [String] = []
+            for item in comparable {
+                let label = item.assessment.overallResidual?.label.lowercased() ?? "not rated"
+                if levels.last != label { levels.append(label) }
+            }
+            let since = String(comparable[0].assessment.answers.metadata.assessmentDate.prefix(7))
+            text = levels.joined(separator: " → ") + " since " + since
+        } else {
+            text = "first assessment"
         }
-        let since = String(history[0].assessment.answers.metadata.assessmentDate.prefix(7))
-        return levels.joined(separator: " → ") + " since " + since
+        if !notComparable.isEmpty {
+            text += "; not comparable: " + notComparable.joined(separator: "; ")
+        }
+        return text
+    }
+
+    /// The assessments of this history on another questionnaire than the latest's, which the trend leaves
+    /// out: "SCR.json answers dpia-screening, not communication-platform".
+    public var notComparable: [String] {
+        let questionnaire = latest.assessment.questionnaire.id
+        return history.filter { $0.assessment.questionnaire.id != questionnaire }.map {
+            "\($0.file) answers \($0.assessment.questionnaire.id), not \(questionnaire)"
+        }
     }
 
     static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }

@@ -1,31 +1,35 @@
-/// `register.md.mustache` and `register.html.mustache`, found in the report templates folder beside the
-/// reports' own, and sharing its partials (the HTML register takes the reports' `style.css`).
+/// `register.md.mustache` and `register.html.mustache` (or, with another `stem`, `compare.*.mustache`),
+/// found in the report templates folder beside the reports' own, and sharing its partials.
 public struct RegisterTemplates: Sendable {
     public let reports: ReportTemplates
     public let registers: [ReportFormat: Template]
+    /// The first part of the templates' names: `register`, or `compare` for `dpia compare`.
+    public var stem = "register"
 
     /// The formats a register is rendered in from a template; TSV is made without one.
     public static let formats: [ReportFormat] = [.markdown, .html]
 
-    public static func fileName(_ format: ReportFormat) -> String {
-        "register.\(format.fileExtension).mustache"
+    public static func fileName(_ format: ReportFormat, stem: String = "register") -> String {
+        "\(stem).\(format.fileExtension).mustache"
     }
 
-    /// Loads the register templates of `reports`' folder; each of `needed` must be there.
-    public static func load(beside reports: ReportTemplates, needed: [ReportFormat]) throws(TemplateLoadError)
-        -> RegisterTemplates
-    {
+    /// Loads the register templates of `reports`' folder (`stem.md.mustache`, `stem.html.mustache`); each
+    /// of `needed` must be there.
+    public static func load(
+        beside reports: ReportTemplates, needed: [ReportFormat], stem: String = "register"
+    ) throws(TemplateLoadError) -> RegisterTemplates {
+        let what = stem == "register" ? "register" : "comparison"
         var registers: [ReportFormat: Template] = [:]
         var errors: [TemplateError] = []
         let root = Posix.realPath(reports.directory) ?? reports.directory
         for format in formats {
-            let path = PathText.join(reports.directory, fileName(format))
+            let path = PathText.join(reports.directory, fileName(format, stem: stem))
             guard FileIO.exists(path) else {
                 if needed.contains(format) {
                     throw .missing(
                         path: path,
                         reason:
-                            "no such file; the \(format.readerName) register needs it in the templates folder"
+                            "no such file; the \(format.readerName) \(what) needs it in the templates folder"
                     )
                 }
                 continue
@@ -60,22 +64,25 @@ public struct RegisterTemplates: Sendable {
             }
         }
         if !errors.isEmpty { throw .invalid(errors) }
-        return RegisterTemplates(reports: reports, registers: registers)
+        return RegisterTemplates(reports: reports, registers: registers, stem: stem)
     }
 
     public func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
         guard let template = registers[format] else {
             throw TemplateError(
                 kind: .unreadable, template: reports.directory, line: 0, column: 0,
-                message: "has no \(Self.fileName(format))")
+                message: "has no \(Self.fileName(format, stem: stem))")
         }
         return try template.renderBytes(
             data, partials: reports.partials, appendEscaped: { format.appendEscaped($0, to: &$1) })
     }
 
-    /// Names the register templates use that the register data never has.
+    /// Names the templates use that their data never has (the register's, or the comparison's).
     public func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
-        let schema = RegisterData.schemaSample(toolVersion: toolVersion)
+        let schema =
+            stem == "register"
+            ? RegisterData.schemaSample(toolVersion: toolVersion)
+            : ComparisonData.schemaSample(toolVersion: toolVersion)
         return Self.formats.compactMap { registers[$0] }.flatMap {
             $0.unknownNames(against: schema, partials: reports.partials)
         }

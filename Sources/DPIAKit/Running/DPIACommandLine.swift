@@ -143,6 +143,29 @@ public enum DPIACommandLine {
                     PositionalSpec("NEW", help: "The later answers file."),
                 ]),
             CommandSpec(
+                name: "compare",
+                abstract: "Set assessments of several platforms side by side: an options appraisal.",
+                discussion:
+                    "For each platform: the overall and each risk's level before and after measures, the recommendation and ICO prior consultation, the data in scope and purpose drift, the controls missing and the measures still needed; each row names the best option, or says the options tie or do not differ. Only answers files on one questionnaire are compared (its versions may differ; risks are matched by id); others are named and left out, and different organisations are noted. Writes OUT/compare.md and OUT/compare.html together; a file that cannot be assessed is named with its error and the exit status says so. Existing files are kept unless --force is given.",
+                options: [
+                    .value(
+                        "out", short: "o", valueName: "DIR", help: "Folder for the comparison.",
+                        defaultValue: "reports"),
+                    .list(
+                        "format", valueName: "FORMATS", help: "Comparison formats to write.",
+                        allowedValues: ["md", "html"], defaultValue: "md,html"),
+                    .value(
+                        "templates", valueName: "DIR",
+                        help:
+                            "Templates folder holding compare.md.mustache and compare.html.mustache (default: the bundled Templates/)."
+                    ),
+                    .flag("force", short: "f", help: "Replace an existing comparison."),
+                ],
+                positionals: [
+                    PositionalSpec(
+                        "ANSWERS", help: "Answers files, one per platform (two or more).", isVariadic: true)
+                ]),
+            CommandSpec(
                 name: "list",
                 abstract: "List the bundled questionnaires: id, version (default or superseded), title."),
             CommandSpec(

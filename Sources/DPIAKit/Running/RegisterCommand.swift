@@ -97,6 +97,12 @@ public struct RegisterCommand {
         }
         let register = Register(
             assessed, failures: failures, notes: notes, asOf: asOf, dueWithinDays: dueWithinDays)
+        for entry in register.entries where !entry.notComparable.isEmpty {
+            let meta = entry.latest.assessment.answers.metadata
+            output.error(
+                "dpia: note: the history of \(meta.platform) (\(meta.reference ?? entry.latest.file)) mixes questionnaires: \(entry.notComparable.joined(separator: "; ")); its trend is over the \(entry.latest.assessment.questionnaire.id) assessments only"
+            )
+        }
         var files: [OutputFile] = []
         let data = RegisterData.build(register, toolVersion: dpiaVersion) { report in
             FileIO.exists(PathText.join(outputDirectory, report))

@@ -46,20 +46,26 @@ public struct ValidateCommand {
             do throws(DPIAError) {
                 let templates = try context.templates(templatesDirectory)
                 let registers: RegisterTemplates
+                let comparisons: RegisterTemplates
                 do throws(TemplateLoadError) {
                     registers = try RegisterTemplates.load(beside: templates, needed: [])
+                    comparisons = try RegisterTemplates.load(beside: templates, needed: [], stem: "compare")
                 } catch {
                     throw .templates(error)
                 }
                 let unknown =
                     templates.unknownNames(toolVersion: dpiaVersion)
                     + registers.unknownNames(toolVersion: dpiaVersion)
+                    + comparisons.unknownNames(toolVersion: dpiaVersion)
                     + templates.wordXMLProblems(toolVersion: dpiaVersion)
                 if unknown.isEmpty {
                     let registerCount =
                         registers.registers.isEmpty ? "" : ", \(registers.registers.count) register templates"
+                    let comparisonCount =
+                        comparisons.registers.isEmpty
+                        ? "" : ", \(comparisons.registers.count) comparison templates"
                     output.out(
-                        "\(templatesDirectory): ok (\(templates.reports.count) report templates\(registerCount), \(templates.partials.count) partials)"
+                        "\(templatesDirectory): ok (\(templates.reports.count) report templates\(registerCount)\(comparisonCount), \(templates.partials.count) partials)"
                     )
                 } else {
                     for diagnostic in unknown {
