@@ -56,11 +56,13 @@ import Testing
         }
         #expect(
             try complete(["dpia", ""])
-                == "wizard assess validate register diff list help completions man --help -h --version\n")
+                == "wizard assess validate register diff compare list help completions man --help -h --version\n"
+        )
         let formats = ReportFormat.allCases.map(\.rawValue)
         #expect(try complete(["dpia", "assess", "--format", ""]) == formats.joined(separator: " ") + "\n")
         #expect(try complete(["dpia", "assess", "--fail-on", ""]) == "\n")
         #expect(try complete(["dpia", "register", "--format", ""]) == "md html tsv\n")
+        #expect(try complete(["dpia", "compare", "--format", ""]) == "md html\n")
         #expect(try complete(["dpia", "completions", "z"]) == "zsh\n")
         #expect(try complete(["dpia", "wizard", "-q", "comm"]) == "communication-platform\n")
     }

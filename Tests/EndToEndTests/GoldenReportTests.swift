@@ -156,7 +156,8 @@ struct GoldenReportTests {
     @Test(
         "Each command's help matches the goldens",
         arguments: [
-            "dpia", "assess", "validate", "register", "diff", "list", "wizard", "completions", "man",
+            "dpia", "assess", "validate", "register", "diff", "compare", "list", "wizard", "completions",
+            "man",
         ])
     func help(_ command: String) throws {
         let result = try DPIAProcess.run(command == "dpia" ? ["--help"] : [command, "--help"])

@@ -46,7 +46,10 @@ public enum ComparisonData {
             "questionnaire": [
                 "id": .string(comparison.questionnaireID),
                 "title": .string(comparison.questionnaireTitle),
-                "versions": .string(Comparison.list(comparison.versions)),
+                // "version 1.1.0", "versions 1.0.0 and 1.1.0".
+                "versions": .string(
+                    (comparison.versions.count == 1 ? "version " : "versions ")
+                        + Comparison.list(comparison.versions)),
             ],
             "organisations": .string(Comparison.list(organisations)),
             "headline": .string(comparison.headline),

@@ -112,15 +112,20 @@ public struct CompareCommand {
 }
 
 extension Comparison {
-    /// A row's verdict before its values: "best B: ", "tie between B and C: ", "no difference: ", or
-    /// nothing for a row that is not ranked.
-    func verdict(_ row: Row) -> String {
-        switch row.best {
-        case .one(let index): "best \(options[index].letter): "
-        case .tie(let indexes): "tie between \(Self.list(indexes.map { options[$0].letter })): "
-        case .noDifference: "no difference: "
-        case .notRanked: ""
-        }
+    /// A row as one line: "Controls missing: A 16 missing; B 4 missing; C 11 missing — best B", the verdict
+    /// "tie between B and C" or "no difference", and none for a row that is not ranked.
+    func line(_ row: Row) -> String {
+        let values = zip(options, row.cells).map { option, cell in
+            "\(option.letter) \(cell.text.lowercased())"
+        }.joined(separator: "; ")
+        let verdict =
+            switch row.best {
+            case .one(let index): " — best \(options[index].letter)"
+            case .tie(let indexes): " — tie between \(Self.list(indexes.map { options[$0].letter }))"
+            case .noDifference: " — no difference"
+            case .notRanked: ""
+            }
+        return "\(row.label): \(values)\(verdict)"
     }
 
     /// What `dpia compare` prints: the options, the verdict of each row of the decision and of the data,
@@ -139,12 +144,7 @@ extension Comparison {
         lines.append(TerminalText(headline))
         for section in sections where section.title != "Each risk after approved measures" {
             if section.title == "Each risk before measures" { continue }
-            for row in section.rows {
-                let cells = zip(options, row.cells).map { option, cell in
-                    "\(option.letter) \(cell.text.lowercased())"
-                }.joined(separator: "; ")
-                lines.append("  \(row.label): \(verdict(row))\(cells)")
-            }
+            for row in section.rows { lines.append(TerminalText("  " + line(row))) }
         }
         if let risks = sections.first(where: { $0.title == "Each risk after approved measures" }) {
             let differing = risks.rows.filter { row in
@@ -155,12 +155,7 @@ extension Comparison {
                 differing.isEmpty
                     ? "  Each risk after approved measures: no difference"
                     : "  Risks after approved measures that differ:")
-            for row in differing {
-                let cells = zip(options, row.cells).map { option, cell in
-                    "\(option.letter) \(cell.text.lowercased())"
-                }.joined(separator: "; ")
-                lines.append("    \(row.label): \(verdict(row))\(cells)")
-            }
+            for row in differing { lines.append(TerminalText("    " + line(row))) }
         }
         for note in notes { lines.append(TerminalText("  Note: " + note)) }
         for item in leftOut { lines.append(TerminalText("  Not compared: \(item.file) \(item.reason)")) }
