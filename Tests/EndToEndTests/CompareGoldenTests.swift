@@ -106,6 +106,23 @@ struct CompareGoldenTests {
         #expect(markdown.contains("| **B** | Microsoft Teams (NHSmail), Ward 12 team |"))
     }
 
+    @Test("Terminal controls in a platform's name reach the terminal only as visible text")
+    func hostileNames() throws {
+        let work = try Self.exampleFolder()
+        defer { work.remove() }
+        try work.copy(PackageRoot.path("Tests/Corpus/answers/terminal-escapes.json"), to: "hostile.json")
+        let result = try work.run(["compare", "hostile.json", "options/b-teams.json", "--out", "out"])
+        #expect(result.status == 0, "\(result)")
+        let controls = result.stdout.unicodeScalars.filter {
+            $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}"
+        }
+        #expect(controls.isEmpty, "\(result)")
+        #expect(
+            result.stdout.split(separator: "\n")[1]
+                == "  A  WhatsApp \\u{202E}tsilnruN\\u{202C}\\u{1B}[6n\\u{9B}2J — Northshire\\u{1B}]0;Approved\\u{7}\\u{1B}[2J\\u{1B}[H\\r\\n  Overall residual risk: LOW (before measures: low)\\n  Recommendation: Approve\\u{1B}[8m (draft, 2026-03-02): residual high"
+        )
+    }
+
     @Test("An existing comparison is kept without --force, and nothing else is written")
     func existingOutput() throws {
         let work = try Self.exampleFolder()
