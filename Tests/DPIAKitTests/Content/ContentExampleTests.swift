@@ -26,6 +26,11 @@ struct ContentExampleTests {
         "patient_names", "patient_contact", "patient_identifiers", "images_video", "clinical_information",
         "special_category_other",
     ]
+    /// On 1.1.0 the Ward 12 group's sample also finds bed numbers, a category of their own.
+    static let clinicalDriftWithLocations = [
+        "patient_names", "patient_location", "patient_contact", "patient_identifiers", "images_video",
+        "clinical_information", "special_category_other",
+    ]
 
     static let outcomes = [
         // 1.0.0: the assessments of record.
@@ -59,15 +64,21 @@ struct ContentExampleTests {
             recommendation: "do_not_approve", priorConsultation: "would_be_required",
             risks:
                 "R1 high>high, R2 high>high, R3 high>high, R4 high>high, R5 high>high, R6 high>high, R7 high>high",
-            drift: clinicalDrift),
+            drift: clinicalDriftWithLocations),
         ExpectedOutcome(
             file: "1.1.0/whatsapp-ward-group-measures-approved.json", inherent: "high", residual: "medium",
             recommendation: "approve_with_conditions", priorConsultation: "not_applicable",
             risks:
                 "R1 high>medium, R2 high>low, R3 high>low, R4 high>medium, R5 high>low, R6 high>low, R7 high>low",
-            drift: clinicalDrift),
+            drift: clinicalDriftWithLocations),
         ExpectedOutcome(
             file: "1.1.0/teams-managed-clinical-handover.json", inherent: "low", residual: "low",
+            recommendation: "approve", priorConsultation: "not_applicable",
+            risks:
+                "R1 low>low, R2 low>low, R3 low>low, R4 low>low, R5 low>low, R6 low>low, R7 low>low",
+            drift: []),
+        ExpectedOutcome(
+            file: "1.1.0/siilo-ward-clinical-messenger.json", inherent: "low", residual: "low",
             recommendation: "approve", priorConsultation: "not_applicable",
             risks:
                 "R1 low>low, R2 low>low, R3 low>low, R4 low>low, R5 low>low, R6 low>low, R7 low>low",
@@ -223,6 +234,28 @@ struct ContentExampleTests {
         let record = try #require(assessment.risks.first { $0.risk.id == "R3" })
         #expect(record.likelihoodPoints == 1)
         #expect(assessment.screening?.required == true)
+    }
+
+    @Test(
+        "the clinical messenger keeps severe clinical data and images at remote likelihood, record transfer in place"
+    )
+    func clinicalMessenger() throws {
+        let assessment = try BundledContent.assessment(example: "1.1.0/siilo-ward-clinical-messenger.json")
+        #expect(assessment.dataSensitivity?.highest?.id == "severe")
+        #expect(assessment.dataSensitivity?.categories.map(\.category.id).contains("images_video") == true)
+        #expect(assessment.risks.allSatisfy { $0.likelihood.id == "remote" && $0.severity.id == "severe" })
+        let record = try #require(assessment.risks.first { $0.risk.id == "R3" })
+        #expect(
+            record.likelihoodContributions.contains { $0.questions == ["record_transfer"] && $0.amount == -1 }
+        )
+        // Use not yet checked against the approval is its one sign of drift; the earlier assessment covers it.
+        #expect(assessment.purposeDrift?.signals.map(\.id) == ["use_not_monitored"])
+        #expect(assessment.measures.filter(\.recommended).isEmpty)
+        // The pilot's incident counts once on disclosure and once on processing beyond the purpose.
+        let incident = assessment.risks.filter {
+            $0.likelihoodContributions.contains { $0.questions == ["previous_concerns"] }
+        }
+        #expect(incident.map(\.risk.id) == ["R1", "R2"])
     }
 
     @Test(

@@ -27,11 +27,24 @@ struct ContentMonotonicityTests {
                     name: "\(file.split(separator: "/").last!) (\(variant))")
                 found +=
                     check.controls() + check.measures() + check.removedCategories()
-                    + check.addedCategories()
+                    + check.addedCategories() + check.saferContext()
             }
         }
         return found
     }
+
+    /// Facts of ICO step 2 whose options run from the safest: answering any earlier option instead never
+    /// raises a rating. The definition does not order options, so the order is stated here (a test checks
+    /// it names every option); options that score alike may be neighbours in either order.
+    static let saferFirst: [String: [String]] = [
+        "use_duration": ["not_started", "under_1_year", "1_to_3_years", "over_3_years"],
+        "sharing_frequency": ["occasionally", "weekly", "daily", "many_daily"],
+        "individuals_expectations": ["expected", "partly", "not_sure", "not_expected"],
+        "prior_assessment": ["yes_current", "yes_earlier", "no", "not_sure"],
+    ]
+    /// Multiple-choice facts of step 2 where one option fewer (a kind of member, a public concern) never
+    /// raises a rating.
+    static let fewerIsSafer = ["group_members", "public_concern"]
 
     struct Check {
         let questionnaire: Questionnaire
@@ -126,6 +139,33 @@ struct ContentMonotonicityTests {
             } ?? []
         }
 
+        func saferContext() -> [String] {
+            let before = Scorer.assess(questionnaire, answers)
+            var found: [String] = []
+            for (question, order) in ContentMonotonicityTests.saferFirst.sorted(by: { $0.key < $1.key }) {
+                guard case .string(let value) = answers.values[question],
+                    let position = order.firstIndex(of: value)
+                else { continue }
+                for safer in order[..<position] {
+                    var changed = answers
+                    changed.values[question] = .string(safer)
+                    found += raised(before, Scorer.assess(questionnaire, changed)).map {
+                        "\(name): \(question) \(safer) instead of \(value) raises \($0)"
+                    }
+                }
+            }
+            for question in ContentMonotonicityTests.fewerIsSafer {
+                for value in picked(answers, question) {
+                    var changed = answers
+                    changed.values[question] = .strings(picked(answers, question).filter { $0 != value })
+                    found += raised(before, Scorer.assess(questionnaire, changed)).map {
+                        "\(name): removing \(value) from \(question) raises \($0)"
+                    }
+                }
+            }
+            return found
+        }
+
         func addedCategories() -> [String] {
             guard let data = scoring.dataCategories, let purposes = scoring.purposes,
                 let question = data.questions.first
@@ -162,6 +202,18 @@ struct ContentMonotonicityTests {
     func current() throws {
         let found = try Self.violations(version: "1.1.0")
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
+    @Test("the stated order of each step 2 fact names every option the definition gives it")
+    func saferOrdersAreComplete() throws {
+        let questionnaire = try BundledContent.questionnaire(file: "communication-platform.json")
+        for (question, order) in Self.saferFirst {
+            let options = try #require(questionnaire.question(question)).options.map(\.value)
+            #expect(order.sorted() == options.sorted(), "\(question)")
+        }
+        for question in Self.fewerIsSafer {
+            #expect(questionnaire.question(question)?.type == .multiple, "\(question)")
+        }
     }
 
     /// 1.0.0 is frozen for its records, so what it breaks is documented here rather than fixed: answering
