@@ -10,7 +10,7 @@ import Testing
 struct QuestionnaireVersionTests {
     /// The bundled final admin-only example (1.0.0) with no DPO advice recorded, for `version`.
     static func finalWithoutDPOAdvice(version: String) throws -> String {
-        // The admin-only example as answered on that version: 1.1.0 asks questions 1.0.0 did not.
+        // The admin-only example as answered on that version (1.1.0 asks questions 1.0.0 did not).
         let folder = version == "1.0.0" ? "" : "\(version)/"
         var text = try String(
             contentsOfFile: PackageRoot.path("Questionnaires/examples/\(folder)admin-only-staff-rota.json"),
@@ -88,7 +88,7 @@ struct QuestionnaireVersionTests {
             equals: .init(
                 status: 65,
                 stderr: """
-                    dpia: error: new.json:67:28: at answers.dpo_advice_provided: a final assessment needs the DPO's advice, which UK GDPR Art. 35(2) requires to be sought (step 7, "DPO advice provided")\(tail)
+                    dpia: error: new.json:75:28: at answers.dpo_advice_provided: a final assessment needs the DPO's advice, which UK GDPR Art. 35(2) requires to be sought (step 7, "DPO advice provided")\(tail)
                     dpia: error: new.json:12:14: at answers.dpo_advice_summary: a final assessment needs a summary of the DPO's advice (step 7)\(tail)
                     dpia: error: new.json:12:14: at answers.dpo_advice_outcome: a final assessment needs whether the DPO's advice was accepted or overruled (step 7)\(tail)
                     dpia: error: new.json:12:14: at answers.dpo_advice_decided_by: a final assessment needs who accepted or overruled the DPO's advice (step 7)\(tail)

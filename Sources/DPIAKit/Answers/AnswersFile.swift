@@ -269,6 +269,12 @@ public enum AnswersFile {
                 problems.append((id, problem))
                 continue
             }
+            if visible.contains(id),
+                let problem = notOffered(value, for: question, given: shownAnswers, in: questionnaire)
+            {
+                problems.append((id, problem))
+                continue
+            }
             if !visible.contains(id) {
                 let condition =
                     questionnaire.section(containing: id).flatMap { section in
@@ -349,6 +355,27 @@ public enum AnswersFile {
         sink.report(
             "a final assessment needs \(item.description); expected it recorded, or \"status\": \"draft\" until it is",
             at: item.path, location)
+    }
+
+    /// Why an option picked is not offered with these (shown) answers, or nil when every one is: an
+    /// option with a condition (one UK nation's, for instance) is offered only while it holds.
+    static func notOffered(
+        _ value: AnswerValue, for question: Question, given answers: [String: AnswerValue],
+        in questionnaire: Questionnaire
+    ) -> String? {
+        let picked: [String]
+        switch value {
+        case .string(let one) where question.type == .single: picked = [one]
+        case .strings(let many): picked = many
+        default: return nil
+        }
+        let offered = question.offering { answers[$0] }
+        guard let bad = picked.first(where: { offered.option($0) == nil }),
+            let condition = question.option(bad)?.when
+        else { return nil }
+        return
+            "\"\(bad)\" is not offered for \"\(question.id)\" with these answers (it is offered only when \(condition.describe(in: questionnaire)))"
+            + "; expected one of \(quotedList(offered.options.map(\.value)))"
     }
 
     /// Why a value cannot answer a question, or nil when it can.

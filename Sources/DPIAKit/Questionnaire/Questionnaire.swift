@@ -70,6 +70,8 @@ public struct Reference: Sendable, Equatable {
     public var id: String
     public var title: String
     public var url: String?
+    /// Listed in a report only when this holds (guidance for one UK nation, for instance).
+    public var when: Condition? = nil
 }
 
 /// A group of questions, usually one step of the ICO DPIA template.
@@ -82,6 +84,16 @@ public struct Section: Sendable {
     /// Shown only when this holds.
     public var when: Condition?
     public var questions: [Question]
+    /// What the report says under this section when each statement's condition holds: a fact stated
+    /// rather than asked (the national data opt-out does not apply to individual care, for instance).
+    public var statements: [Statement] = []
+}
+
+/// A sentence a report prints in its section when `when` holds (always, without one).
+public struct Statement: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    public var when: Condition?
 }
 
 /// The kinds of question the wizard can ask.
@@ -148,6 +160,14 @@ public struct Question: Sendable {
     public func option(_ value: String) -> Option? {
         options.first { $0.value == value }
     }
+
+    /// The question as offered for these answers: only the options whose conditions hold.
+    public func offering(_ answer: (String) -> AnswerValue?) -> Question {
+        guard options.contains(where: { $0.when != nil }) else { return self }
+        var offered = self
+        offered.options = options.filter { $0.when?.holds(answer) ?? true }
+        return offered
+    }
 }
 
 /// A choice offered by a single- or multiple-choice question.
@@ -156,6 +176,8 @@ public struct Option: Sendable, Equatable {
     public var value: String
     public var label: String
     public var help: String?
+    /// Offered only when this holds, on earlier answers (an option for one UK nation, for instance).
+    public var when: Condition? = nil
 }
 
 /// An answer, as stored in an answers file.

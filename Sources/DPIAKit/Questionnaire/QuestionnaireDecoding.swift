@@ -35,7 +35,8 @@ enum QuestionnaireDecoding {
 
     private static func reference(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Reference? {
         guard let reader = JSONReader(node, path: path, sink: sink) else { return nil }
-        reader.rejectUnknownKeys(["id", "title", "url"])
+        reader.rejectUnknownKeys(["id", "title", "url", "when"])
+        let when = reader.member("when").flatMap { condition($0, reader.childPath("when"), sink) }
         guard let id = reader.string("id"), let title = reader.string("title") else { return nil }
         let url = reader.string("url", required: false)
         if let url, let problem = linkProblem(url) {
@@ -44,7 +45,7 @@ enum QuestionnaireDecoding {
                 at: reader.childPath("url"), reader.member("url")?.location)
             return nil
         }
-        return Reference(id: id, title: title, url: url)
+        return Reference(id: id, title: title, url: url, when: when)
     }
 
     /// The schemes a reference may link to: reports are opened in browsers, where `javascript:`,
@@ -67,7 +68,7 @@ enum QuestionnaireDecoding {
 
     private static func section(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Section? {
         guard let reader = JSONReader(node, path: path, sink: sink) else { return nil }
-        reader.rejectUnknownKeys(["id", "title", "icoStep", "description", "when", "questions"])
+        reader.rejectUnknownKeys(["id", "title", "icoStep", "description", "when", "questions", "statements"])
         let id = reader.string("id")
         let title = reader.string("title")
         let step = reader.int("icoStep")
@@ -79,12 +80,22 @@ enum QuestionnaireDecoding {
         let questions = (reader.array("questions", required: true) ?? []).compactMap {
             question($0.node, $0.path, sink)
         }
+        let statements = (reader.array("statements") ?? []).compactMap { statement($0.node, $0.path, sink) }
         guard let id, let title else { return nil }
         sink.register("section", id, path: path, location: node.location)
         return Section(
             id: id, title: title, icoStep: step, description: reader.string("description", required: false),
             when: when,
-            questions: questions)
+            questions: questions, statements: statements)
+    }
+
+    private static func statement(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Statement? {
+        guard let reader = JSONReader(node, path: path, sink: sink) else { return nil }
+        reader.rejectUnknownKeys(["id", "text", "when"])
+        let when = reader.member("when").flatMap { condition($0, reader.childPath("when"), sink) }
+        guard let id = reader.string("id"), let text = reader.string("text") else { return nil }
+        sink.register("statement", id, path: path, location: node.location)
+        return Statement(id: id, text: text, when: when)
     }
 
     private static func question(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Question? {
@@ -136,9 +147,10 @@ enum QuestionnaireDecoding {
 
     private static func option(_ node: JSONNode, _ path: String, _ sink: DiagnosticSink) -> Option? {
         guard let reader = JSONReader(node, path: path, sink: sink) else { return nil }
-        reader.rejectUnknownKeys(["value", "label", "help"])
+        reader.rejectUnknownKeys(["value", "label", "help", "when"])
+        let when = reader.member("when").flatMap { condition($0, reader.childPath("when"), sink) }
         guard let value = reader.string("value"), let label = reader.string("label") else { return nil }
-        return Option(value: value, label: label, help: reader.string("help", required: false))
+        return Option(value: value, label: label, help: reader.string("help", required: false), when: when)
     }
 
     /// A JSON value used as an answer in a rule: true/false, a string, a whole number or an array of strings.

@@ -67,8 +67,21 @@ struct QuestionnaireValidator {
                             about: anchor, suffix: ".when")
                     }
                 }
+                for (offset, option) in question.options.enumerated() {
+                    guard let when = option.when else { continue }
+                    check(
+                        when, asking: question.id, earlier: earlier, anchor: anchor,
+                        suffix: ".options[\(offset)].when")
+                }
                 earlier.insert(question.id)
             }
+            for statement in section.statements {
+                checkRule(statement.when, anchor: "statement \(statement.id)", suffix: ".when")
+            }
+        }
+        for (offset, reference) in questionnaire.references.enumerated() {
+            guard let when = reference.when else { continue }
+            check(when, asking: nil, earlier: nil, anchor: "", suffix: "references[\(offset)].when")
         }
     }
 

@@ -249,8 +249,13 @@ public struct Wizard {
     // MARK: Questions
 
     private mutating func askQuestion(_ id: String, on console: WizardConsole) -> Move {
-        guard let question = questionnaire.question(id), let section = questionnaire.section(containing: id)
+        guard let asked = questionnaire.question(id), let section = questionnaire.section(containing: id)
         else { return .back }
+        // Only the options offered with the answers so far (one nation's, for instance).
+        let shownAnswers =
+            asked.options.contains { $0.when != nil }
+            ? questionnaire.effectiveAnswers(flow.answers.values) : [:]
+        let question = asked.offering { shownAnswers[$0] }
         let order = flow.questionOrder
         let position = (order.firstIndex(of: id) ?? 0) + 1
         if introducedSection != section.id && !flow.editingFromReview {

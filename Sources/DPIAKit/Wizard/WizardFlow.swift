@@ -82,6 +82,8 @@ struct WizardFlow {
     /// While changing an answer picked on the review screen: the questions shown when it was picked.
     /// Only questions the change newly shows are asked before returning there.
     var reviewBaseline: Set<String>?
+    /// Questions whose answer a change made unavailable: cleared, and asked again like a newly shown one.
+    var withdrawn: Set<String> = []
     /// The measures recommended for the answers as they are now, in questionnaire order.
     private(set) var recommendedMeasures: [MeasureResult] = []
 
@@ -227,7 +229,8 @@ struct WizardFlow {
             }
             let revealed = steps.first { candidate in
                 guard case .question(let id) = candidate else { return false }
-                return !baseline.contains(id) && answers.values[id] == nil && !skipped.contains(id)
+                return (!baseline.contains(id) || withdrawn.contains(id)) && answers.values[id] == nil
+                    && !skipped.contains(id)
             }
             return revealed ?? .review
         }
@@ -255,7 +258,22 @@ struct WizardFlow {
     mutating func answer(_ id: String, with value: AnswerValue?) {
         answers.values[id] = value
         if value == nil { skipped.insert(id) } else { skipped.remove(id) }
+        withdrawn.remove(id)
+        withdrawAnswersNoLongerOffered()
         refreshMeasures()
+    }
+
+    /// Clears each later answer whose option the change stopped offering (another nation's basis, once
+    /// the nation changes), so the saved file stays valid, and marks it to be asked again.
+    private mutating func withdrawAnswersNoLongerOffered() {
+        let shown = questionnaire.effectiveAnswers(answers.values)
+        for question in questionnaire.questions where question.options.contains(where: { $0.when != nil }) {
+            guard let value = shown[question.id],
+                AnswersFile.notOffered(value, for: question, given: shown, in: questionnaire) != nil
+            else { continue }
+            answers.values[question.id] = nil
+            withdrawn.insert(question.id)
+        }
     }
 
     /// Changes the decision on the recommended measure at `index`.

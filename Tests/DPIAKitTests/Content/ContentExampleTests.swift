@@ -89,6 +89,13 @@ struct ContentExampleTests {
             risks:
                 "R1 low>low, R2 low>low, R3 low>low, R4 low>low, R5 low>low, R6 low>low, R7 low>low",
             drift: []),
+        // 1.1.0 only: a Scottish health board (the nations' options and references).
+        ExpectedOutcome(
+            file: "1.1.0/scotland-hospital-at-home-teams.json", inherent: "high", residual: "low",
+            recommendation: "approve_once_measures_in_place", priorConsultation: "not_applicable",
+            risks:
+                "R1 low>low, R2 low>low, R3 low>low, R4 low>low, R5 high>low, R6 low>low, R7 low>low",
+            drift: []),
     ]
 
     @Test("every example validates against its questionnaire", arguments: BundledContent.exampleFiles)

@@ -167,8 +167,10 @@ struct ContentMonotonicityTests {
         }
 
         func addedCategories() -> [String] {
+            // The first data question asked: a new platform is not asked what is shared now.
+            let shown = Set(questionnaire.visibleQuestions(for: answers.values))
             guard let data = scoring.dataCategories, let purposes = scoring.purposes,
-                let question = data.questions.first
+                let question = data.questions.first(where: shown.contains)
             else { return [] }
             let approved = picked(answers, purposes.approvedQuestion)
             let allowed = Set(approved.compactMap(purposes.purpose).flatMap(\.allows))

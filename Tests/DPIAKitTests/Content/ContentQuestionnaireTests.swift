@@ -80,10 +80,10 @@ struct ContentQuestionnaireTests {
         #expect(scoring.priorConsultationLevels == ["high"])
     }
 
-    @Test("a nineteen-control, seven-risk catalogue, every control and measure wired to a risk")
+    @Test("a twenty-three-control, seven-risk catalogue, every control and measure wired to a risk")
     func catalogue() throws {
         let scoring = try BundledContent.questionnaire(file: "communication-platform.json").scoring
-        #expect(scoring.controls.count == 19)
+        #expect(scoring.controls.count == 23)
         #expect(scoring.risks.map(\.id) == ["R1", "R2", "R3", "R4", "R5", "R6", "R7"])
         #expect(scoring.controls.allSatisfy { !$0.affects.isEmpty })
         #expect(scoring.measures.count >= 10)

@@ -364,3 +364,63 @@ struct QuestionnaireMixUpTests {
         }
     }
 }
+
+/// Conditions on options, references and statements (the nations' options, references and the national
+/// data opt-out statement of the bundled definition) are checked like any other.
+@Suite("Questionnaire validation: conditional options, references and statements")
+struct ConditionalContentValidationTests {
+    func problems(_ old: String, _ new: String) throws -> [String] {
+        try Fixture.problems { text in
+            #expect(text.contains(old), "fixture text to replace is missing: \(old)")
+            return text.replacingOccurrences(of: old, with: new)
+        }.map(\.description)
+    }
+
+    @Test func anOptionsConditionMayLookOnlyAtEarlierQuestions() throws {
+        let found = try problems(
+            #"{"value": "enterprise", "label": "Enterprise"}"#,
+            #"{"value": "enterprise", "label": "Enterprise", "when": {"question": "users", "atLeast": 5}}"#)
+        #expect(
+            found == [
+                "mini.json:19:9: at sections[1].questions[0].options[1].when: condition looks at question \"users\", which is asked later; expected only questions asked before (this also rules out cycles)"
+            ])
+    }
+
+    @Test func anOptionOnAnEarlierAnswerIsValidAndOfferedOnlyWhenItHolds() throws {
+        let edited = try Fixture.miniEdited {
+            $0.replacingOccurrences(
+                of: #"{"value": "enterprise", "label": "Enterprise"}"#,
+                with:
+                    #"{"value": "enterprise", "label": "Enterprise", "when": {"question": "patients", "equals": true}}"#
+            )
+        }
+        let questionnaire = try edited.get()
+        let edition = try #require(questionnaire.question("edition"))
+        #expect(
+            edition.offering { $0 == "patients" ? .bool(true) : nil }.options.map(\.value) == [
+                "consumer", "enterprise",
+            ])
+        #expect(
+            edition.offering { $0 == "patients" ? .bool(false) : nil }.options.map(\.value) == ["consumer"])
+    }
+
+    @Test func referencesAndStatementsNameKnownQuestions() throws {
+        let reference = try problems(
+            #""url": "https://ico.org.uk/"}"#,
+            #""url": "https://ico.org.uk/", "when": {"question": "nation", "equals": "wales"}}"#)
+        #expect(reference.count == 1)
+        #expect(
+            reference.first?.contains("at references[0].when: condition names unknown question \"nation\"")
+                == true)
+        let statement = try problems(
+            #""id": "use", "title": "The platform and its use", "icoStep": 2,"#,
+            #""id": "use", "title": "The platform and its use", "icoStep": 2, "statements": [{"id": "s", "text": "Said.", "when": {"question": "edition", "equals": "hosted"}}],"#
+        )
+        #expect(statement.count == 1)
+        #expect(
+            statement.first?.contains(
+                "at sections[1].statements[0].when: condition on \"edition\": \"hosted\" is not an option of \"edition\""
+            )
+                == true)
+    }
+}

@@ -27,7 +27,7 @@ extension ReportData {
                     Question(
                         id: "control\(offset + 1)", number: "\(offset + 1).2", type: .text, prompt: "Prompt",
                         label: "Label", help: "Help", required: false, options: []),
-                ])
+                ], statements: [Statement(id: "statement\(offset + 1)", text: "Statement", when: nil)])
         }
         scoring.outcome = OutcomeRules(
             processingUnderWay: nil, residualRisksAcceptedBy: "question7",

@@ -34,9 +34,12 @@ extension ReportData.Builder {
                 }
             }
             guard anyShown else { return nil }
+            let statements = section.statements.filter { $0.when?.holds(answerFor) ?? true }
             return [
                 "title": .string(section.title),
                 "description": text(section.description),
+                "statements": .list(statements.map { ["id": .string($0.id), "text": .string($0.text)] }),
+                "hasStatements": .bool(!statements.isEmpty),
                 "questions": .list(plain),
                 "hasQuestions": .bool(!plain.isEmpty),
                 "controls": .list(controls),

@@ -94,14 +94,20 @@ extension ReportData.Builder {
         return .object(TemplateObject(root))
     }
 
+    /// The answer of a question shown, for conditions the report evaluates.
+    func answerFor(_ id: String) -> AnswerValue? {
+        assessment.effectiveAnswers[id]
+    }
+
     func questionnaireValue() -> TemplateValue {
         [
             "id": .string(questionnaire.id),
             "version": .string(questionnaire.version),
             "title": .string(questionnaire.title),
             "description": .string(questionnaire.description),
+            // A reference with a condition (one nation's guidance) is listed only when it holds.
             "references": .list(
-                questionnaire.references.map { reference in
+                questionnaire.references.filter { $0.when?.holds(answerFor) ?? true }.map { reference in
                     [
                         "id": .string(reference.id), "title": .string(reference.title),
                         "url": text(reference.url),
