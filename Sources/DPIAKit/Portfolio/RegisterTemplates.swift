@@ -1,31 +1,36 @@
-/// `register.md.mustache` and `register.html.mustache`, found in the report templates folder beside the
-/// reports' own, and sharing its partials (the HTML register takes the reports' `style.css`).
+/// `register.md.mustache` and `register.html.mustache` (or `diff.*` for `dpia diff`), found in the report
+/// templates folder beside the reports' own, and sharing its partials (the HTML takes the reports'
+/// `style.css`; the comparison shares `partials/changes.*` with the report's changes section).
 public struct RegisterTemplates: Sendable {
     public let reports: ReportTemplates
     public let registers: [ReportFormat: Template]
+    /// `register` or `diff`: the templates' names begin with it.
+    public let name: String
 
-    /// The formats a register is rendered in from a template; TSV is made without one.
+    /// The formats a register or comparison is rendered in from a template; TSV is made without one.
     public static let formats: [ReportFormat] = [.markdown, .html]
 
-    public static func fileName(_ format: ReportFormat) -> String {
-        "register.\(format.fileExtension).mustache"
+    public static func fileName(_ format: ReportFormat, name: String = "register") -> String {
+        "\(name).\(format.fileExtension).mustache"
     }
 
-    /// Loads the register templates of `reports`' folder; each of `needed` must be there.
-    public static func load(beside reports: ReportTemplates, needed: [ReportFormat]) throws(TemplateLoadError)
+    /// Loads the register templates (or the `name` ones) of `reports`' folder; each of `needed` must be there.
+    public static func load(
+        beside reports: ReportTemplates, needed: [ReportFormat], name: String = "register"
+    ) throws(TemplateLoadError)
         -> RegisterTemplates
     {
         var registers: [ReportFormat: Template] = [:]
         var errors: [TemplateError] = []
         let root = Posix.realPath(reports.directory) ?? reports.directory
         for format in formats {
-            let path = PathText.join(reports.directory, fileName(format))
+            let path = PathText.join(reports.directory, fileName(format, name: name))
             guard FileIO.exists(path) else {
                 if needed.contains(format) {
                     throw .missing(
                         path: path,
                         reason:
-                            "no such file; the \(format.readerName) register needs it in the templates folder"
+                            "no such file; the \(format.readerName) \(name == "register" ? "register" : "comparison") needs it in the templates folder"
                     )
                 }
                 continue
@@ -60,14 +65,14 @@ public struct RegisterTemplates: Sendable {
             }
         }
         if !errors.isEmpty { throw .invalid(errors) }
-        return RegisterTemplates(reports: reports, registers: registers)
+        return RegisterTemplates(reports: reports, registers: registers, name: name)
     }
 
     public func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
         guard let template = registers[format] else {
             throw TemplateError(
                 kind: .unreadable, template: reports.directory, line: 0, column: 0,
-                message: "has no \(Self.fileName(format))")
+                message: "has no \(Self.fileName(format, name: name))")
         }
         return try template.renderBytes(
             data, partials: reports.partials, appendEscaped: { format.appendEscaped($0, to: &$1) })
@@ -75,7 +80,10 @@ public struct RegisterTemplates: Sendable {
 
     /// Names the register templates use that the register data never has.
     public func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
-        let schema = RegisterData.schemaSample(toolVersion: toolVersion)
+        let schema =
+            name == "register"
+            ? RegisterData.schemaSample(toolVersion: toolVersion)
+            : ReportData.diffSample(toolVersion: toolVersion)
         return Self.formats.compactMap { registers[$0] }.flatMap {
             $0.unknownNames(against: schema, partials: reports.partials)
         }

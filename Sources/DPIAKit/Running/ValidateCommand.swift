@@ -46,18 +46,23 @@ public struct ValidateCommand {
             do throws(DPIAError) {
                 let templates = try context.templates(templatesDirectory)
                 let registers: RegisterTemplates
+                let diffs: RegisterTemplates
                 do throws(TemplateLoadError) {
                     registers = try RegisterTemplates.load(beside: templates, needed: [])
+                    diffs = try RegisterTemplates.load(beside: templates, needed: [], name: "diff")
                 } catch {
                     throw .templates(error)
                 }
                 let unknown =
                     templates.unknownNames(toolVersion: dpiaVersion)
                     + registers.unknownNames(toolVersion: dpiaVersion)
+                    + diffs.unknownNames(toolVersion: dpiaVersion)
                     + templates.wordXMLProblems(toolVersion: dpiaVersion)
                 if unknown.isEmpty {
                     let registerCount =
-                        registers.registers.isEmpty ? "" : ", \(registers.registers.count) register templates"
+                        (registers.registers.isEmpty
+                            ? "" : ", \(registers.registers.count) register templates")
+                        + (diffs.registers.isEmpty ? "" : ", \(diffs.registers.count) diff templates")
                     output.out(
                         "\(templatesDirectory): ok (\(templates.reports.count) report templates\(registerCount), \(templates.partials.count) partials)"
                     )
