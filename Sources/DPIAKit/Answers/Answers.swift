@@ -50,7 +50,7 @@ public struct PreviousAssessment: Sendable, Equatable {
 
     /// Where the previous file is, for an answers file at `answersPath`.
     public func path(besides answersPath: String) -> String {
-        PathText.join(PathText.splitLast(answersPath).prefix, file)
+        PathText.normalised(PathText.join(PathText.splitLast(answersPath).prefix, file))
     }
 
     /// Why `file` cannot be the path of a previous answers file, or nil when it can be.

@@ -35,7 +35,12 @@ public enum DPIACommandLine {
                     ),
                     .value(
                         "resume", valueName: "DRAFT",
-                        help: "Continue an assessment from its draft answers file."),
+                        help: "Continue an assessment from its draft answers file, on the version it names."),
+                    .value(
+                        "from", valueName: "OLD",
+                        help:
+                            "Start a new assessment on the current version from an earlier answers file: what still fits is carried, the rest is asked."
+                    ),
                     .value(
                         "draft", valueName: "PATH",
                         help:
