@@ -85,8 +85,9 @@ public struct AssessmentDiff: Sendable {
     /// The state of prior consultation with the ICO (UK GDPR Art. 36), by `PriorConsultation.shortLabel`.
     public var priorConsultation: Change
     public var measures: [MeasureChange]
-    /// Whether any risk's inherent or residual level is higher than before, by its place on the scale.
-    public var risksRose: Bool
+    /// The risks whose inherent or residual level is higher than before, by its place on the scale.
+    public var risen: [String]
+    public var risksRose: Bool { !risen.isEmpty }
 
     /// Compares `old` (read from `oldFile`) with `new`; throws a bad-data error naming `newFile` when the
     /// two are on different questionnaires.
@@ -201,10 +202,12 @@ public struct AssessmentDiff: Sendable {
         func rank(_ level: Level, _ questionnaire: Questionnaire) -> Int {
             questionnaire.scoring.riskLevels.firstIndex { $0.id == level.id } ?? 0
         }
-        risksRose = Self.union(old.risks, new.risks, id: \.risk.id).contains { before, after in
-            guard let before, let after else { return false }
-            return rank(after.level, newQ) > rank(before.level, oldQ)
+        risen = Self.union(old.risks, new.risks, id: \.risk.id).compactMap { before, after in
+            guard let before, let after else { return nil }
+            let rose =
+                rank(after.level, newQ) > rank(before.level, oldQ)
                 || rank(after.residualLevel, newQ) > rank(before.residualLevel, oldQ)
+            return rose ? after.risk.id : nil
         }
         overallInherent = Change(old: level(old.overallInherent), new: level(new.overallInherent))
         overallResidual = Change(old: level(old.overallResidual), new: level(new.overallResidual))

@@ -72,7 +72,11 @@ public struct DiffCommand {
                 for line in diff.terminalLines { output.out(line) }
                 return .success
             }
-            let data = DiffReport.data(diff, toolVersion: dpiaVersion)
+            let data = DiffReport.data(
+                diff, toolVersion: dpiaVersion,
+                fingerprints: (
+                    DiffReport.fingerprint(assessments[0]), DiffReport.fingerprint(assessments[1])
+                ))
             var files: [OutputFile] = []
             for format in templated {
                 do throws(TemplateError) {

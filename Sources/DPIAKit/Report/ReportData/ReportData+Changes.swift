@@ -113,29 +113,36 @@ public enum ChangesData {
         change.changed ? "\(change.old) → \(change.new)" : "\(change.new) (unchanged)"
     }
 
-    /// The line page 1 carries when drift appeared or a risk rose since the previous assessment, or nil.
+    /// The line page 1 carries when drift appeared or a risk rose since the previous assessment, or nil:
+    /// counts and ids, short enough for page 1; the section lists them in full.
     static func alert(_ diff: AssessmentDiff) -> String? {
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        var drift: [String] = []
+        if !diff.driftedCategories.appeared.isEmpty {
+            drift.append(
+                count(
+                    diff.driftedCategories.appeared.count, "data category", "data categories")
+                    + " outside the approved purposes")
+        }
+        if !diff.unapprovedPurposes.appeared.isEmpty {
+            drift.append(
+                count(diff.unapprovedPurposes.appeared.count, "purpose", "purposes") + " not approved ("
+                    + diff.unapprovedPurposes.appeared.joined(separator: "; ") + ")")
+        }
+        if !diff.driftSignals.appeared.isEmpty {
+            drift.append(count(diff.driftSignals.appeared.count, "sign", "signs") + " of drift")
+        }
         var parts: [String] = []
-        let drift =
-            diff.driftedCategories.appeared + diff.unapprovedPurposes.appeared + diff.driftSignals.appeared
-        if !drift.isEmpty { parts.append("drift appeared (\(drift.joined(separator: "; ")))") }
-        let rose = diff.risks.filter { $0.inherent.changed || $0.residual.changed }
+        if !drift.isEmpty { parts.append("drift appeared: " + drift.joined(separator: ", ")) }
         if diff.risksRose {
-            parts.append(
-                "a risk level went up ("
-                    + rose.map { change in
-                        let which = [
-                            change.inherent.changed
-                                ? "before measures \(change.inherent.old) → \(change.inherent.new)" : nil,
-                            change.residual.changed
-                                ? "after measures \(change.residual.old) → \(change.residual.new)" : nil,
-                        ].compactMap { $0 }.joined(separator: ", ")
-                        return "\(change.risk.prefix { $0 != " " }) \(which)"
-                    }.joined(separator: "; ") + ")")
+            var rose = "risk went up for " + diff.risen.joined(separator: ", ")
+            if diff.overallResidual.changed {
+                rose += " (overall after measures \(diff.overallResidual.old) → \(diff.overallResidual.new))"
+            }
+            parts.append(rose)
         }
         guard !parts.isEmpty else { return nil }
-        return "Since the previous assessment of \(diff.old.assessmentDate): "
-            + parts.joined(separator: "; and ")
+        return "Since the previous assessment of \(diff.old.assessmentDate): " + parts.joined(separator: "; ")
     }
 }
 

@@ -36,13 +36,15 @@ extension ReportData {
         diff.risks = [AssessmentDiff.RiskChange(risk: "Risk", inherent: change, residual: change)]
         diff.measures = [AssessmentDiff.MeasureChange(measure: "Measure", change: change)]
         diff.overallResidual = change
-        diff.risksRose = true
+        diff.risen = ["risk"]
         return diff
     }
 
     /// The data of `diff.*.mustache`, with one of everything, for `dpia validate --templates`.
     public static func diffSample(toolVersion: String) -> TemplateValue {
-        DiffReport.data(sampleDiff(sampleAssessment()), toolVersion: toolVersion)
+        DiffReport.data(
+            sampleDiff(sampleAssessment()), toolVersion: toolVersion,
+            fingerprints: (String(repeating: "0", count: 64), String(repeating: "1", count: 64)))
     }
 
     /// An assessment with one of everything a report shows: a shown, answered question in a section for
