@@ -202,6 +202,20 @@ extension Register.Entry {
     /// The overall residual level over the history, oldest first, repeats dropped, from the month of the
     /// first assessment: "high → medium since 2026-03"; "high since 2026-03" when it never moved;
     /// "first assessment" for one.
+    /// "re-assesses the 2026-03-16 assessment" when the latest names, as `previous`, another assessment
+    /// of this history; nil otherwise.
+    public var follows: String? {
+        let latest = self.latest
+        guard let previous = latest.assessment.answers.previous else { return nil }
+        let path = PathText.relative(to: previous.path(besides: latest.file), from: "", cwd: "/")
+        guard
+            let earlier = history.dropLast().last(where: {
+                PathText.relative(to: $0.file, from: "", cwd: "/") == path
+            })
+        else { return nil }
+        return "re-assesses the \(earlier.assessment.answers.metadata.assessmentDate) assessment"
+    }
+
     public var trend: String {
         guard history.count > 1 else { return "first assessment" }
         var levels: [String] = []
