@@ -44,6 +44,28 @@ struct PreviousAssessmentTests {
         #expect(json.contains("\"comparison\": \"compared\""))
     }
 
+    @Test("The Word report has the changes section, with its tables, after the contents")
+    func wordReportWithChanges() throws {
+        let work = try Self.exampleFolder()
+        defer { work.remove() }
+        let result = try work.run(["assess", Self.review, "--out", "out", "--format", "docx"])
+        #expect(result.status == 0, "\(result)")
+        let entries = try StoredZIP.entries(try work.data("out/2026-06-16-review.docx"))
+        let body = try #require(
+            entries.first { $0.name == "word/document.xml" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        )
+        let heading =
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Changes since the previous assessment</w:t></w:r></w:p>"
+        let at = try #require(body.range(of: heading))
+        let contents = try #require(body.range(of: ">Contents</w:t>"))
+        let step1 = try #require(
+            body.range(of: "Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Step 1: "))
+        #expect(contents.lowerBound < at.lowerBound && at.upperBound < step1.lowerBound)
+        #expect(body.contains("<w:tblCaption w:val=\"Risks whose level changed\"/>"))
+        #expect(body.contains(">R1 Unauthorised disclosure of messages</w:t>"))
+        #expect(body.contains(">medium → low</w:t>"))
+    }
+
     @Test("diff --format md,html writes both files as pinned, and never over them without --force")
     func diffFormats() throws {
         let work = try Self.exampleFolder()
