@@ -134,6 +134,13 @@ public struct AssessmentDiff: Sendable {
         func shown(_ assessment: Assessment, _ question: Question) -> String? {
             assessment.effectiveAnswers[question.id].map { AnswerText.display($0, for: question) }
         }
+        let oldShown = Set(old.visibleQuestions)
+        let newShown = Set(new.visibleQuestions)
+        // An answer missing because its question is hidden by the other answers is not a gap.
+        func described(_ assessment: Assessment, _ question: Question, shownIDs: Set<String>) -> String? {
+            shown(assessment, question)
+                ?? (shownIDs.contains(question.id) ? nil : "not asked with these answers")
+        }
         answers = []
         onlyInNew = []
         for id in newQ.questionIDs {
@@ -150,8 +157,9 @@ public struct AssessmentDiff: Sendable {
             if old.effectiveAnswers[id] != new.effectiveAnswers[id] {
                 answers.append(
                     AnswerChange(
-                        question: id, title: title(question), old: shown(old, before),
-                        new: shown(new, question),
+                        question: id, title: title(question),
+                        old: described(old, before, shownIDs: oldShown),
+                        new: described(new, question, shownIDs: newShown),
                         isFreeText: Self.isFreeText(before) || Self.isFreeText(question)))
             }
         }
