@@ -296,6 +296,18 @@ struct PreviousAssessmentTests {
         #expect(missing.status == 66, "\(missing)")
         #expect(missing.stderr == "dpia: error: nowhere.json: no such file\n")
         #expect(!work.exists("d.json"))
+        // A name `previous` could not hold (here with an escape sequence) is refused before anything is asked.
+        try work.copy(
+            PackageRoot.path("Questionnaires/examples/whatsapp-ward-group-measures-approved.json"),
+            to: "old\u{1B}[2J.json")
+        let hostile = try work.run(["wizard", "--from", "old\u{1B}[2J.json", "--plain", "--draft", "d.json"])
+        #expect(hostile.status == 65, "\(hostile)")
+        #expect(!hostile.stderr.contains("\u{1B}"))
+        #expect(
+            hostile.stderr.hasSuffix(
+                ": cannot be recorded as the previous assessment: its path contains a control character; expected a plain path; rename or move it (nothing was written)\n"
+            ), "\(hostile)")
+        #expect(!work.exists("d.json"))
     }
 
     @Test("A 1.0.0 draft resumes on 1.0.0, and says --from moves it forward")

@@ -245,10 +245,21 @@ public struct WizardCommand {
         } catch {
             throw .input(.invalid(error))
         }
+        let previousFile = PathText.relative(to: from, from: PathText.directory(of: draftPath), cwd: cwd)
+        // The new file must load again: `previous` takes only a plain relative path to a *.json file.
+        if let problem = PreviousAssessment.problem(withFile: previousFile) {
+            throw .input(
+                .invalid(
+                    ValidationFailure([
+                        Diagnostic(
+                            file: from, path: "", location: nil,
+                            message:
+                                "cannot be recorded as the previous assessment: its path \(problem); rename or move it (nothing was written)"
+                        )
+                    ])))
+        }
         return CarryOver(
-            from: old, on: oldQuestionnaire, oldBytes: bytes,
-            previousFile: PathText.relative(to: from, from: PathText.directory(of: draftPath), cwd: cwd),
-            to: questionnaire)
+            from: old, on: oldQuestionnaire, oldBytes: bytes, previousFile: previousFile, to: questionnaire)
     }
 
     private static func loadDraft(_ path: String, questionnaire: Questionnaire) throws(DPIAError) -> Answers {
