@@ -28,7 +28,9 @@ enum CLI {
             case "diff":
                 return DiffCommand(
                     old: command.positionals(named: "OLD").first ?? "",
-                    new: command.positionals(named: "NEW").first ?? ""
+                    new: command.positionals(named: "NEW").first ?? "",
+                    formats: command.values("format"), outputDirectory: command.value("out") ?? "reports",
+                    overwrite: command.flag("force"), templates: command.value("templates")
                 ).run(in: context, output: output)
             case "compare":
                 return CompareCommand(

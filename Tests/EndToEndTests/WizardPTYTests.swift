@@ -81,6 +81,63 @@ import Testing
         ]
     }
 
+    /// A re-assessment on the same version (the plain-mode end-to-end test carries a 1.0.0 one forward):
+    /// only the sign-off and the optional questions left empty before are asked.
+    @Test func fromAnEarlierAssessmentAsksOnlyWhatIsNewOrChangedThenReviews() throws {
+        let folder = try PackageRoot.temporaryDirectory("dpia-wizard-from").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(
+            atPath: PackageRoot.path(
+                "Questionnaires/examples/1.1.0/whatsapp-ward-group-measures-approved.json"),
+            toPath: folder + "/old.json")
+        let terminal = try WizardPseudoTerminal()
+        let before = terminal.localFlags()
+        let run = try terminal.spawn(
+            [
+                "wizard", "--from", folder + "/old.json", "--draft", folder + "/new.json", "--out",
+                folder + "/reports", "--format", "md",
+            ], stdoutPath: folder + "/stdout", environment: Self.environment(folder))
+        try terminal.waitFor("To answer (11), asked first:")
+        // The assessor and the date (defaults kept), the eleven questions left empty (Enter, or Enter on an
+        // empty line for a long answer), the review date, then finish as a draft.
+        let steps: [(String, String)] = [
+            ("Who is carrying out the assessment?", "\r"), ("Date of the assessment", "2026-12-01\r"),
+            ("3.3 What did the vendor", "\r"), ("4.9 How are people told", "\r"),
+            ("6.1 Any other measures proposed", "\r"), ("7.1 Who approved the measures", "\r"),
+            ("7.2 Who accepted the residual risks", "\r"), ("7.3 Has the Data Protection Officer", "\r"),
+            ("7.10 Who reviewed the consultation responses", "\r"), ("7.11 Any comments", "\r"),
+            ("7.12 Who will keep this assessment under review", "\r"),
+            ("7.13 Who signed off for the Senior Information Risk Owner", "\r"),
+            ("7.15 Who signed off as Caldicott Guardian", "\r"), ("next be reviewed", "01/06/2027\r"),
+            ("Review your answers", "\r"),
+        ]
+        var seen = terminal.output.startIndex
+        for (prompt, keys) in steps {
+            try terminal.waitFor(prompt)
+            // Each is asked after the one before; a carried question would come between them.
+            let at = try #require(terminal.output.range(of: prompt, range: seen..<terminal.output.endIndex))
+            seen = at.upperBound
+            terminal.type(keys)
+        }
+        #expect(try terminal.waitForExit(run) == 0)
+        #expect(terminal.localFlags() == before)
+        // No carried question was asked: the edition and the data shared come with the earlier answers.
+        #expect(!terminal.output.contains("Which edition"))
+        #expect(
+            try String(contentsOfFile: folder + "/stdout", encoding: .utf8)
+                == "\(folder)/reports/new.json\n\(folder)/reports/new.md\n")
+        let saved = try String(contentsOfFile: folder + "/reports/new.json", encoding: .utf8)
+        #expect(saved.contains("\"previous\": {\n    \"file\": \"../old.json\","))
+        #expect(saved.contains("\"reviewDate\": \"2027-06-01\""))
+        // No sign-off is carried (a measure's owner is: the Caldicott Guardian owns one).
+        #expect(!saved.contains("at the IG Steering Group on 16 March 2026"))
+        #expect(!saved.contains("\"caldicott_guardian_sign_off\""))
+        #expect(saved.contains("\"owner\": \"Dr Alan Reid, Caldicott Guardian\""))
+        #expect(
+            try String(contentsOfFile: folder + "/reports/new.md", encoding: .utf8).contains(
+                "## Changes since the previous assessment"))
+    }
+
     @Test func ctrlCKeepsTheDraftAndRestoresTheTerminalThenResumeFinishes() throws {
         let folder = try Self.makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -8,16 +8,71 @@ public struct Answers: Sendable, Equatable {
     public var values: [String: AnswerValue]
     /// The assessor's decision on each recommended measure, by measure id (ICO step 6).
     public var measureDecisions: [String: MeasureDecision]
+    /// The assessment this one re-assesses, when it was started from one (`dpia wizard --from`).
+    public var previous: PreviousAssessment?
 
     public init(
         questionnaireID: String, questionnaireVersion: String, metadata: AssessmentMetadata,
-        values: [String: AnswerValue] = [:], measureDecisions: [String: MeasureDecision] = [:]
+        values: [String: AnswerValue] = [:], measureDecisions: [String: MeasureDecision] = [:],
+        previous: PreviousAssessment? = nil
     ) {
         self.questionnaireID = questionnaireID
         self.questionnaireVersion = questionnaireVersion
         self.metadata = metadata
         self.values = values
         self.measureDecisions = measureDecisions
+        self.previous = previous
+    }
+}
+
+/// The answers file an assessment re-assesses, as its `previous` member names it: where the file is and
+/// the SHA-256 of its bytes, so a report can tell the file it compares with is the one this followed.
+public struct PreviousAssessment: Sendable, Equatable {
+    /// The previous answers file, relative to the folder of the answers file that names it.
+    public var file: String
+    /// The SHA-256 of the previous file's bytes, as 64 lowercase hexadecimal digits.
+    public var sha256: String
+    /// What the previous file said of itself when this one was started from it, for a reader without it.
+    public var reference: String?
+    public var assessmentDate: String?
+    public var questionnaireVersion: String?
+
+    public init(
+        file: String, sha256: String, reference: String? = nil, assessmentDate: String? = nil,
+        questionnaireVersion: String? = nil
+    ) {
+        self.file = file
+        self.sha256 = sha256
+        self.reference = reference
+        self.assessmentDate = assessmentDate
+        self.questionnaireVersion = questionnaireVersion
+    }
+
+    /// Where the previous file is, for an answers file at `answersPath`.
+    public func path(besides answersPath: String) -> String {
+        PathText.normalised(PathText.join(PathText.splitLast(answersPath).prefix, file))
+    }
+
+    /// Why `file` cannot be the path of a previous answers file, or nil when it can be.
+    static func problem(withFile file: String) -> String? {
+        if file.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            return "contains a control character; expected a plain path"
+        }
+        if file.hasPrefix("/") {
+            return
+                "\"\(file)\" is an absolute path; expected a path relative to this answers file's folder, so the two can move together"
+        }
+        if !file.hasSuffix(".json") || AssessmentJSON.isAssessmentFileName(file) {
+            return
+                "\"\(file)\" is not an answers file's name; expected the path of an answers file (*.json, not *.assessment.json)"
+        }
+        return nil
+    }
+
+    /// Whether `text` is a SHA-256 digest as `previous.sha256` holds it.
+    static func isDigest(_ text: String) -> Bool {
+        text.utf8.count == 64
+            && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 }
 

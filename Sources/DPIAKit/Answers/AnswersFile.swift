@@ -78,7 +78,7 @@ public enum AnswersFile {
                 at: "", root.location)
             throw ValidationFailure(sink.diagnostics)
         }
-        reader.rejectUnknownKeys(["$schema", "questionnaire", "metadata", "answers", "measures"])
+        reader.rejectUnknownKeys(["$schema", "questionnaire", "metadata", "previous", "answers", "measures"])
         let reference = reader.object("questionnaire", required: true)
         reference?.rejectUnknownKeys(["id", "version"])
         let id = reference?.string("id")
@@ -128,6 +128,9 @@ public enum AnswersFile {
                     reference: meta.string("reference", required: false),
                     assessor: assessor, assessmentDate: date, reviewDate: review, status: status)
             }
+        }
+        let previous = reader.object("previous").flatMap {
+            previousAssessment($0, date: metadata, sink: sink)
         }
         var values: [String: AnswerValue] = [:]
         if let answers = reader.object("answers", required: true) {
@@ -184,7 +187,44 @@ public enum AnswersFile {
         return (
             Answers(
                 questionnaireID: id, questionnaireVersion: version, metadata: metadata, values: values,
-                measureDecisions: decisions), parsed
+                measureDecisions: decisions, previous: previous), parsed
+        )
+    }
+
+    /// The `previous` member, checked: a relative path to an answers file, its SHA-256, and what it said
+    /// of itself (an earlier assessment date than this one's, when both are given).
+    static func previousAssessment(
+        _ reader: JSONReader, date metadata: AssessmentMetadata?, sink: DiagnosticSink
+    )
+        -> PreviousAssessment?
+    {
+        reader.rejectUnknownKeys(["file", "sha256", "reference", "assessmentDate", "questionnaireVersion"])
+        let file = reader.string("file")
+        if let file, let problem = PreviousAssessment.problem(withFile: file) {
+            sink.report(problem, at: reader.childPath("file"), reader.location(of: "file"))
+        }
+        let digest = reader.string("sha256")
+        if let digest, !PreviousAssessment.isDigest(digest) {
+            sink.report(
+                "\"\(digest.prefix(80))\" is not a SHA-256 digest; expected the previous file's SHA-256 as 64 lowercase hexadecimal digits",
+                at: reader.childPath("sha256"), reader.location(of: "sha256"))
+        }
+        let date = reader.string("assessmentDate", required: false)
+        if let date {
+            if !isValidDate(date) {
+                sink.report(
+                    "\"\(date)\" is not a date; expected YYYY-MM-DD", at: reader.childPath("assessmentDate"),
+                    reader.location(of: "assessmentDate"))
+            } else if let current = metadata?.assessmentDate, isValidDate(current), date > current {
+                sink.report(
+                    "the previous assessment's date \(date) is after this assessment's date \(current); expected the assessment this one follows",
+                    at: reader.childPath("assessmentDate"), reader.location(of: "assessmentDate"))
+            }
+        }
+        guard let file, let digest else { return nil }
+        return PreviousAssessment(
+            file: file, sha256: digest, reference: reader.string("reference", required: false),
+            assessmentDate: date, questionnaireVersion: reader.string("questionnaireVersion", required: false)
         )
     }
 
@@ -495,6 +535,20 @@ public enum AnswersFile {
         writer.key("status")
         writer.string(meta.status.rawValue)
         writer.endObject()
+        if let previous = answers.previous {
+            writer.key("previous")
+            writer.beginObject()
+            for (key, text) in [
+                ("file", previous.file), ("sha256", previous.sha256), ("reference", previous.reference),
+                ("assessmentDate", previous.assessmentDate),
+                ("questionnaireVersion", previous.questionnaireVersion),
+            ] {
+                guard let text else { continue }
+                writer.key(key)
+                writer.string(text)
+            }
+            writer.endObject()
+        }
         writer.key("answers")
         writer.beginObject()
         // Answers in question order, then answers to unknown questions by id. (A set of the ids written

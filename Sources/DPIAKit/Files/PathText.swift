@@ -38,5 +38,57 @@ enum PathText {
         return (String(path[..<after]), String(path[after...]))
     }
 
+    /// `target` as a path relative to `directory`; relative paths in either are taken from `cwd`. Only the
+    /// text is worked on (`.` and `..` folded in), no links are followed: `relative(to: "a/x.json",
+    /// from: "b")` is `../a/x.json`.
+    static func relative(to target: String, from directory: String, cwd: String) -> String {
+        func components(_ path: String) -> [String] {
+            let absolute = path.hasPrefix("/") ? path : join(cwd, path)
+            var parts: [String] = []
+            for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+                switch part {
+                case ".": continue
+                case "..": if !parts.isEmpty { parts.removeLast() }
+                default: parts.append(String(part))
+                }
+            }
+            return parts
+        }
+        let to = components(target)
+        let from = components(directory.isEmpty ? "." : directory)
+        var shared = 0
+        while shared < min(to.count, from.count) && to[shared] == from[shared] { shared += 1 }
+        let parts = Array(repeating: "..", count: from.count - shared) + to[shared...]
+        return parts.joined(separator: "/")
+    }
+
+    /// `.` and `name/..` folded away in the text, so a path through a folder not made yet still reads:
+    /// `reports/../old.json` gives `old.json`; leading `..` of a relative path are kept.
+    static func normalised(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." {
+                    parts.removeLast()
+                } else if !absolute {
+                    parts.append(part)
+                }
+            default: parts.append(part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// The folder part of a path, without its trailing slash: `a/b.json` gives `a`, `b.json` gives `.`.
+    static func directory(of path: String) -> String {
+        let prefix = splitLast(path).prefix
+        if prefix.isEmpty { return "." }
+        return prefix == "/" ? "/" : String(prefix.dropLast())
+    }
+
     private static let slash = UInt8(ascii: "/")
 }

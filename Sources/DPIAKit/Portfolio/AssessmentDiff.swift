@@ -22,6 +22,8 @@ public struct AssessmentDiff: Sendable {
         public var title: String
         public var old: String?
         public var new: String?
+        /// A text answer in the assessor's own words, which may run to paragraphs.
+        public var isFreeText = false
     }
 
     /// A question only one of the two questionnaire versions asks, answered in that assessment.
@@ -29,6 +31,7 @@ public struct AssessmentDiff: Sendable {
         public var question: String
         public var title: String
         public var answer: String
+        public var isFreeText = false
     }
 
     /// What is in one assessment's list and not the other's, by label.
@@ -51,6 +54,12 @@ public struct AssessmentDiff: Sendable {
         public var change: Change
     }
 
+    /// A control whose status moved: "Lock-screen previews off", "missing" → "in place".
+    public struct ControlChange: Sendable, Equatable {
+        public var control: String
+        public var change: Change
+    }
+
     public var oldFile: String
     public var newFile: String
     public var old: AssessmentMetadata
@@ -66,6 +75,9 @@ public struct AssessmentDiff: Sendable {
     public var categoriesInScope: Appeared
     public var driftedCategories: Appeared
     public var unapprovedPurposes: Appeared
+    /// Signs of drift (no approval for the actual use, no monitoring...) that appeared or went away.
+    public var driftSignals: Appeared
+    public var controls: [ControlChange]
     public var risks: [RiskChange]
     public var overallInherent: Change
     public var overallResidual: Change
@@ -73,6 +85,9 @@ public struct AssessmentDiff: Sendable {
     /// The state of prior consultation with the ICO (UK GDPR Art. 36), by `PriorConsultation.shortLabel`.
     public var priorConsultation: Change
     public var measures: [MeasureChange]
+    /// The risks whose inherent or residual level is higher than before, by its place on the scale.
+    public var risen: [String]
+    public var risksRose: Bool { !risen.isEmpty }
 
     /// Compares `old` (read from `oldFile`) with `new`; throws a bad-data error naming `newFile` when the
     /// two are on different questionnaires.
@@ -119,28 +134,41 @@ public struct AssessmentDiff: Sendable {
         func shown(_ assessment: Assessment, _ question: Question) -> String? {
             assessment.effectiveAnswers[question.id].map { AnswerText.display($0, for: question) }
         }
+        let oldShown = Set(old.visibleQuestions)
+        let newShown = Set(new.visibleQuestions)
+        // An answer missing because its question is hidden by the other answers is not a gap.
+        func described(_ assessment: Assessment, _ question: Question, shownIDs: Set<String>) -> String? {
+            shown(assessment, question)
+                ?? (shownIDs.contains(question.id) ? nil : "not asked with these answers")
+        }
         answers = []
         onlyInNew = []
         for id in newQ.questionIDs {
             guard let question = newQ.question(id) else { continue }
             guard let before = oldQ.question(id) else {
                 if let answer = shown(new, question) {
-                    onlyInNew.append(OneSidedAnswer(question: id, title: title(question), answer: answer))
+                    onlyInNew.append(
+                        OneSidedAnswer(
+                            question: id, title: title(question), answer: answer,
+                            isFreeText: Self.isFreeText(question)))
                 }
                 continue
             }
             if old.effectiveAnswers[id] != new.effectiveAnswers[id] {
                 answers.append(
                     AnswerChange(
-                        question: id, title: title(question), old: shown(old, before),
-                        new: shown(new, question)))
+                        question: id, title: title(question),
+                        old: described(old, before, shownIDs: oldShown),
+                        new: described(new, question, shownIDs: newShown),
+                        isFreeText: Self.isFreeText(before) || Self.isFreeText(question)))
             }
         }
         onlyInOld = oldQ.questionIDs.compactMap { id in
             guard !newQ.asks(id), let question = oldQ.question(id), let answer = shown(old, question) else {
                 return nil
             }
-            return OneSidedAnswer(question: id, title: title(question), answer: answer)
+            return OneSidedAnswer(
+                question: id, title: title(question), answer: answer, isFreeText: Self.isFreeText(question))
         }
 
         categoriesInScope = Self.appeared(
@@ -152,6 +180,10 @@ public struct AssessmentDiff: Sendable {
         unapprovedPurposes = Self.appeared(
             old.purposeDrift?.unapprovedPurposes.map { ($0.id, $0.label) } ?? [],
             new.purposeDrift?.unapprovedPurposes.map { ($0.id, $0.label) } ?? [])
+
+        driftSignals = Self.appeared(
+            old.purposeDrift?.signals.map { ($0.id, $0.label) } ?? [],
+            new.purposeDrift?.signals.map { ($0.id, $0.label) } ?? [])
 
         let absentOld = "not in \(oldQ.version)"
         let absentNew = "not in \(newQ.version)"
@@ -167,6 +199,23 @@ public struct AssessmentDiff: Sendable {
                     old: before.map { level($0.residualLevel) } ?? absentOld,
                     new: after.map { level($0.residualLevel) } ?? absentNew))
             return change.inherent.changed || change.residual.changed ? change : nil
+        }
+        controls = Self.union(old.controls, new.controls, id: \.control.id).compactMap { before, after in
+            guard let any = after ?? before else { return nil }
+            let change = Change(
+                old: before.map { $0.status.rawValue } ?? absentOld,
+                new: after.map { $0.status.rawValue } ?? absentNew)
+            return change.changed ? ControlChange(control: any.control.label, change: change) : nil
+        }
+        func rank(_ level: Level, _ questionnaire: Questionnaire) -> Int {
+            questionnaire.scoring.riskLevels.firstIndex { $0.id == level.id } ?? 0
+        }
+        risen = Self.union(old.risks, new.risks, id: \.risk.id).compactMap { before, after in
+            guard let before, let after else { return nil }
+            let rose =
+                rank(after.level, newQ) > rank(before.level, oldQ)
+                || rank(after.residualLevel, newQ) > rank(before.residualLevel, oldQ)
+            return rose ? after.risk.id : nil
         }
         overallInherent = Change(old: level(old.overallInherent), new: level(new.overallInherent))
         overallResidual = Change(old: level(old.overallResidual), new: level(new.overallResidual))
@@ -186,9 +235,20 @@ public struct AssessmentDiff: Sendable {
     /// Whether anything at all differs between the two assessments' answers and results.
     public var hasChanges: Bool {
         !answers.isEmpty || !onlyInOld.isEmpty || !onlyInNew.isEmpty || !categoriesInScope.isEmpty
-            || !driftedCategories.isEmpty || !unapprovedPurposes.isEmpty || !risks.isEmpty
+            || !driftedCategories.isEmpty || !unapprovedPurposes.isEmpty || !driftSignals.isEmpty
+            || !controls.isEmpty || !risks.isEmpty
             || overallInherent.changed || overallResidual.changed || recommendation.changed
             || priorConsultation.changed || !measures.isEmpty
+    }
+
+    /// Whether drift appeared: a drifted category, an unapproved purpose or a sign of drift not there before.
+    public var driftAppeared: Bool {
+        !driftedCategories.appeared.isEmpty || !unapprovedPurposes.appeared.isEmpty
+            || !driftSignals.appeared.isEmpty
+    }
+
+    static func isFreeText(_ question: Question) -> Bool {
+        question.type == .text || question.type == .longText
     }
 
     /// A measure's decision in a few words: "undecided", "declined", "approved, in progress"; "not
@@ -222,6 +282,10 @@ public struct AssessmentDiff: Sendable {
 }
 
 extension AssessmentDiff {
+    /// The longest answer the terminal shows in full, in characters; longer ones are cut short with a
+    /// note, and the Markdown and HTML comparisons have them whole.
+    public static let terminalAnswerLimit = 120
+
     /// The comparison as `dpia diff` prints it: a heading, then each part with its changes or "No change.".
     public var terminalLines: [TerminalText] {
         func dated(_ file: String, _ meta: AssessmentMetadata, _ version: String) -> TerminalText {
@@ -235,6 +299,13 @@ extension AssessmentDiff {
         }
         func listed(_ label: TerminalText, _ items: [String]) -> [TerminalText] {
             items.isEmpty ? [] : ["\(label): \(items.joined(separator: "; "))"]
+        }
+        var shortened = false
+        func capped(_ answer: String?, _ freeText: Bool) -> String {
+            guard let answer else { return "not answered" }
+            guard freeText, answer.count > Self.terminalAnswerLimit else { return answer }
+            shortened = true
+            return answer.prefix(Self.terminalAnswerLimit - 1) + "…"
         }
         let reference = new.reference.map { " (\($0))" } ?? ""
         var lines: [TerminalText] = [
@@ -253,9 +324,15 @@ extension AssessmentDiff {
             ])
         lines += section(
             "Answers",
-            answers.map { "\($0.title): \($0.old ?? "not answered") → \($0.new ?? "not answered")" }
-                + onlyInOld.map { "\($0.title): \($0.answer) (only in \(versions.old))" }
-                + onlyInNew.map { "\($0.title): \($0.answer) (only in \(versions.new))" })
+            answers.map {
+                "\($0.title): \(capped($0.old, $0.isFreeText)) → \(capped($0.new, $0.isFreeText))"
+            }
+                + onlyInOld.map {
+                    "\($0.title): \(capped($0.answer, $0.isFreeText)) (only in \(versions.old))"
+                }
+                + onlyInNew.map {
+                    "\($0.title): \(capped($0.answer, $0.isFreeText)) (only in \(versions.new))"
+                })
         lines += section(
             "Data categories",
             listed("Newly in scope", categoriesInScope.appeared)
@@ -265,7 +342,11 @@ extension AssessmentDiff {
             listed("Drifted categories appeared", driftedCategories.appeared)
                 + listed("Drifted categories gone", driftedCategories.gone)
                 + listed("Unapproved purposes appeared", unapprovedPurposes.appeared)
-                + listed("Unapproved purposes gone", unapprovedPurposes.gone))
+                + listed("Unapproved purposes gone", unapprovedPurposes.gone)
+                + listed("Signs of drift appeared", driftSignals.appeared)
+                + listed("Signs of drift gone", driftSignals.gone))
+        lines += section(
+            "Controls", controls.map { "\($0.control): \($0.change.old) → \($0.change.new)" })
         lines += section(
             "Risks",
             risks.map {
@@ -273,6 +354,12 @@ extension AssessmentDiff {
             })
         lines += section(
             "Measures", measures.map { "\($0.measure): \($0.change.old) → \($0.change.new)" })
+        if shortened {
+            lines += [
+                .empty,
+                "Text answers longer than \(Self.terminalAnswerLimit) characters are cut short (…); --format md,html shows them in full.",
+            ]
+        }
         return lines
     }
 }

@@ -53,7 +53,8 @@ public struct Register: Sendable {
 
     /// Groups `assessed` into histories, judges each against `asOf`, and sorts them by urgency.
     ///
-    /// Assessments of one organisation with the same reference are one history; without a reference, an
+    /// Assessments of one organisation with the same reference are one history, and so are an assessment
+    /// and the one its `previous` names when both are in the register; otherwise, without a reference, an
     /// assessment is its own. Within a history the latest is the one with the latest assessment date
     /// (then the last file name).
     public init(
@@ -64,12 +65,31 @@ public struct Register: Sendable {
         self.dueWithinDays = dueWithinDays
         self.failures = failures
         self.notes = notes
+        // Each file's own key, then keys joined where a file names another of the register as `previous`.
+        func key(_ item: Assessed) -> String {
+            let meta = item.assessment.answers.metadata
+            return meta.reference.map { "ref\u{0}\(meta.organisation)\u{0}\($0)" } ?? "file\u{0}\(item.file)"
+        }
+        func normalised(_ path: String) -> String { PathText.relative(to: path, from: "", cwd: "/") }
+        var joined: [String: String] = [:]
+        func root(_ key: String) -> String {
+            var key = key
+            while let next = joined[key], next != key { key = next }
+            return key
+        }
+        let keyByFile = Dictionary(
+            assessed.map { (normalised($0.file), key($0)) }, uniquingKeysWith: { a, _ in a })
+        for item in assessed {
+            guard let previous = item.assessment.answers.previous,
+                let earlier = keyByFile[normalised(previous.path(besides: item.file))]
+            else { continue }
+            let (a, b) = (root(earlier), root(key(item)))
+            if a != b { joined[b] = a }
+        }
         var groups: [String: [Assessed]] = [:]
         var order: [String] = []
         for item in assessed {
-            let meta = item.assessment.answers.metadata
-            let key =
-                meta.reference.map { "ref\u{0}\(meta.organisation)\u{0}\($0)" } ?? "file\u{0}\(item.file)"
+            let key = root(key(item))
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(item)
         }
@@ -182,6 +202,20 @@ extension Register.Entry {
             count(drift.unapprovedPurposes.count, "unapproved purpose", "unapproved purposes"),
             count(drift.signals.count, "signal", "signals"),
         ].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    /// "re-assesses the 2026-03-16 assessment" when the latest names, as `previous`, another assessment
+    /// of this history; nil otherwise.
+    public var follows: String? {
+        let latest = self.latest
+        guard let previous = latest.assessment.answers.previous else { return nil }
+        let path = PathText.relative(to: previous.path(besides: latest.file), from: "", cwd: "/")
+        guard
+            let earlier = history.dropLast().last(where: {
+                PathText.relative(to: $0.file, from: "", cwd: "/") == path
+            })
+        else { return nil }
+        return "re-assesses the \(earlier.assessment.answers.metadata.assessmentDate) assessment"
     }
 
     /// The overall residual level over the history, oldest first, repeats dropped, from the month of the

@@ -75,6 +75,7 @@ public enum RegisterData {
             "priorConsultation": .string(assessment.priorConsultation.shortLabel),
             "drift": .string(entry.drift),
             "trend": .string(entry.trend),
+            "follows": entry.follows.map(TemplateValue.string) ?? .null,
             "assessments": .int(entry.history.count),
             "openActions": .int(entry.openActions.count),
             "overdueActions": .int(entry.overdueActions.count),

@@ -28,13 +28,18 @@ struct RegisterLoader {
     }
 
     func load(_ file: String, questionnaires: inout QuestionnaireCache) -> Loaded {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(file)
+        } catch {
+            return .failed(Register.Failure(file: file, error: .input(error)))
+        }
+        return load(file, bytes: bytes, questionnaires: &questionnaires)
+    }
+
+    /// Scores `bytes`, read from `file`.
+    func load(_ file: String, bytes: [UInt8], questionnaires: inout QuestionnaireCache) -> Loaded {
         do throws(DPIAError) {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileIO.read(file)
-            } catch {
-                throw .input(error)
-            }
             let root = try? JSONParser.parse(bytes)
             if let root, root["answers"] == nil {
                 let what =

@@ -1,35 +1,45 @@
-/// `register.md.mustache` and `register.html.mustache` (or, with another `stem`, `compare.*.mustache`),
-/// found in the report templates folder beside the reports' own, and sharing its partials.
+/// `register.md.mustache` and `register.html.mustache` (or `compare.*` for `dpia compare`, `diff.*` for
+/// `dpia diff`), found in the report templates folder beside the reports' own, and sharing its partials
+/// (the HTML takes the reports' `style.css`; the diff shares `partials/changes.*` with the report's
+/// changes section).
 public struct RegisterTemplates: Sendable {
     public let reports: ReportTemplates
     public let registers: [ReportFormat: Template]
-    /// The first part of the templates' names: `register`, or `compare` for `dpia compare`.
-    public var stem = "register"
+    /// `register`, `compare` or `diff`: the templates' names begin with it.
+    public let name: String
 
-    /// The formats a register is rendered in from a template; TSV is made without one.
-    public static let formats: [ReportFormat] = [.markdown, .html]
-
-    public static func fileName(_ format: ReportFormat, stem: String = "register") -> String {
-        "\(stem).\(format.fileExtension).mustache"
+    /// What the templates make, for messages: "register", "comparison" or "diff".
+    static func what(_ name: String) -> String {
+        switch name {
+        case "compare": "comparison"
+        default: name
+        }
     }
 
-    /// Loads the register templates of `reports`' folder (`stem.md.mustache`, `stem.html.mustache`); each
-    /// of `needed` must be there.
+    /// The formats a register or comparison is rendered in from a template; TSV is made without one.
+    public static let formats: [ReportFormat] = [.markdown, .html]
+
+    public static func fileName(_ format: ReportFormat, name: String = "register") -> String {
+        "\(name).\(format.fileExtension).mustache"
+    }
+
+    /// Loads the register templates (or the `name` ones) of `reports`' folder; each of `needed` must be there.
     public static func load(
-        beside reports: ReportTemplates, needed: [ReportFormat], stem: String = "register"
-    ) throws(TemplateLoadError) -> RegisterTemplates {
-        let what = stem == "register" ? "register" : "comparison"
+        beside reports: ReportTemplates, needed: [ReportFormat], name: String = "register"
+    ) throws(TemplateLoadError)
+        -> RegisterTemplates
+    {
         var registers: [ReportFormat: Template] = [:]
         var errors: [TemplateError] = []
         let root = Posix.realPath(reports.directory) ?? reports.directory
         for format in formats {
-            let path = PathText.join(reports.directory, fileName(format, stem: stem))
+            let path = PathText.join(reports.directory, fileName(format, name: name))
             guard FileIO.exists(path) else {
                 if needed.contains(format) {
                     throw .missing(
                         path: path,
                         reason:
-                            "no such file; the \(format.readerName) \(what) needs it in the templates folder"
+                            "no such file; the \(format.readerName) \(what(name)) needs it in the templates folder"
                     )
                 }
                 continue
@@ -64,14 +74,14 @@ public struct RegisterTemplates: Sendable {
             }
         }
         if !errors.isEmpty { throw .invalid(errors) }
-        return RegisterTemplates(reports: reports, registers: registers, stem: stem)
+        return RegisterTemplates(reports: reports, registers: registers, name: name)
     }
 
     public func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
         guard let template = registers[format] else {
             throw TemplateError(
                 kind: .unreadable, template: reports.directory, line: 0, column: 0,
-                message: "has no \(Self.fileName(format, stem: stem))")
+                message: "has no \(Self.fileName(format, name: name))")
         }
         return try template.renderBytes(
             data, partials: reports.partials, appendEscaped: { format.appendEscaped($0, to: &$1) })
@@ -80,9 +90,11 @@ public struct RegisterTemplates: Sendable {
     /// Names the templates use that their data never has (the register's, or the comparison's).
     public func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
         let schema =
-            stem == "register"
-            ? RegisterData.schemaSample(toolVersion: toolVersion)
-            : ComparisonData.schemaSample(toolVersion: toolVersion)
+            switch name {
+            case "register": RegisterData.schemaSample(toolVersion: toolVersion)
+            case "compare": ComparisonData.schemaSample(toolVersion: toolVersion)
+            default: ReportData.diffSample(toolVersion: toolVersion)
+            }
         return Self.formats.compactMap { registers[$0] }.flatMap {
             $0.unknownNames(against: schema, partials: reports.partials)
         }

@@ -13,13 +13,18 @@ public enum AssessmentJSON {
     public static let fileSuffix = ".assessment.json"
 
     /// The assessment as a JSON value, members in a fixed order.
-    public static func value(_ assessment: Assessment, toolVersion: String) -> JSONValue {
-        Builder(assessment: assessment).root(toolVersion: toolVersion)
+    /// `previous` is what the reports say of the assessment the answers name as `previous`.
+    public static func value(
+        _ assessment: Assessment, toolVersion: String, previous: PreviousComparison? = nil
+    ) -> JSONValue {
+        Builder(assessment: assessment, previous: previous).root(toolVersion: toolVersion)
     }
 
     /// The bytes of `NAME.assessment.json`.
-    public static func bytes(_ assessment: Assessment, toolVersion: String) -> [UInt8] {
-        JSONWriter.bytes(value(assessment, toolVersion: toolVersion))
+    public static func bytes(
+        _ assessment: Assessment, toolVersion: String, previous: PreviousComparison? = nil
+    ) -> [UInt8] {
+        JSONWriter.bytes(value(assessment, toolVersion: toolVersion, previous: previous))
     }
 
     /// Whether a file name is one this format is written under, so it is never read as an answers file.
@@ -29,7 +34,25 @@ public enum AssessmentJSON {
 
     private struct Builder {
         let assessment: Assessment
+        var previous: PreviousComparison?
         var scoring: Scoring { assessment.questionnaire.scoring }
+
+        func previousValue(_ comparison: PreviousComparison) -> JSONValue {
+            let previous = comparison.previous
+            var reason: String?
+            if case .unavailable(_, _, let text) = comparison { reason = text }
+            return .members([
+                ("file", .string(previous.file)),
+                ("sha256", .string(previous.sha256)),
+                ("reference", .text(previous.reference)),
+                ("assessmentDate", .text(previous.assessmentDate)),
+                ("questionnaireVersion", .text(previous.questionnaireVersion)),
+                ("comparison", .string(comparison.state)),
+                ("reason", .text(reason)),
+                ("driftAppeared", comparison.diff.map { .bool($0.driftAppeared) } ?? .null),
+                ("risksRose", comparison.diff.map { .bool($0.risksRose) } ?? .null),
+            ])
+        }
 
         func root(toolVersion: String) -> JSONValue {
             let questionnaire = assessment.questionnaire
@@ -60,7 +83,7 @@ public enum AssessmentJSON {
                 ("inherent", assessment.overallInherent.map(riskLevel) ?? .null),
                 ("residual", assessment.overallResidual.map(riskLevel) ?? .null),
             ])
-            let findings: [(String, JSONValue)] = [
+            var findings: [(String, JSONValue)] = [
                 ("metadata", metadata),
                 ("answersFingerprint", .string("sha256:" + fingerprint)),
                 ("screening", assessment.screening.map(screening) ?? .null),
@@ -71,6 +94,8 @@ public enum AssessmentJSON {
                 ("overall", overall),
                 ("drivers", .elements(assessment.topDrivers.map(driver))),
             ]
+            // Only an answers file that names the assessment it follows has this member.
+            if let previous { findings.insert(("previous", previousValue(previous)), at: 2) }
             let outcome: [(String, JSONValue)] = [
                 ("measures", .elements(assessment.measures.map(measure))),
                 ("actionPlan", .elements(assessment.actionPlan.map(actionItem))),

@@ -88,7 +88,8 @@ public struct AssessCommand {
                     output.out(
                         isBatch
                             ? BatchSummary.line(row)
-                            : AssessmentSummary.text(outcome.assessment, written: outcome.written))
+                            : AssessmentSummary.text(
+                                outcome.assessment, written: outcome.written, previous: outcome.previous))
                     if isBatch { rows.append(row) }
                     if let failOn { gate.add(outcome.assessment, to: failOn) }
                 case .failure(let error):

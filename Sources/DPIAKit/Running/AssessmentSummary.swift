@@ -1,7 +1,10 @@
 /// The few lines `dpia assess` prints for one assessment: the rating, the recommendation, what drives
 /// it and the files written.
 public enum AssessmentSummary {
-    public static func text(_ assessment: Assessment, written: [String]) -> TerminalText {
+    /// `previous`: what the reports say of the assessment the answers name as `previous`, if any.
+    public static func text(
+        _ assessment: Assessment, written: [String], previous: PreviousComparison? = nil
+    ) -> TerminalText {
         let meta = assessment.answers.metadata
         var lines: [TerminalText] = [
             "\(meta.platform) — \(meta.organisation) (\(meta.status.rawValue), \(meta.assessmentDate))"
@@ -29,6 +32,19 @@ public enum AssessmentSummary {
         }
         lines += outcomeLines(assessment)
         for note in assessment.notes { lines.append("  Note: \(note)") }
+        switch previous {
+        case .compared(let previous, let diff):
+            if let alert = ChangesData.alert(diff) {
+                lines.append("  \(alert) (\(previous.file); the reports list the changes)")
+            } else {
+                lines.append(
+                    "  Previous assessment: \(previous.file); no new drift and no risk went up (the reports list the changes)"
+                )
+            }
+        case .unavailable(let previous, _, let reason):
+            lines.append("  Previous assessment: not compared: \(previous.file) \(reason)")
+        case nil: break
+        }
         lines.append("  Wrote \(written.joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }

@@ -36,6 +36,8 @@ public struct Assessor: Sendable {
         public var written: [String]
         /// Whether every report was there already, byte for byte what this run would write, and kept.
         public var kept = false
+        /// What the reports say of the assessment the answers name as `previous`, if they name one.
+        public var previous: PreviousComparison?
     }
 
     /// Assesses one answers file and writes its reports atomically, as one set: nothing is written
@@ -310,9 +312,12 @@ public struct Assessor: Sendable {
             throw .input(.invalid(error))
         }
         // Only the templated formats read the report data; `--format json` alone need not build it.
+        // The assessment this one follows, looked for beside it; one that is not there is stated, not an error.
+        let previous = PreviousComparison.check(
+            assessment, answersPath: answersPath, catalog: catalog, questionnaires: &questionnaires)
         let data: TemplateValue =
             formats.contains(where: \.isTemplated)
-            ? ReportData.build(assessment, toolVersion: toolVersion) : .null
+            ? ReportData.build(assessment, toolVersion: toolVersion, previous: previous) : .null
         let base = PathText.deletingExtension(PathText.lastComponent(answersPath))
         var outputs: [OutputFile] = []
         for format in formats {
@@ -320,7 +325,7 @@ public struct Assessor: Sendable {
                 let text =
                     format.isTemplated
                     ? try templates.renderBytes(format, data: data)
-                    : AssessmentJSON.bytes(assessment, toolVersion: toolVersion)
+                    : AssessmentJSON.bytes(assessment, toolVersion: toolVersion, previous: previous)
                 outputs.append(
                     OutputFile(
                         path: PathText.join(outputDirectory, "\(base).\(format.fileExtension)"), bytes: text))
@@ -329,7 +334,9 @@ public struct Assessor: Sendable {
             }
         }
         return Rendered(
-            outcome: Outcome(answersPath: answersPath, assessment: assessment, written: outputs.map(\.path)),
+            outcome: Outcome(
+                answersPath: answersPath, assessment: assessment, written: outputs.map(\.path),
+                previous: previous),
             outputs: outputs)
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the commands read from outside the library: the environment and where the bundled files are.
 public struct CommandContext: Sendable {
     public var environment: [String: String]
@@ -37,4 +39,9 @@ public struct CommandContext: Sendable {
             throw .templates(error)
         }
     }
+}
+
+extension CommandContext {
+    /// The folder dpia runs in, against which relative paths are taken.
+    public var currentDirectory: String { FileManager.default.currentDirectoryPath }
 }

@@ -31,7 +31,7 @@ public struct CompareCommand {
         do throws(DPIAError) {
             let reports = try context.templates(self.templates)
             do throws(TemplateLoadError) {
-                templates = try RegisterTemplates.load(beside: reports, needed: formats, stem: "compare")
+                templates = try RegisterTemplates.load(beside: reports, needed: formats, name: "compare")
             } catch {
                 throw .templates(error)
             }

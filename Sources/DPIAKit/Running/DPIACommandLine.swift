@@ -35,7 +35,12 @@ public enum DPIACommandLine {
                     ),
                     .value(
                         "resume", valueName: "DRAFT",
-                        help: "Continue an assessment from its draft answers file."),
+                        help: "Continue an assessment from its draft answers file, on the version it names."),
+                    .value(
+                        "from", valueName: "OLD",
+                        help:
+                            "Start a new assessment on the current version from an earlier answers file: what still fits is carried, the rest is asked."
+                    ),
                     .value(
                         "draft", valueName: "PATH",
                         help:
@@ -137,7 +142,22 @@ public enum DPIACommandLine {
                 name: "diff",
                 abstract: "Show what changed between two assessments of one platform.",
                 discussion:
-                    "Compares the answers, data categories in scope, purpose drift, each risk's inherent and residual level, the overall result, ICO prior consultation and the measures' decisions, in the questionnaire's order. The two may be on different versions of one questionnaire (what only one version asks is listed apart) or of other organisations (noted); answers files on different questionnaires are refused.",
+                    "Compares the answers, data categories in scope, purpose drift and its signs, the controls, each risk's inherent and residual level, the overall result, ICO prior consultation and the measures' decisions, in the questionnaire's order. The two may be on different versions of one questionnaire (what only one version asks is listed apart) or of other organisations (noted); answers files on different questionnaires are refused. Printed to the terminal, long text answers cut short; with --format md,html, written to OUT/NEW.diff.md and OUT/NEW.diff.html (NEW being the later file's name) together, from Templates/diff.*.mustache. Existing files are kept unless --force is given.",
+                options: [
+                    .list(
+                        "format", valueName: "FORMATS",
+                        help: "Write the comparison in these formats instead of printing it.",
+                        allowedValues: ["md", "html"]),
+                    .value(
+                        "out", short: "o", valueName: "DIR", help: "Folder for the comparison files.",
+                        defaultValue: "reports"),
+                    .value(
+                        "templates", valueName: "DIR",
+                        help:
+                            "Templates folder holding diff.md.mustache and diff.html.mustache (default: the bundled Templates/)."
+                    ),
+                    .flag("force", short: "f", help: "Replace existing comparison files."),
+                ],
                 positionals: [
                     PositionalSpec("OLD", help: "The earlier answers file."),
                     PositionalSpec("NEW", help: "The later answers file."),

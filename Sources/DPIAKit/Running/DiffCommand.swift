@@ -1,11 +1,30 @@
-/// `dpia diff OLD NEW`: what changed between two assessments of one platform, printed to the terminal.
+/// `dpia diff OLD NEW`: what changed between two assessments of one platform, printed to the terminal,
+/// or written as Markdown and HTML for the committee pack.
 public struct DiffCommand {
     public var old: String
     public var new: String
+    /// `md`, `html`: write these instead of printing; none prints.
+    public var formats: [String]
+    public var outputDirectory: String
+    public var overwrite: Bool
+    public var templates: String?
 
-    public init(old: String, new: String) {
+    public init(
+        old: String, new: String, formats: [String] = [], outputDirectory: String = "reports",
+        overwrite: Bool = false, templates: String? = nil
+    ) {
         self.old = old
         self.new = new
+        self.formats = formats
+        self.outputDirectory = outputDirectory
+        self.overwrite = overwrite
+        self.templates = templates
+    }
+
+    /// The files `--format` writes: `OUT/NEW.diff.md` and `OUT/NEW.diff.html`, NEW the later file's name.
+    public func outputPath(_ format: ReportFormat) -> String {
+        let base = PathText.deletingExtension(PathText.lastComponent(new))
+        return PathText.join(outputDirectory, "\(base).diff.\(format.fileExtension)")
     }
 
     public func run(in context: CommandContext, output: CommandOutput) -> ExitStatus {
@@ -34,10 +53,52 @@ public struct DiffCommand {
             for failure in failures { output.fail(failure) }
             return DPIAError.several(failures).exitStatus
         }
+        let templated = RegisterTemplates.formats.filter { formats.contains($0.rawValue) }
         do throws(DPIAError) {
+            // Templates are found before anything is compared, so a broken folder is told at once.
+            var diffTemplates: RegisterTemplates?
+            if !templated.isEmpty {
+                let reports = try context.templates(templates)
+                do throws(TemplateLoadError) {
+                    diffTemplates = try RegisterTemplates.load(
+                        beside: reports, needed: templated, name: "diff")
+                } catch {
+                    throw .templates(error)
+                }
+            }
             let diff = try AssessmentDiff(
                 old: assessments[0], oldFile: old, new: assessments[1], newFile: new)
-            for line in diff.terminalLines { output.out(line) }
+            guard let diffTemplates else {
+                for line in diff.terminalLines { output.out(line) }
+                return .success
+            }
+            let data = DiffReport.data(
+                diff, toolVersion: dpiaVersion,
+                fingerprints: (
+                    DiffReport.fingerprint(assessments[0]), DiffReport.fingerprint(assessments[1])
+                ))
+            var files: [OutputFile] = []
+            for format in templated {
+                do throws(TemplateError) {
+                    files.append(
+                        OutputFile(
+                            path: outputPath(format), bytes: try diffTemplates.render(format, data: data)))
+                } catch {
+                    throw .rendering(error)
+                }
+            }
+            do throws(OutputError) {
+                if !overwrite, let existing = files.first(where: { FileIO.exists($0.path) }) {
+                    throw OutputError(
+                        path: existing.path,
+                        reason: "already exists; use --force to replace it (nothing was written)")
+                }
+                try FileIO.makeDirectory(outputDirectory)
+                try FileSet.write(files, overwrite: overwrite)
+            } catch {
+                throw .output(error)
+            }
+            output.out(TerminalText("Wrote " + files.map(\.path).joined(separator: ", ")))
             return .success
         } catch {
             return output.fail(error)

@@ -47,9 +47,11 @@ public struct ValidateCommand {
                 let templates = try context.templates(templatesDirectory)
                 let registers: RegisterTemplates
                 let comparisons: RegisterTemplates
+                let diffs: RegisterTemplates
                 do throws(TemplateLoadError) {
                     registers = try RegisterTemplates.load(beside: templates, needed: [])
-                    comparisons = try RegisterTemplates.load(beside: templates, needed: [], stem: "compare")
+                    comparisons = try RegisterTemplates.load(beside: templates, needed: [], name: "compare")
+                    diffs = try RegisterTemplates.load(beside: templates, needed: [], name: "diff")
                 } catch {
                     throw .templates(error)
                 }
@@ -57,13 +59,15 @@ public struct ValidateCommand {
                     templates.unknownNames(toolVersion: dpiaVersion)
                     + registers.unknownNames(toolVersion: dpiaVersion)
                     + comparisons.unknownNames(toolVersion: dpiaVersion)
+                    + diffs.unknownNames(toolVersion: dpiaVersion)
                     + templates.wordXMLProblems(toolVersion: dpiaVersion)
                 if unknown.isEmpty {
                     let registerCount =
                         registers.registers.isEmpty ? "" : ", \(registers.registers.count) register templates"
                     let comparisonCount =
-                        comparisons.registers.isEmpty
-                        ? "" : ", \(comparisons.registers.count) comparison templates"
+                        (comparisons.registers.isEmpty
+                            ? "" : ", \(comparisons.registers.count) comparison templates")
+                        + (diffs.registers.isEmpty ? "" : ", \(diffs.registers.count) diff templates")
                     output.out(
                         "\(templatesDirectory): ok (\(templates.reports.count) report templates\(registerCount)\(comparisonCount), \(templates.partials.count) partials)"
                     )

@@ -12,6 +12,8 @@ public struct WizardCommand {
     public var questionnaire: String?
     /// `--resume DRAFT`: continue that draft in place.
     public var resume: String?
+    /// `--from OLD`: start a new assessment on the current version from an earlier answers file.
+    public var from: String?
     /// `--draft PATH`: where a new draft goes.
     public var draft: String?
     /// `--out DIR`, or nil for the default.
@@ -27,10 +29,11 @@ public struct WizardCommand {
 
     public init(
         questionnaire: String?, resume: String?, draft: String?, outputDirectory: String?,
-        formatNames: [String], templates: String?, force: Bool, plain: Bool
+        formatNames: [String], templates: String?, force: Bool, plain: Bool, from: String? = nil
     ) {
         self.questionnaire = questionnaire
         self.resume = resume
+        self.from = from
         self.draft = draft
         self.outputDirectory = outputDirectory
         self.formatNames = formatNames
@@ -59,8 +62,6 @@ public struct WizardCommand {
     /// draft, and refuses to begin when a report it would write already exists, rather than after half an
     /// hour of answers.
     public func start(in context: CommandContext, today: CalendarDate, output: CommandOutput) -> Start {
-        let questionnaireName =
-            questionnaire ?? resume.flatMap(Self.draftQuestionnaireID) ?? Self.defaultQuestionnaire
         let outputDirectory = self.outputDirectory ?? Self.defaultOutput
         if resume != nil && draft != nil {
             output.error(
@@ -68,14 +69,33 @@ public struct WizardCommand {
             )
             return .stopped(.usage)
         }
+        if resume != nil && from != nil {
+            output.error(
+                "dpia wizard: --resume continues a draft and --from starts a new assessment from an earlier one; give one of them\nusage: \(DPIACommandLine.synopsis("wizard"))"
+            )
+            return .stopped(.usage)
+        }
         let catalog = context.catalog()
         let questionnaire: Questionnaire
         let templates: ReportTemplates
         do {
-            questionnaire = try QuestionnaireResolver.resolve(questionnaireName, catalog: catalog)
+            if let explicit = self.questionnaire {
+                questionnaire = try QuestionnaireResolver.resolve(explicit, catalog: catalog)
+            } else if let resume {
+                // A draft continues on the version it names; `--from` is how one moves to a newer version.
+                questionnaire = try QuestionnaireResolver.forAnswers(
+                    try Self.read(resume), answersPath: resume, explicit: nil, catalog: catalog)
+            } else {
+                questionnaire = try QuestionnaireResolver.resolve(Self.defaultQuestionnaire, catalog: catalog)
+            }
             templates = try context.templates(self.templates)
         } catch {
             return .stopped(output.fail(error))
+        }
+        if resume != nil, let newer = questionnaire.supersededBy {
+            output.error(
+                "dpia: note: this draft is on \(questionnaire.id) \(questionnaire.version), superseded by \(newer); it continues on \(questionnaire.version). To re-assess on \(newer) instead, start a new assessment from it: \(program) wizard --from \(WizardFiles.shellQuoted(resume!))"
+            )
         }
 
         // Where the draft lives, and what it already holds.
@@ -110,6 +130,17 @@ public struct WizardCommand {
                 return .stopped(output.fail(error))
             }
         }
+        var carryOver: CarryOver?
+        if let from {
+            do throws(DPIAError) {
+                carryOver = try Self.carryOver(
+                    from: from, to: questionnaire, draftPath: draftPath, catalog: catalog,
+                    cwd: context.currentDirectory)
+            } catch {
+                lock.release()
+                return .stopped(output.fail(error))
+            }
+        }
 
         let finalPath = WizardFiles.finalAnswersPath(forDraft: draftPath, outputDirectory: outputDirectory)
         let formats = DPIACommandLine.formats(formatNames)
@@ -129,9 +160,16 @@ public struct WizardCommand {
             try FileIO.writeAtomically(
                 AnswersFile.write(answers, questionnaire: questionnaire), to: draftPath, overwrite: true)
         }
-        let wizard = Wizard(
-            questionnaire: questionnaire, today: today, resuming: draft, draftPath: draftPath,
-            reportsFolder: outputDirectory, save: save)
+        let wizard =
+            if let carryOver {
+                Wizard(
+                    questionnaire: questionnaire, today: today, carryingOver: carryOver, draftPath: draftPath,
+                    reportsFolder: outputDirectory, save: save)
+            } else {
+                Wizard(
+                    questionnaire: questionnaire, today: today, resuming: draft, draftPath: draftPath,
+                    reportsFolder: outputDirectory, save: save)
+            }
         if draft == nil {
             // Claims the draft's name at once and proves it can be written before anything is asked.
             do {
@@ -143,7 +181,8 @@ public struct WizardCommand {
         }
         return .ready(
             WizardSession(
-                wizard: wizard, questionnaireName: questionnaireName, catalog: catalog, templates: templates,
+                wizard: wizard, questionnaire: questionnaire, explicitQuestionnaire: self.questionnaire,
+                catalog: catalog, templates: templates, cwd: context.currentDirectory,
                 draftPath: draftPath, draftLock: lock, finalPath: finalPath, reportPaths: reportPaths,
                 outputDirectory: outputDirectory, formats: formats, force: force, program: program,
                 resumeCommand: WizardFiles.resumeCommand(
@@ -168,19 +207,63 @@ public struct WizardCommand {
         return options
     }
 
-    /// The questionnaire id a draft names, so `--resume` alone finds the right questionnaire.
-    private static func draftQuestionnaireID(_ path: String) -> String? {
-        guard let bytes = try? FileIO.read(path) else { return nil }
-        return try? AnswersFile.questionnaireReference(bytes, file: path).id
-    }
-
-    private static func loadDraft(_ path: String, questionnaire: Questionnaire) throws(DPIAError) -> Answers {
-        let bytes: [UInt8]
+    private static func read(_ path: String) throws(DPIAError) -> [UInt8] {
         do {
-            bytes = try FileIO.read(path)
+            return try FileIO.read(path)
         } catch {
             throw .input(error)
         }
+    }
+
+    /// Reads the earlier assessment `from` on the version it names, and carries what still fits to
+    /// `questionnaire`; `previous` is written relative to the draft's folder.
+    static func carryOver(
+        from: String, to questionnaire: Questionnaire, draftPath: String, catalog: QuestionnaireCatalog?,
+        cwd: String
+    ) throws(DPIAError) -> CarryOver {
+        let bytes = try read(from)
+        if AssessmentJSON.isAssessmentFileName(from) {
+            throw Assessor.notAnswers(from, at: "", nil, "named without .assessment")
+        }
+        let oldQuestionnaire = try QuestionnaireResolver.forAnswers(
+            bytes, answersPath: from, explicit: nil, catalog: catalog)
+        guard oldQuestionnaire.id == questionnaire.id else {
+            throw .input(
+                .invalid(
+                    ValidationFailure([
+                        Diagnostic(
+                            file: from, path: "questionnaire.id", location: nil,
+                            message:
+                                "is \"\(oldQuestionnaire.id)\", but the new assessment is on \"\(questionnaire.id)\"; expected an earlier assessment on the same questionnaire (any version)"
+                        )
+                    ])))
+        }
+        let old: Answers
+        do {
+            // Drafts and records alike: what it holds is carried, what it lacks is asked.
+            old = try AnswersFile.loadDraft(bytes, file: from, questionnaire: oldQuestionnaire)
+        } catch {
+            throw .input(.invalid(error))
+        }
+        let previousFile = PathText.relative(to: from, from: PathText.directory(of: draftPath), cwd: cwd)
+        // The new file must load again: `previous` takes only a plain relative path to a *.json file.
+        if let problem = PreviousAssessment.problem(withFile: previousFile) {
+            throw .input(
+                .invalid(
+                    ValidationFailure([
+                        Diagnostic(
+                            file: from, path: "", location: nil,
+                            message:
+                                "cannot be recorded as the previous assessment: its path \(problem); rename or move it (nothing was written)"
+                        )
+                    ])))
+        }
+        return CarryOver(
+            from: old, on: oldQuestionnaire, oldBytes: bytes, previousFile: previousFile, to: questionnaire)
+    }
+
+    private static func loadDraft(_ path: String, questionnaire: Questionnaire) throws(DPIAError) -> Answers {
+        let bytes = try read(path)
         do {
             return try AnswersFile.loadDraft(bytes, file: path, questionnaire: questionnaire)
         } catch {
@@ -192,9 +275,15 @@ public struct WizardCommand {
 /// A wizard run whose draft is claimed: ask the questions, then `finish` with how the asking ended.
 public struct WizardSession {
     var wizard: Wizard
-    let questionnaireName: String
+    /// The questionnaire asked: the one `--questionnaire` names, the version a resumed draft names, or
+    /// the default.
+    let questionnaire: Questionnaire
+    /// `--questionnaire`, as given, for the reports and the commands printed.
+    let explicitQuestionnaire: String?
     let catalog: QuestionnaireCatalog?
     let templates: ReportTemplates
+    /// The folder dpia runs in, against which `previous` is made relative to each file that holds it.
+    let cwd: String
     /// Where every answer is saved as it is given.
     public let draftPath: String
     /// Held from `start` to the end of `finish`, so no other wizard edits the draft meanwhile.
@@ -250,17 +339,21 @@ public struct WizardSession {
     /// Writes the final answers file next to the reports, then the reports from it, exactly as
     /// `dpia assess` would; the draft is removed once both are safely written.
     private func write(_ answers: Answers, output: CommandOutput) -> ExitStatus {
-        let questionnaire = try? QuestionnaireResolver.resolve(questionnaireName, catalog: catalog)
         // A final assessment must be complete (`dpia assess` refuses one that is not), so an incomplete
         // one is kept as a draft, saying what it lacks, rather than written as a final nobody can assess.
         var answers = answers
+        // `previous` is relative to the file that holds it: the draft's folder so far, the final's now.
+        if let previous = answers.previous, finalPath != draftPath {
+            answers.previous?.file = PathText.relative(
+                to: previous.path(besides: draftPath), from: PathText.directory(of: finalPath), cwd: cwd)
+        }
         var incomplete: [MissingItem] = []
-        if answers.metadata.status == .final, let questionnaire {
+        if answers.metadata.status == .final {
             incomplete = Scorer.assess(questionnaire, answers).missingForFinal
             if !incomplete.isEmpty { answers.metadata.status = .draft }
         }
         let assessor = Assessor(
-            questionnaire: questionnaireName, outputDirectory: outputDirectory, formats: formats,
+            questionnaire: explicitQuestionnaire, outputDirectory: outputDirectory, formats: formats,
             overwrite: force, templates: templates, catalog: catalog, toolVersion: dpiaVersion)
         do throws(DPIAError) {
             // The answers file and the reports are one set: all written, or none.
@@ -305,8 +398,8 @@ public struct WizardSession {
     private func assessCommand(_ answers: String, force: Bool) -> String {
         var words = ["assess", "--answers", answers]
         if outputDirectory != WizardCommand.defaultOutput { words += ["--out", outputDirectory] }
-        if questionnaireName != WizardCommand.defaultQuestionnaire {
-            words += ["--questionnaire", questionnaireName]
+        if let explicitQuestionnaire, explicitQuestionnaire != WizardCommand.defaultQuestionnaire {
+            words += ["--questionnaire", explicitQuestionnaire]
         }
         if force { words.append("--force") }
         return ([program] + words.map(WizardFiles.shellQuoted)).joined(separator: " ")

@@ -28,6 +28,8 @@ public struct Wizard {
     private let save: (Answers) throws(OutputError) -> Void
     private var flow: WizardFlow
     private let resumed: Bool
+    /// What was carried from an earlier assessment (`--from`), told before the first question.
+    private let carryOver: CarryOver?
     /// The section whose introduction was shown last, so moving within a section does not repeat it.
     private var introducedSection: String?
     /// Rows the interactive transcript has grown by, and where each step began, so that Back can
@@ -48,6 +50,7 @@ public struct Wizard {
         self.reportsFolder = reportsFolder
         self.save = save
         self.resumed = draft != nil
+        self.carryOver = nil
         let answers =
             draft
             ?? Answers(
@@ -55,6 +58,23 @@ public struct Wizard {
                 metadata: AssessmentMetadata(organisation: "", platform: "", assessor: "", assessmentDate: "")
             )
         flow = WizardFlow(questionnaire: questionnaire, answers: answers)
+    }
+
+    /// Starts a new assessment from an earlier one: `carryOver` says what was carried; the wizard lists
+    /// what needs answering, asks only that, then opens the review screen.
+    public init(
+        questionnaire: Questionnaire, today: CalendarDate, carryingOver carryOver: CarryOver,
+        draftPath: String? = nil, reportsFolder: String? = nil,
+        save: @escaping (Answers) throws(OutputError) -> Void
+    ) {
+        self.questionnaire = questionnaire
+        self.today = today
+        self.draftPath = draftPath
+        self.reportsFolder = reportsFolder
+        self.save = save
+        self.resumed = false
+        self.carryOver = carryOver
+        flow = WizardFlow(questionnaire: questionnaire, carryingOver: carryOver.answers)
     }
 
     /// The answers as they would be saved now.
@@ -67,6 +87,7 @@ public struct Wizard {
                 questionnaire, console: console, draftPath: draftPath, reportsFolder: reportsFolder),
             on: console)
         if resumed { show(WizardText.resumeLines(flow), on: console) }
+        if let carryOver { show(WizardText.carryOverLines(carryOver, flow), on: console) }
         while true {
             if !console.isPlain { stepStarts.append((flow.step, transcriptRows, introducedSection)) }
             let move: Move
@@ -87,6 +108,7 @@ public struct Wizard {
             }
             switch move {
             case .next:
+                flow.carryOverAsked?.insert(flow.step)
                 if let failure = saveDraft() { return .saveFailed(failure, flow.savedAnswers) }
                 flow.step = flow.next()
                 if flow.step == .review { flow.reviewBaseline = nil }

@@ -1,6 +1,6 @@
 /// The assessment details asked before the questions. The review date is asked with the sign-off,
 /// after step 7's rows, since that is where the ICO template puts "kept under review".
-enum MetadataField: Int, CaseIterable, Sendable {
+enum MetadataField: Int, CaseIterable, Sendable, Hashable {
     case organisation, platform, reference, assessor, assessmentDate, reviewDate
 
     var label: String {
@@ -29,12 +29,12 @@ enum MetadataField: Int, CaseIterable, Sendable {
 
 /// What is asked about one recommended measure, in the order asked. Owner, due date and status are
 /// asked only for an approved measure.
-enum MeasureField: Sendable, Equatable {
+enum MeasureField: Sendable, Hashable {
     case decision, owner, dueDate, status, note
 }
 
 /// Where the wizard is.
-enum WizardStep: Equatable, Sendable {
+enum WizardStep: Hashable, Sendable {
     case metadata(MetadataField)
     case question(String)
     /// The rating before any measures, with what drives it: shown, not asked.
@@ -86,6 +86,35 @@ struct WizardFlow {
     var withdrawn: Set<String> = []
     /// The measures recommended for the answers as they are now, in questionnaire order.
     private(set) var recommendedMeasures: [MeasureResult] = []
+    /// For an assessment started from an earlier one (`--from`): the steps asked so far in this run.
+    /// Only what is not carried is asked (see `needsAsking`), then the review screen.
+    var carryOverAsked: Set<WizardStep>?
+
+    /// Starts from an earlier assessment: asks only what was not carried over, from the first such step.
+    init(questionnaire: Questionnaire, carryingOver answers: Answers) {
+        self.init(questionnaire: questionnaire, answers: answers)
+        carryOverAsked = []
+        step = sequence.first(where: needsAsking) ?? .review
+    }
+
+    /// In a carried-over assessment, whether a step is asked: the assessor and the assessment date (the
+    /// new assessment's own), the review date, every question and measure with nothing carried into it,
+    /// and the rest of a decision taken in this run.
+    func needsAsking(_ step: WizardStep) -> Bool {
+        let asked = carryOverAsked ?? []
+        switch step {
+        case .metadata(let field):
+            switch field {
+            case .assessor, .assessmentDate, .reviewDate: return !asked.contains(step) || !isFilled(field)
+            default: return field.isRequired && !isFilled(field)
+            }
+        case .question(let id): return answers.values[id] == nil && !skipped.contains(id)
+        case .measure(let index, .decision): return decision(index) == nil || asked.contains(step)
+        case .measure(let index, _): return asked.contains(.measure(index, .decision))
+        case .inherentRating, .residualRating, .review: return true
+        case .done: return false
+        }
+    }
 
     /// A fresh assessment, or one resumed from a draft (continuing after its last answer).
     init(questionnaire: Questionnaire, answers: Answers) {
@@ -240,6 +269,9 @@ struct WizardFlow {
             guard let position = steps.firstIndex(of: step), position + 1 < steps.count else {
                 return .review
             }
+            if carryOverAsked != nil {
+                return steps[(position + 1)...].first(where: needsAsking) ?? .review
+            }
             return steps[position + 1]
         }
     }
@@ -250,7 +282,12 @@ struct WizardFlow {
         let steps = sequence
         guard let position = steps.firstIndex(of: step) else { return step }
         var index = position - 1
-        while index >= 0 && steps[index].isInformation { index -= 1 }
+        // A carried-over assessment goes back only to what this run asked.
+        while index >= 0
+            && (steps[index].isInformation || carryOverAsked.map { !$0.contains(steps[index]) } ?? false)
+        {
+            index -= 1
+        }
         return index >= 0 ? steps[index] : step
     }
 

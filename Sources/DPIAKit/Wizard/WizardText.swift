@@ -59,6 +59,43 @@ enum WizardText {
         "\(sectionName(section, in: questionnaire)) · Question \(position) of \(count)"
     }
 
+    /// What a new assessment started from an earlier one carried, and what it will ask, in the order asked.
+    static func carryOverLines(_ carryOver: CarryOver, _ flow: WizardFlow) -> [String] {
+        let old = carryOver.oldQuestionnaire
+        let new = carryOver.questionnaire
+        let previous = carryOver.answers.previous
+        var lines = [
+            "Starting from \(previous?.file ?? "the previous assessment")"
+                + (previous?.assessmentDate.map { " (assessment of \($0)" } ?? " (")
+                + ", \(old.id) \(old.version)), on \(new.id) \(new.version).",
+            "Carried over: \(carryOver.carried.count) answer\(carryOver.carried.count == 1 ? "" : "s") and \(carryOver.carriedDecisions) measure decision\(carryOver.carriedDecisions == 1 ? "" : "s"); check them on the review screen at the end.",
+            "Asked again for this assessment: the assessor, its date and its review date; the sign-off (step 7) belongs to the earlier decision and is asked afresh. It starts as a draft.",
+        ]
+        let toAsk = flow.questionOrder.filter { flow.answers.values[$0] == nil }
+        if toAsk.isEmpty {
+            lines.append("No question needs answering again.")
+        } else {
+            lines.append("To answer (\(toAsk.count)), asked first:")
+            for id in toAsk {
+                guard let question = new.question(id) else { continue }
+                let why: String =
+                    switch carryOver.reason(for: id) {
+                    case .changed(let problem): "the earlier answer no longer fits: \(problem)"
+                    case .new: "new in \(new.version)"
+                    case .newlyShown: "asked now with these answers"
+                    case .unanswered: "not answered before"
+                    case .signOff: "sign-off, asked afresh"
+                    }
+                lines.append("  \(title(of: question)) — \(why)")
+            }
+        }
+        if !carryOver.dropped.isEmpty {
+            lines.append("No longer asked in \(new.version), so not carried:")
+            for item in carryOver.dropped { lines.append("  \(item.title): \(item.answer)") }
+        }
+        return lines + [""]
+    }
+
     /// Where a resumed draft stands, counted the way the headers count.
     static func resumeLines(_ flow: WizardFlow) -> [String] {
         let order = flow.questionOrder

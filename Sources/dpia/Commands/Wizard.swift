@@ -10,7 +10,7 @@ enum Wizard {
             questionnaire: command.value("questionnaire"), resume: command.value("resume"),
             draft: command.value("draft"), outputDirectory: command.value("out"),
             formatNames: command.values("format"), templates: command.value("templates"),
-            force: command.flag("force"), plain: command.flag("plain"))
+            force: command.flag("force"), plain: command.flag("plain"), from: command.value("from"))
         wizard.program = program(environment: context.environment)
         let output = CommandOutput.standard
         var session: WizardSession

@@ -27,7 +27,9 @@ struct ContentPatientCategoryTests {
         }
     }
 
-    @Test("communication-platform 1.1.0: every list naming patients' names names every category but staff contact details")
+    @Test(
+        "communication-platform 1.1.0: every list naming patients' names names every category but staff contact details"
+    )
     func everyPatientCategory() throws {
         let data = try Data(
             contentsOf: URL(fileURLWithPath: PackageRoot.path("Questionnaires/communication-platform.json")))

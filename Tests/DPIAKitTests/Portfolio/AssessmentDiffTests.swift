@@ -33,7 +33,12 @@ struct AssessmentDiffTests {
         #expect(diff.recommendation == .init(old: "Do not approve", new: "Approve with conditions"))
         #expect(diff.priorConsultation == .init(old: "would be required", new: "not required"))
         #expect(diff.answers.map(\.title).first == "Q7.1 Measures approved by")
-        #expect(diff.answers.allSatisfy { $0.old == nil && $0.new != nil })
+        // Sign-off rows first answered; those a row before it shows were not asked until then.
+        #expect(
+            diff.answers.allSatisfy {
+                ($0.old == nil || $0.old == "not asked with these answers") && $0.new != nil
+            })
+        #expect(diff.answers.contains { $0.old == "not asked with these answers" })
         #expect(diff.categoriesInScope.isEmpty && diff.driftedCategories.isEmpty)
         #expect(
             diff.risks.first
@@ -81,7 +86,10 @@ struct AssessmentDiffTests {
         let members = try #require(diff.answers.first)
         #expect(members.title == "Q2.6 Members")
         #expect(members.new == "Staff of this organisation")
-        #expect(diff.answers.contains { $0.title.hasPrefix("Q5.12 ") && $0.new == nil })
+        // No clinical use now, so the clinical safety question is not asked: not a gap.
+        #expect(
+            diff.answers.contains { $0.title.hasPrefix("Q5.12 ") && $0.new == "not asked with these answers" }
+        )
     }
 
     @Test func theDriftTheReviewRemovedAppearsWhenComparedTheOtherWayRound() throws {
@@ -97,7 +105,8 @@ struct AssessmentDiffTests {
     @Test func anAssessmentComparedWithItselfHasNoChanges() throws {
         let diff = try Self.diff("admin-only-staff-rota.json", "admin-only-staff-rota.json")
         #expect(!diff.hasChanges)
-        #expect(diff.terminalLines.filter { $0 == "  No change." }.count == 5)
+        // Answers, data categories, purpose drift, controls, risks, measures.
+        #expect(diff.terminalLines.filter { $0 == "  No change." }.count == 6)
     }
 
     @Test func otherOrganisationsAreNotedAndStillCompared() throws {

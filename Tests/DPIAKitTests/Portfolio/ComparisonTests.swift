@@ -121,7 +121,7 @@ struct ComparisonTests {
     func templatesKnowEveryName() throws {
         let reports = try ReportTemplates.load(directory: PackageRoot.path("Templates"))
         let templates = try RegisterTemplates.load(
-            beside: reports, needed: [.markdown, .html], stem: "compare")
+            beside: reports, needed: [.markdown, .html], name: "compare")
         #expect(templates.registers.count == 2)
         #expect(templates.unknownNames(toolVersion: dpiaVersion).isEmpty)
     }

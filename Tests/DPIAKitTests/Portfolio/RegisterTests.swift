@@ -45,6 +45,37 @@ struct RegisterTests {
         #expect(ward.attention == "6 actions overdue")
     }
 
+    @Test func anAssessmentNamingAnotherAsPreviousJoinsItsHistoryWhateverItsReference() throws {
+        let review = Self.examples + "/northshire-ward12/2026-06-16-review.json"
+        let text = try String(contentsOfFile: review, encoding: .utf8)
+        // The first "reference" is the metadata's; the previous member keeps the old one.
+        let range = try #require(text.range(of: "\"reference\": \"IG-2026-031\""))
+        let renamed = text.replacingCharacters(in: range, with: "\"reference\": \"IG-2026-077\"")
+        let others = Self.assessed().filter { !$0.file.hasSuffix("2026-06-16-review.json") }
+        func register(_ text: String) throws -> Register {
+            var cache = QuestionnaireCache(explicit: nil)
+            guard
+                case .assessed(let one) = RegisterLoader(catalog: BundledContent.catalog).load(
+                    review, bytes: Array(text.utf8), questionnaires: &cache)
+            else {
+                Issue.record("the edited review did not load")
+                return Register([], asOf: Self.date("2026-07-01"), dueWithinDays: 30)
+            }
+            return Register(others + [one], asOf: Self.date("2026-07-01"), dueWithinDays: 30)
+        }
+        let linked = try register(renamed)
+        #expect(linked.entries.count == 4)
+        let ward = try #require(linked.entries.first { $0.history.count == 3 })
+        #expect(ward.latest.assessment.answers.metadata.reference == "IG-2026-077")
+        // Without the link, the renamed review is a history of its own.
+        let start = try #require(renamed.range(of: "  \"previous\": {"))
+        let end = try #require(renamed.range(of: "},\n", range: start.upperBound..<renamed.endIndex))
+        let unlinked = try register(
+            renamed.replacingCharacters(in: start.lowerBound..<end.upperBound, with: ""))
+        #expect(unlinked.entries.count == 5)
+        #expect(!unlinked.entries.contains { $0.history.count == 3 })
+    }
+
     @Test func theMostUrgentComeFirst() {
         let register = Register(Self.assessed(), asOf: Self.date("2026-07-01"), dueWithinDays: 30)
         // Both overdue: the review overdue at low residual risk and the actions overdue at low; then no

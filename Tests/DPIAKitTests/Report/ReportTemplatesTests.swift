@@ -116,7 +116,7 @@ struct ReportTemplatesTests {
         #expect(edited != source)
         try edited.write(
             to: directory.appendingPathComponent("report.html.mustache"), atomically: true, encoding: .utf8)
-        for partial in ["answers.html", "style.css"] {
+        for partial in ["answers.html", "style.css", "changes.html"] {
             try FileManager.default.copyItem(
                 atPath: ReportFixture.templates + "/partials/\(partial).mustache",
                 toPath: directory.appendingPathComponent("partials/\(partial).mustache").path)

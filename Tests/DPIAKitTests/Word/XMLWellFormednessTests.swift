@@ -60,6 +60,8 @@ struct XMLWellFormednessTests {
             "report.md.mustache", "report.html.mustache", "report.docx.mustache",
             "partials/answers.md.mustache",
             "partials/answers.html.mustache", "partials/answers.docx.mustache", "partials/style.css.mustache",
+            "partials/changes.md.mustache", "partials/changes.html.mustache",
+            "partials/changes.docx.mustache",
             "docx/styles.xml.mustache", "docx/footer.xml.mustache",
         ] {
             try work.copy(ReportFixture.templates + "/" + file, to: "T/" + file)

@@ -3,7 +3,48 @@ extension ReportData {
     /// checking templates for typos. `build` makes it from `sampleAssessment()`, so it has the names real
     /// reports have and no others.
     public static func schemaSample(toolVersion: String) -> TemplateValue {
-        build(sampleAssessment(), toolVersion: toolVersion)
+        let assessment = sampleAssessment()
+        return build(
+            assessment, toolVersion: toolVersion,
+            previous: .compared(
+                PreviousAssessment(
+                    file: "previous.json", sha256: String(repeating: "0", count: 64), reference: "Reference",
+                    assessmentDate: "2025-01-01", questionnaireVersion: "1"),
+                sampleDiff(assessment)))
+    }
+
+    /// A comparison of the sample with itself, given one change of every kind.
+    static func sampleDiff(_ assessment: Assessment) -> AssessmentDiff {
+        // The sample is one questionnaire, so the comparison cannot fail.
+        var diff = try! AssessmentDiff(
+            old: assessment, oldFile: "previous.json", new: assessment, newFile: "answers.json")
+        let change = AssessmentDiff.Change(old: "Old", new: "New")
+        diff.notComparable = ["Reason"]
+        diff.answers = [
+            AssessmentDiff.AnswerChange(question: "question", title: "Title", old: "Old", new: "New")
+        ]
+        diff.onlyInOld = [
+            AssessmentDiff.OneSidedAnswer(question: "question", title: "Title", answer: "Answer")
+        ]
+        diff.onlyInNew = diff.onlyInOld
+        let appeared = AssessmentDiff.Appeared(appeared: ["Label"], gone: ["Label"])
+        diff.categoriesInScope = appeared
+        diff.driftedCategories = appeared
+        diff.unapprovedPurposes = appeared
+        diff.driftSignals = appeared
+        diff.controls = [AssessmentDiff.ControlChange(control: "Control", change: change)]
+        diff.risks = [AssessmentDiff.RiskChange(risk: "Risk", inherent: change, residual: change)]
+        diff.measures = [AssessmentDiff.MeasureChange(measure: "Measure", change: change)]
+        diff.overallResidual = change
+        diff.risen = ["risk"]
+        return diff
+    }
+
+    /// The data of `diff.*.mustache`, with one of everything, for `dpia validate --templates`.
+    public static func diffSample(toolVersion: String) -> TemplateValue {
+        DiffReport.data(
+            sampleDiff(sampleAssessment()), toolVersion: toolVersion,
+            fingerprints: (String(repeating: "0", count: 64), String(repeating: "1", count: 64)))
     }
 
     /// An assessment with one of everything a report shows: a shown, answered question in a section for

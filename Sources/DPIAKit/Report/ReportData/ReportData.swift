@@ -11,8 +11,12 @@ public enum ReportData {
     ]
 
     /// The report data for an assessment. `toolVersion` is printed in the footer; nothing reads the clock.
-    public static func build(_ assessment: Assessment, toolVersion: String) -> TemplateValue {
-        Builder(assessment: assessment, toolVersion: toolVersion).root()
+    /// `previous`, when the answers name an assessment they follow, gives the report its "Changes since
+    /// the previous assessment".
+    public static func build(
+        _ assessment: Assessment, toolVersion: String, previous: PreviousComparison? = nil
+    ) -> TemplateValue {
+        Builder(assessment: assessment, toolVersion: toolVersion, previous: previous).root()
     }
 
     /// Builds one report's data. The root object is here; each part of the report is in its own file.
@@ -20,6 +24,7 @@ public enum ReportData {
     final class Builder {
         let assessment: Assessment
         let toolVersion: String
+        let previous: PreviousComparison?
         let questionnaire: Questionnaire
         let scoring: Scoring
         /// The ids of the questions shown for these answers.
@@ -27,9 +32,10 @@ public enum ReportData {
         /// Each control by the question that tells whether it is in place (the first, if two share one).
         let controlsByQuestion: [String: ControlResult]
 
-        init(assessment: Assessment, toolVersion: String) {
+        init(assessment: Assessment, toolVersion: String, previous: PreviousComparison? = nil) {
             self.assessment = assessment
             self.toolVersion = toolVersion
+            self.previous = previous
             questionnaire = assessment.questionnaire
             scoring = assessment.questionnaire.scoring
             shownIDs = Set(assessment.visibleQuestions)
@@ -77,6 +83,8 @@ extension ReportData.Builder {
             "appendix": .list(appendix(questions)),
             "notes": .list(assessment.notes.map { .string($0) }),
             "hasNotes": .bool(!assessment.notes.isEmpty),
+            "previous": previous.map(previousValue) ?? .null,
+            "hasPrevious": .bool(previous != nil),
         ]
         for (offset, step) in steps.enumerated() {
             root["step\(offset + 1)"] = step
