@@ -23,7 +23,7 @@ struct AssessCommandTests {
           ICO prior consultation: Would be required unless measures are approved: approving M1, M2 would avoid it (UK GDPR Art. 36)
           DPIA required: yes
           Top drivers:
-            +5 Purpose drift: data shared, or purposes served, outside what the platform is approved for (step 2) [disclosure, purpose]
+            +5 Purpose drift: data shared and purposes served outside what the platform is approved for, and warning signs of drift (step 2) [disclosure, purpose]
             +3 Missing: Policy for the platform (Q4.1 Policy: No) [disclosure, purpose]
             +1 Consumer edition (Q2.1 Edition: Consumer) [disclosure]
           Kept at high by:

@@ -6,9 +6,22 @@
 /// the matrix gives the level. Approved measures subtract points or steps to give the residual level.
 /// Deterministic and clock-free.
 public enum Scorer {
-    /// The driver that stands for all of a risk's purpose drift.
-    static let purposeDriftDriver =
-        "Purpose drift: data shared, or purposes served, outside what the platform is approved for (step 2)"
+    /// The driver that stands for all of a risk's purpose drift, saying what the drift is: data shared or
+    /// purposes served outside the approval, or only warning signs that use is going beyond it (a committee
+    /// should not read "data shared outside the approval" where nothing is).
+    static func purposeDriftDriver(_ drift: PurposeDriftResult?) -> String {
+        let found = [
+            drift.map { !$0.driftedCategories.isEmpty } ?? false ? "data shared" : nil,
+            drift.map { !$0.unapprovedPurposes.isEmpty } ?? false ? "purposes served" : nil,
+        ].compactMap { $0 }
+        guard !found.isEmpty else {
+            return
+                "Purpose drift: warning signs that use is going beyond what the platform is approved for (step 2)"
+        }
+        let signs = drift.map { !$0.signals.isEmpty } ?? false ? ", and warning signs of drift" : ""
+        return
+            "Purpose drift: \(found.joined(separator: " and ")) outside what the platform is approved for\(signs) (step 2)"
+    }
 
     public static func assess(_ questionnaire: Questionnaire, _ answers: Answers) -> Assessment {
         assess(questionnaire, answers, shown: questionnaire.shown(answers.values))
@@ -125,7 +138,7 @@ private final class Run {
             overallInherent: overallInherent, overallResidual: overallResidual,
             recommendation: recommendation,
             priorConsultation: priorConsultation(risks, measures: measures, inherent: inherent),
-            topDrivers: drivers(risks, overall: overallInherent),
+            topDrivers: drivers(risks, overall: overallInherent, drift: drift),
             residualHolds: residualHolds(risks, overall: overallResidual),
             actionPlan: actionPlan(measures), signOff: signOff(), missingForFinal: missingForFinal(measures),
             notes: notes, contradictions: contradictions)
@@ -451,14 +464,15 @@ private final class Run {
     }
 
     /// The answers that raise the risks at the overall inherent level, weighted as `Driver` explains.
-    func drivers(_ risks: [RiskResult], overall: Level?) -> [Driver] {
+    func drivers(_ risks: [RiskResult], overall: Level?, drift: PurposeDriftResult?) -> [Driver] {
+        let driftReason = Scorer.purposeDriftDriver(drift)
         var totals: [Driver] = []
         for risk in risks where risk.level.id == overall?.id {
             let severityWeight = (rank(of: risk.severity.id, in: scoring.severityLevels) ?? 0) + 1
             for part in risk.likelihoodContributions where part.amount > 0 && part.kind != .base {
                 // Drift is one finding however many categories, purposes and signs make it up, so it
                 // ranks as one: split by category, each part would look smaller than it is.
-                let reason = part.kind == .purposeDrift ? Scorer.purposeDriftDriver : part.reason
+                let reason = part.kind == .purposeDrift ? driftReason : part.reason
                 if let position = totals.firstIndex(where: { $0.reason == reason }) {
                     totals[position].points = ScoreArithmetic.add(totals[position].points, part.amount)
                     totals[position].weight = ScoreArithmetic.add(

@@ -65,7 +65,9 @@ struct ScorerTests {
             assessment.topDrivers.prefix(2)
                 == [
                     Driver(
-                        reason: Scorer.purposeDriftDriver, points: 5, weight: 12,
+                        reason:
+                            "Purpose drift: data shared and purposes served outside what the platform is approved for, and warning signs of drift (step 2)",
+                        points: 5, weight: 12,
                         risks: ["disclosure", "purpose"]),
                     Driver(
                         reason: "Missing: Policy for the platform (Q4.1 Policy: No)", points: 3, weight: 7,
