@@ -323,13 +323,15 @@ public enum AssessmentJSON {
             var risks: [String] = []
             var undecided: [String] = []
             var avoidable: JSONValue = .null
+            var enough: [String] = []
             var underWay: JSONValue = .null
             switch state {
             case .notApplicable: break
-            case .wouldBeRequired(let atLevel, let measures, let canAvoid):
+            case .wouldBeRequired(let atLevel, let measures, let canAvoid, let enoughToAvoid):
                 risks = atLevel
                 undecided = measures
                 avoidable = .bool(canAvoid)
+                enough = enoughToAvoid
             case .required(let atLevel, let inUse):
                 risks = atLevel
                 underWay = .bool(inUse)
@@ -340,6 +342,7 @@ public enum AssessmentJSON {
                 ("risks", .strings(risks)),
                 ("undecidedMeasures", .strings(undecided)),
                 ("avoidable", avoidable),
+                ("enoughToAvoid", .strings(enough)),
                 ("underWay", underWay),
             ])
         }

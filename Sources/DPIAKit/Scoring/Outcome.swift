@@ -43,8 +43,10 @@ public enum PriorConsultation: Sendable, Equatable {
     /// No risk remains at a level that needs the ICO consulted.
     case notApplicable
     /// Risks are at that level while decisions on measures that would lower them are still open.
-    /// `avoidable` says whether approving every undecided measure would bring all of them below it.
-    case wouldBeRequired(risks: [String], undecidedMeasures: [String], avoidable: Bool)
+    /// `avoidable` says whether approving every undecided measure would bring all of them below it;
+    /// `enough` is then one set of them whose approval alone would (none of it can be left out), and empty
+    /// when not avoidable.
+    case wouldBeRequired(risks: [String], undecidedMeasures: [String], avoidable: Bool, enough: [String])
     /// Every decision is recorded and risks remain at that level: the ICO must be consulted before the
     /// processing starts, or, when it is under way, before it continues.
     case required(risks: [String], underWay: Bool)
@@ -71,10 +73,14 @@ public enum PriorConsultation: Sendable, Equatable {
         switch self {
         case .notApplicable:
             "Not required: no high risk remains (UK GDPR Art. 36)"
-        case .wouldBeRequired(_, let measures, let avoidable):
-            avoidable
-                ? "Would be required unless measures are approved: approving \(measures.joined(separator: ", ")) would avoid it (UK GDPR Art. 36)"
-                : "Would be required: even with \(measures.joined(separator: ", ")) approved a high risk would remain (UK GDPR Art. 36)"
+        case .wouldBeRequired(_, let measures, let avoidable, let enough):
+            if !avoidable {
+                "Would be required: even with \(measures.joined(separator: ", ")) approved a high risk would remain (UK GDPR Art. 36)"
+            } else if enough.count == measures.count {
+                "Would be required unless measures are approved: approving \(measures.joined(separator: ", ")) would avoid it (UK GDPR Art. 36)"
+            } else {
+                "Would be required unless measures are approved: approving \(enough.joined(separator: ", ")) would be enough to avoid it, one set among the \(measures.count) undecided measures listed in step 6 (UK GDPR Art. 36)"
+            }
         case .required(_, let underWay):
             underWay
                 ? "Required: stop or contain the current use and consult the ICO before continuing (UK GDPR Art. 36)"

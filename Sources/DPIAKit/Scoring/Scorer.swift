@@ -517,19 +517,33 @@ private final class Run {
             return .required(
                 risks: high.map(\.risk.id), underWay: scoring.outcome.processingUnderWay.map(holds) ?? false)
         }
-        // What the residual levels would be with every undecided measure approved.
-        let hypothetical = measures.map { result -> MeasureResult in
-            var result = result
-            if result.recommended && result.decision == nil {
-                result.decision = MeasureDecision(approved: true)
+        // Whether approving `chosen` of the undecided measures (and nothing else) would bring every risk
+        // below the level that needs the ICO consulted.
+        func avoided(approving chosen: Set<String>) -> Bool {
+            let hypothetical = measures.map { result -> MeasureResult in
+                var result = result
+                if result.recommended && result.decision == nil && chosen.contains(result.measure.id) {
+                    result.decision = MeasureDecision(approved: true)
+                }
+                return result
             }
-            return result
+            return inherent.allSatisfy {
+                !levels.contains(residual(for: $0, measures: hypothetical).residualLevel.id)
+            }
         }
-        let avoidable = inherent.allSatisfy {
-            !levels.contains(residual(for: $0, measures: hypothetical).residualLevel.id)
+        let avoidable = avoided(approving: Set(undecided))
+        // One set that is enough: from all of them, drop each measure, last first, that is not needed, so
+        // that none of those left can be dropped. The committee sees which decisions matter, not every
+        // open one; other sets may be enough too, and step 6 lists every option.
+        var enough = undecided
+        if avoidable {
+            for id in undecided.reversed() where avoided(approving: Set(enough.filter { $0 != id })) {
+                enough.removeAll { $0 == id }
+            }
         }
         return .wouldBeRequired(
-            risks: high.map(\.risk.id), undecidedMeasures: undecided, avoidable: avoidable)
+            risks: high.map(\.risk.id), undecidedMeasures: undecided, avoidable: avoidable,
+            enough: avoidable ? enough : [])
     }
 
     func residualHolds(_ risks: [RiskResult], overall: Level?) -> [ResidualHold] {

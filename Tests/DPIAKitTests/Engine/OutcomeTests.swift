@@ -59,7 +59,8 @@ struct OutcomeTests {
         #expect(
             assessment.priorConsultation
                 == .wouldBeRequired(
-                    risks: ["disclosure", "purpose"], undecidedMeasures: ["M1", "M2"], avoidable: true))
+                    risks: ["disclosure", "purpose"], undecidedMeasures: ["M1", "M2"], avoidable: true,
+                    enough: ["M1", "M2"]))
     }
 
     @Test func declinedMeasuresAreNotAcceptedUntilSomeoneIsNamed() throws {

@@ -54,7 +54,8 @@ struct ScorerTests {
         #expect(
             assessment.priorConsultation
                 == .wouldBeRequired(
-                    risks: ["disclosure", "purpose"], undecidedMeasures: ["M1", "M2"], avoidable: true))
+                    risks: ["disclosure", "purpose"], undecidedMeasures: ["M1", "M2"], avoidable: true,
+                    enough: ["M1", "M2"]))
         #expect(assessment.measures.filter(\.recommended).map(\.measure.id) == ["M1", "M2"])
         #expect(assessment.risks.map(\.effect) == [.noDecisionYet, .noDecisionYet])
         #expect(assessment.screening?.required == true)
