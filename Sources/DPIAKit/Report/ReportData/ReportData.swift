@@ -42,9 +42,9 @@ public enum ReportData {
 
 extension ReportData.Builder {
     func root() -> TemplateValue {
-        // Each question's value is made once: the steps show those shown, the appendix all of them.
-        let questions = Dictionary(
-            questionnaire.questions.map { ($0.id, question($0)) }, uniquingKeysWith: { first, _ in first })
+        // Each question's value is made once, section by section: the steps show those shown, the
+        // appendix all of them.
+        let questions = questionnaire.sections.map { $0.questions.map(question) }
         let steps = self.steps(questions)
         let recommended = assessment.measures.filter(\.recommended)
         let signOff = signOffRows()
