@@ -64,9 +64,9 @@ public struct Template: Sendable {
             var renderer = Renderer(
                 partials: partials, missingPartial: missingPartial, appendEscaped: appendEscaped,
                 stack: [context])
-            // Reports run to tens of kilobytes, several times their template's text; starting there
-            // saves most of the copies that growing the output would make.
-            renderer.output.reserveCapacity(4 * program.text.count)
+            // Reports run to tens of kilobytes, up to about eight times their template's text (partials
+            // and lists repeat it); starting there saves the copies that growing the output would make.
+            renderer.output.reserveCapacity(8 * program.text.count)
             try renderer.render(0..<program.instructions.count, of: self, indentation: [], depth: 0)
             return renderer.output
         }

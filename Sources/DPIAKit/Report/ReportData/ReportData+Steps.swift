@@ -27,7 +27,7 @@ extension ReportData.Builder {
             for (id, question) in zip(section.questions.map(\.id), values) where shownIDs.contains(id) {
                 anyShown = true
                 if let control = controlsByQuestion[id] {
-                    controls.append(self.control(control))
+                    controls.append(controlValues[control])
                 } else {
                     plain.append(question)
                 }
