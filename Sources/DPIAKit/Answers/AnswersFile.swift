@@ -131,9 +131,11 @@ public enum AnswersFile {
         }
         var values: [String: AnswerValue] = [:]
         if let answers = reader.object("answers", required: true) {
+            let members = answers.allMembers
+            values.reserveCapacity(members.count)
             parsed.answersLocation = answers.node.location
             parsed.answersPath = answers.path
-            for member in answers.allMembers {
+            for member in members {
                 parsed.answerNodes.append((member.key, member.value))
                 if member.value.document.kind(at: member.value.index) == .null { continue }
                 if let value = QuestionnaireDecoding.answerValue(

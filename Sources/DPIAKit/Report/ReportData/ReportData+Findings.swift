@@ -1,7 +1,7 @@
 /// What the answers show about the data shared, the purposes it is used for and the safeguards in place.
 extension ReportData.Builder {
     func dataSensitivity(_ data: DataSensitivityResult) -> TemplateValue {
-        var object: [String: TemplateValue] = [
+        var object: TemplateObject = [
             "hasCategories": .bool(!data.categories.isEmpty),
             "categories": .list(
                 data.categories.map { item in
@@ -15,7 +15,7 @@ extension ReportData.Builder {
         ]
         // Left out when no category is in scope.
         object["highest"] = data.highest.map(severity)
-        return .object(TemplateObject(object))
+        return .object(object)
     }
 
     func purposeDrift(_ drift: PurposeDriftResult) -> TemplateValue {

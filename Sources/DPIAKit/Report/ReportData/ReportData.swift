@@ -59,7 +59,7 @@ extension ReportData.Builder {
         let missing = MissingItem.grouped(assessment.missingForFinal)
         let missingCount = assessment.missingForFinal.count
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
-        var root: [String: TemplateValue] = [
+        var root: TemplateObject = [
             "tool": ["name": "dpia", "version": .string(toolVersion)],
             "questionnaire": questionnaireValue(),
             "meta": meta(),
@@ -99,7 +99,7 @@ extension ReportData.Builder {
         if !assessment.risks.isEmpty {
             root["matrix"] = matrix()
         }
-        return .object(TemplateObject(root))
+        return .object(root)
     }
 
     func questionnaireValue() -> TemplateValue {
