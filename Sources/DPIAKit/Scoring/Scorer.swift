@@ -42,6 +42,8 @@ private final class Run {
     /// Each quoted question's "Q2.3 Edition: Consumer", by id: many risks quote the same questions, and
     /// wording an answer is most of the cost of a contribution.
     private var quotes: [String: String] = [:]
+    /// Who accepted the residual risks, as answered; read once, not for every risk (and every hypothetical).
+    private lazy var residualRisksAcceptedBy = scoring.outcome.residualRisksAcceptedBy.flatMap(answerText)
 
     init(
         questionnaire: Questionnaire, answers: Answers,
@@ -443,7 +445,6 @@ private final class Run {
         result.residualLikelihood = scoring.likelihoodLevels[likelihoodIndex]
         result.residualSeverity = scoring.severityLevels[severityIndex]
         result.residualLevel = matrixLevel(severity: severityIndex, likelihood: likelihoodIndex)
-        let acceptedBy = scoring.outcome.residualRisksAcceptedBy.flatMap(answerText)
         if result.appliedMeasures.isEmpty && result.declinedMeasures.isEmpty
             && result.undecidedMeasures.isEmpty
         {
@@ -454,7 +455,7 @@ private final class Run {
             result.effect = .noDecisionYet
         } else if levelOrder(result.residualLevel, result.level) {
             result.effect = .reduced
-        } else if let acceptedBy {
+        } else if let acceptedBy = residualRisksAcceptedBy {
             result.effect = .accepted(by: acceptedBy)
         } else {
             result.effect = .notYetAccepted
