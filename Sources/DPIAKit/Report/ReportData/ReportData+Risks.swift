@@ -4,6 +4,9 @@ extension ReportData.Builder {
     func risk(_ result: RiskResult) -> TemplateValue {
         let measureIDs = assessment.measures.filter { $0.applied && $0.addresses.contains(result.risk.id) }
             .map(\.measure.id)
+        // Each row of the working is made once; the counted rows are some of the same values.
+        let likelihoodRows = result.likelihoodContributions.map(contribution)
+        let severityRows = result.severityContributions.map(contribution)
         return [
             "id": .string(result.risk.id),
             "title": .string(result.risk.title),
@@ -11,12 +14,12 @@ extension ReportData.Builder {
             "harm": .string(result.risk.harm),
             "likelihood": likelihood(result.likelihood),
             "likelihoodPoints": .int(result.likelihoodPoints),
-            "likelihoodContributions": contributions(result.likelihoodContributions),
-            "likelihoodCounted": contributions(result.likelihoodContributions.filter(counts)),
+            "likelihoodContributions": .list(likelihoodRows),
+            "likelihoodCounted": .list(counted(result.likelihoodContributions, likelihoodRows)),
             "likelihoodNotCounted": text(notCounted(result.likelihoodContributions)),
             "severity": severity(result.severity),
-            "severityContributions": contributions(result.severityContributions),
-            "severityCounted": contributions(result.severityContributions.filter(counts)),
+            "severityContributions": .list(severityRows),
+            "severityCounted": .list(counted(result.severityContributions, severityRows)),
             "severityNotCounted": text(notCounted(result.severityContributions)),
             "level": riskLevel(result.level),
             "appliedMeasures": contributions(result.appliedMeasures),
@@ -36,13 +39,19 @@ extension ReportData.Builder {
     }
 
     func contributions(_ parts: [Contribution]) -> TemplateValue {
-        .list(
-            parts.map { part in
-                [
-                    "reason": .string(part.reason), "amount": .string(signed(part.amount)),
-                    "kind": .string(part.kind.rawValue),
-                ]
-            })
+        .list(parts.map(contribution))
+    }
+
+    func contribution(_ part: Contribution) -> TemplateValue {
+        [
+            "reason": .string(part.reason), "amount": .string(signed(part.amount)),
+            "kind": .string(part.kind.rawValue),
+        ]
+    }
+
+    /// The values of the parts that `counts`, `values` holding one for each part.
+    func counted(_ parts: [Contribution], _ values: [TemplateValue]) -> [TemplateValue] {
+        zip(parts, values).filter { counts($0.0) }.map(\.1)
     }
 
     /// Whether a row of the working is listed: the starting point always, other rows when they move the
