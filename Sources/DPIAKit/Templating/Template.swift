@@ -144,7 +144,8 @@ private struct Renderer {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end]))
                 }
             case .lineStart:
-                output += indentation
+                // Outside an indented partial there is nothing to write (and an empty append still costs).
+                if !indentation.isEmpty { output += indentation }
             case .variable(let name, let escaped):
                 guard let value = program.names[name].resolve(in: stack) else { break }
                 if escaped {
