@@ -249,7 +249,6 @@ public enum AnswersFile {
         }
         let shown = questionnaire.shown(answers.values)
         let (visibleQuestions, shownAnswers) = shown
-        let visible = Set(visibleQuestions)
         // Checked in any order; reported by id, as a reader scans them. Each id has at most one problem.
         var problems: [(id: String, message: String)] = []
         // Suggestions compare an id with every question's, so only the first few unknown ids (in id
@@ -271,7 +270,8 @@ public enum AnswersFile {
                 problems.append((id, problem))
                 continue
             }
-            if !visible.contains(id) {
+            // The shown answers are those of the questions asked, so an answer missing from them was not.
+            if shownAnswers[id] == nil {
                 let condition =
                     questionnaire.section(containing: id).flatMap { section in
                         section.when.flatMap { $0.holds({ answers.values[$0] }) ? nil : $0 }
@@ -291,7 +291,8 @@ public enum AnswersFile {
             sink.report(message, at: "\(parsed.answersPath).\(id)", places[id]?.location)
         }
         for id in visibleQuestions where !draft {
-            guard let question = questionnaire.question(id), question.required, shownAnswers[id] == nil
+            // Answered first: most questions are, and reading one copies it.
+            guard shownAnswers[id] == nil, let question = questionnaire.question(id), question.required
             else { continue }
             sink.report(
                 "missing answer to required question \"\(question.id)\" (\(question.prompt)); expected \(question.type.expectedAnswer)",
