@@ -475,14 +475,19 @@ public enum AnswersFile {
         writer.beginObject()
         // Answers in question order, then answers to unknown questions by id. (A set of the ids written
         // cost three hashes a question, a fifth of the fingerprint; the questionnaire knows its ids.)
+        var written = 0
         for id in questionnaire?.questionIDs ?? [] {
             guard let value = answers.values[id] else { continue }
             writer.key(id)
             writer.answer(value)
+            written += 1
         }
-        for id in answers.values.keys.filter({ !(questionnaire?.asks($0) ?? false) }).sorted() {
-            writer.key(id)
-            writer.answer(answers.values[id]!)
+        // Every answer is written once it has as many as there are answers; otherwise some are unknown.
+        if written < answers.values.count {
+            for id in answers.values.keys.filter({ !(questionnaire?.asks($0) ?? false) }).sorted() {
+                writer.key(id)
+                writer.answer(answers.values[id]!)
+            }
         }
         writer.endObject()
         if !answers.measureDecisions.isEmpty {
