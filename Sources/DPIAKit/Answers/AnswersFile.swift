@@ -251,21 +251,12 @@ public enum AnswersFile {
         let (visibleQuestions, shownAnswers) = shown
         // Checked in any order; reported by id, as a reader scans them. Each id has at most one problem.
         var problems: [(id: String, message: String)] = []
-        // Suggestions compare an id with every question's, so only the first few unknown ids (in id
-        // order) get one; a file of thousands of unknown ids is not a few typos.
-        let unknownIDs = answers.values.keys.filter { questionnaire.question($0) == nil }.sorted()
-        let questionIDs = unknownIDs.isEmpty ? [] : questionnaire.questions.map(\.id)
-        for (position, id) in unknownIDs.enumerated() {
-            var message = "unknown question \"\(id)\""
-            if position < maximumSuggestions, let guess = closest(to: id, among: questionIDs) {
-                message += "; did you mean \"\(guess)\"?"
-            } else {
-                message += "; expected a question id of \"\(questionnaire.id)\""
-            }
-            problems.append((id, message))
-        }
+        var unknownIDs: [String] = []
         for (id, value) in answers.values {
-            guard let question = questionnaire.question(id) else { continue }
+            guard let question = questionnaire.question(id) else {
+                unknownIDs.append(id)
+                continue
+            }
             if let problem = problem(with: value, for: question) {
                 problems.append((id, problem))
                 continue
@@ -285,6 +276,19 @@ public enum AnswersFile {
                             + "; expected no answer (remove it or change the earlier answer)"
                     ))
             }
+        }
+        // Suggestions compare an id with every question's, so only the first few unknown ids (in id
+        // order) get one; a file of thousands of unknown ids is not a few typos.
+        unknownIDs.sort()
+        let questionIDs = unknownIDs.isEmpty ? [] : questionnaire.questions.map(\.id)
+        for (position, id) in unknownIDs.enumerated() {
+            var message = "unknown question \"\(id)\""
+            if position < maximumSuggestions, let guess = closest(to: id, among: questionIDs) {
+                message += "; did you mean \"\(guess)\"?"
+            } else {
+                message += "; expected a question id of \"\(questionnaire.id)\""
+            }
+            problems.append((id, message))
         }
         let places = problems.isEmpty ? [:] : parsed.answerPlaces()
         for (id, message) in problems.sorted(by: { $0.id < $1.id }) {
