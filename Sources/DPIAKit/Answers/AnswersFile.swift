@@ -134,9 +134,11 @@ public enum AnswersFile {
         }
         var values: [String: AnswerValue] = [:]
         if let answers = reader.object("answers", required: true) {
+            let members = answers.allMembers
+            values.reserveCapacity(members.count)
             parsed.answersLocation = answers.node.location
             parsed.answersPath = answers.path
-            for member in answers.allMembers {
+            for member in members {
                 parsed.answerNodes.append((member.key, member.value))
                 if member.value.document.kind(at: member.value.index) == .null { continue }
                 if let value = QuestionnaireDecoding.answerValue(
@@ -287,35 +289,25 @@ public enum AnswersFile {
         }
         let shown = questionnaire.shown(answers.values)
         let (visibleQuestions, shownAnswers) = shown
-        let visible = Set(visibleQuestions)
         // Checked in any order; reported by id, as a reader scans them. Each id has at most one problem.
         var problems: [(id: String, message: String)] = []
-        // Suggestions compare an id with every question's, so only the first few unknown ids (in id
-        // order) get one; a file of thousands of unknown ids is not a few typos.
-        let unknownIDs = answers.values.keys.filter { questionnaire.question($0) == nil }.sorted()
-        let questionIDs = unknownIDs.isEmpty ? [] : questionnaire.questions.map(\.id)
-        for (position, id) in unknownIDs.enumerated() {
-            var message = "unknown question \"\(id)\""
-            if position < maximumSuggestions, let guess = closest(to: id, among: questionIDs) {
-                message += "; did you mean \"\(guess)\"?"
-            } else {
-                message += "; expected a question id of \"\(questionnaire.id)\""
-            }
-            problems.append((id, message))
-        }
+        var unknownIDs: [String] = []
         for (id, value) in answers.values {
-            guard let question = questionnaire.question(id) else { continue }
+            guard let question = questionnaire.question(id) else {
+                unknownIDs.append(id)
+                continue
+            }
             if let problem = problem(with: value, for: question) {
                 problems.append((id, problem))
                 continue
             }
-            if visible.contains(id),
-                let problem = notOffered(value, for: question, given: shownAnswers, in: questionnaire)
-            {
+            // The shown answers are those of the questions asked, so an answer missing from them was not.
+            let asked = shownAnswers[id] != nil
+            if asked, let problem = notOffered(value, for: question, given: shownAnswers, in: questionnaire) {
                 problems.append((id, problem))
                 continue
             }
-            if !visible.contains(id) {
+            if !asked {
                 let condition =
                     questionnaire.section(containing: id).flatMap { section in
                         section.when.flatMap { $0.holds({ answers.values[$0] }) ? nil : $0 }
@@ -330,12 +322,26 @@ public enum AnswersFile {
                     ))
             }
         }
+        // Suggestions compare an id with every question's, so only the first few unknown ids (in id
+        // order) get one; a file of thousands of unknown ids is not a few typos.
+        unknownIDs.sort()
+        let questionIDs = unknownIDs.isEmpty ? [] : questionnaire.questions.map(\.id)
+        for (position, id) in unknownIDs.enumerated() {
+            var message = "unknown question \"\(id)\""
+            if position < maximumSuggestions, let guess = closest(to: id, among: questionIDs) {
+                message += "; did you mean \"\(guess)\"?"
+            } else {
+                message += "; expected a question id of \"\(questionnaire.id)\""
+            }
+            problems.append((id, message))
+        }
         let places = problems.isEmpty ? [:] : parsed.answerPlaces()
         for (id, message) in problems.sorted(by: { $0.id < $1.id }) {
             sink.report(message, at: "\(parsed.answersPath).\(id)", places[id]?.location)
         }
         for id in visibleQuestions where !draft {
-            guard let question = questionnaire.question(id), question.required, shownAnswers[id] == nil
+            // Answered first: most questions are, and reading one copies it.
+            guard shownAnswers[id] == nil, let question = questionnaire.question(id), question.required
             else { continue }
             sink.report(
                 "missing answer to required question \"\(question.id)\" (\(question.prompt)); expected \(question.type.expectedAnswer)",
@@ -553,14 +559,19 @@ public enum AnswersFile {
         writer.beginObject()
         // Answers in question order, then answers to unknown questions by id. (A set of the ids written
         // cost three hashes a question, a fifth of the fingerprint; the questionnaire knows its ids.)
+        var written = 0
         for id in questionnaire?.questionIDs ?? [] {
             guard let value = answers.values[id] else { continue }
             writer.key(id)
             writer.answer(value)
+            written += 1
         }
-        for id in answers.values.keys.filter({ !(questionnaire?.asks($0) ?? false) }).sorted() {
-            writer.key(id)
-            writer.answer(answers.values[id]!)
+        // Every answer is written once it has as many as there are answers; otherwise some are unknown.
+        if written < answers.values.count {
+            for id in answers.values.keys.filter({ !(questionnaire?.asks($0) ?? false) }).sorted() {
+                writer.key(id)
+                writer.answer(answers.values[id]!)
+            }
         }
         writer.endObject()
         if !answers.measureDecisions.isEmpty {

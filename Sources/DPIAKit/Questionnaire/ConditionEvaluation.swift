@@ -90,6 +90,9 @@ extension Questionnaire {
     func shown(_ answers: [String: AnswerValue]) -> (questions: [String], answers: [String: AnswerValue]) {
         var questions: [String] = []
         var shownAnswers: [String: AnswerValue] = [:]
+        // Sized once: growing it rehashed every answer several times over.
+        questions.reserveCapacity(questionIDs.count)
+        shownAnswers.reserveCapacity(answers.count)
         for section in sections {
             if let when = section.when, !when.holds({ shownAnswers[$0] }) { continue }
             // Fields read in place: `for question in` copied every question, retaining each field.

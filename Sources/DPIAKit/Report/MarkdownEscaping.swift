@@ -18,17 +18,18 @@ public enum MarkdownEscaping {
         // characters are all 128 or above and pass through.
         var text = text
         text.withUTF8 { bytes in
-            let marker = blockMarker(in: bytes) ?? -1
             var runStart = 0
-            for index in bytes.indices {
+            // The marker gets a backslash before it; neither it nor the digits before it are acted on.
+            if let marker = blockMarker(in: bytes) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<marker]))
+                output.append(UInt8(ascii: "\\"))
+                runStart = marker
+            }
+            for index in runStart..<bytes.count {
                 let byte = bytes[index]
                 // Most bytes are left as they are; this test is the whole cost of passing them.
-                guard index == marker || isActedOn(byte) else { continue }
-                if index == marker {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    output.append(UInt8(ascii: "\\"))
-                    runStart = index
-                } else if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
+                guard isActedOn(byte) else { continue }
+                if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
                     // The carriage return already wrote the line break.
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     runStart = index + 1

@@ -355,8 +355,12 @@ public struct Assessor: Sendable {
     public func writeSummary(_ rows: [BatchSummary.Row]) throws(DPIAError) -> String {
         let path = PathText.join(outputDirectory, "summary.tsv")
         var text = BatchSummary.tsv(rows)
-        // Rows are matched by report name: `answers/a.json` and `./answers/a.json` both write `a.md`.
-        let listed = Set(text.split(separator: "\n").map { Self.reportName(Self.firstField($0)) })
+        // Rows are matched by report name: `answers/a.json` and `./answers/a.json` both write `a.md`. The
+        // names are those of the first fields as written (header included), as an old line's are read.
+        let listed = Set(
+            ([BatchSummary.header[0]] + rows.map { BatchSummary.tsvField($0.file) }).map {
+                Self.reportName(Substring($0))
+            })
         if let old = try? FileIO.read(path), let oldText = String(validUTF8: old) {
             let lines = oldText.split(separator: "\n")
             if let header = lines.first, header == BatchSummary.header.joined(separator: "\t") {

@@ -52,6 +52,11 @@ private final class Run {
     let visibleQuestions: [String]
     /// The answers of shown questions, by question id: the only answers scoring reads.
     let shown: [String: AnswerValue]
+    /// Each quoted question's "Q2.3 Edition: Consumer", by id: many risks quote the same questions, and
+    /// wording an answer is most of the cost of a contribution.
+    private var quotes: [String: String] = [:]
+    /// Who accepted the residual risks, as answered; read once, not for every risk (and every hypothetical).
+    private lazy var residualRisksAcceptedBy = scoring.outcome.residualRisksAcceptedBy.flatMap(answerText)
 
     init(
         questionnaire: Questionnaire, answers: Answers,
@@ -250,14 +255,23 @@ private final class Run {
         var quoted: [String] = []
         var summaries: [String] = []
         for id in questions where !quoted.contains(id) {
-            guard let question = questionnaire.question(id) else { continue }
+            guard let summary = quote(id) else { continue }
             quoted.append(id)
-            let number = question.number.map { "Q\($0) " } ?? ""
-            let answer = shown[id].map { AnswerText.display($0, for: question) } ?? "not answered"
-            summaries.append("\(number)\(question.shortLabel): \(answer)")
+            summaries.append(summary)
         }
         let text = summaries.isEmpty ? reason : "\(reason) (\(summaries.joined(separator: "; ")))"
         return Contribution(kind: kind, reason: text, questions: questions, amount: amount)
+    }
+
+    /// The question and its answer as a contribution quotes them; nil for an id the questionnaire lacks.
+    func quote(_ id: String) -> String? {
+        if let quote = quotes[id] { return quote }
+        guard let question = questionnaire.question(id) else { return nil }
+        let number = question.number.map { "Q\($0) " } ?? ""
+        let answer = shown[id].map { AnswerText.display($0, for: question) } ?? "not answered"
+        let quote = "\(number)\(question.shortLabel): \(answer)"
+        quotes[id] = quote
+        return quote
     }
 
     /// Each applicable control's likelihood contribution with no amount yet, by position in
@@ -444,7 +458,6 @@ private final class Run {
         result.residualLikelihood = scoring.likelihoodLevels[likelihoodIndex]
         result.residualSeverity = scoring.severityLevels[severityIndex]
         result.residualLevel = matrixLevel(severity: severityIndex, likelihood: likelihoodIndex)
-        let acceptedBy = scoring.outcome.residualRisksAcceptedBy.flatMap(answerText)
         if result.appliedMeasures.isEmpty && result.declinedMeasures.isEmpty
             && result.undecidedMeasures.isEmpty
         {
@@ -455,7 +468,7 @@ private final class Run {
             result.effect = .noDecisionYet
         } else if levelOrder(result.residualLevel, result.level) {
             result.effect = .reduced
-        } else if let acceptedBy {
+        } else if let acceptedBy = residualRisksAcceptedBy {
             result.effect = .accepted(by: acceptedBy)
         } else {
             result.effect = .notYetAccepted

@@ -64,9 +64,9 @@ public struct Template: Sendable {
             var renderer = Renderer(
                 partials: partials, missingPartial: missingPartial, appendEscaped: appendEscaped,
                 stack: [context])
-            // Reports run to tens of kilobytes, several times their template's text; starting there
-            // saves most of the copies that growing the output would make.
-            renderer.output.reserveCapacity(4 * program.text.count)
+            // Reports run to tens of kilobytes, up to about eight times their template's text (partials
+            // and lists repeat it); starting there saves the copies that growing the output would make.
+            renderer.output.reserveCapacity(8 * program.text.count)
             try renderer.render(0..<program.instructions.count, of: self, indentation: [], depth: 0)
             return renderer.output
         }
@@ -144,7 +144,8 @@ private struct Renderer {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end]))
                 }
             case .lineStart:
-                output += indentation
+                // Outside an indented partial there is nothing to write (and an empty append still costs).
+                if !indentation.isEmpty { output += indentation }
             case .variable(let name, let escaped):
                 guard let value = program.names[name].resolve(in: stack) else { break }
                 if escaped {

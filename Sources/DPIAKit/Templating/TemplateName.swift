@@ -16,11 +16,11 @@ struct TemplateName: Sendable, Equatable {
     /// The first part is looked up from the innermost context outwards; later parts only inside
     /// what the first part found (the spec's "no masking" rule). `nil` means the name resolves nowhere.
     func resolve(in contexts: [TemplateValue]) -> TemplateValue? {
-        guard let first = parts.first else { return contexts.last }
+        guard !parts.isEmpty else { return contexts.last }
         for index in contexts.indices.reversed() {
-            guard var found = contexts[index][first] else { continue }
-            for part in parts.dropFirst() {
-                guard let value = found[part] else { return nil }
+            guard var found = contexts[index][parts[0]] else { continue }
+            for part in 1..<parts.count {
+                guard let value = found[parts[part]] else { return nil }
                 found = value
             }
             return found

@@ -1,7 +1,7 @@
 /// What the answers show about the data shared, the purposes it is used for and the safeguards in place.
 extension ReportData.Builder {
     func dataSensitivity(_ data: DataSensitivityResult) -> TemplateValue {
-        var object: [String: TemplateValue] = [
+        var object: TemplateObject = [
             "hasCategories": .bool(!data.categories.isEmpty),
             "categories": .list(
                 data.categories.map { item in
@@ -15,7 +15,7 @@ extension ReportData.Builder {
         ]
         // Left out when no category is in scope.
         object["highest"] = data.highest.map(severity)
-        return .object(TemplateObject(object))
+        return .object(object)
     }
 
     func purposeDrift(_ drift: PurposeDriftResult) -> TemplateValue {
@@ -55,7 +55,7 @@ extension ReportData.Builder {
     func controls() -> TemplateValue {
         let missing = assessment.controls.filter { $0.status == .missing }
         return [
-            "all": .list(assessment.controls.map(control)),
+            "all": .list(controlValues),
             "inPlaceCount": .int(assessment.controls.count { $0.status == .inPlace }),
             "missingCount": .int(missing.count),
             "notApplicableCount": .int(assessment.controls.count { $0.status == .notApplicable }),
@@ -72,7 +72,8 @@ extension ReportData.Builder {
     }
 
     func control(_ result: ControlResult) -> TemplateValue {
-        [
+        let question = questionnaire.question(result.control.question)
+        return [
             "id": .string(result.control.id),
             "label": .string(result.control.label),
             "status": .string(result.status.label),
@@ -82,9 +83,8 @@ extension ReportData.Builder {
             "isNotApplicable": .bool(result.status == .notApplicable),
             "affects": .string(list(result.control.affects.map(\.risk))),
             // The question that tells whether it is in place.
-            "number": text(questionnaire.question(result.control.question)?.number),
-            "prompt": .string(
-                questionnaire.question(result.control.question)?.prompt ?? result.control.label),
+            "number": text(question?.number),
+            "prompt": .string(question?.prompt ?? result.control.label),
         ]
     }
 }

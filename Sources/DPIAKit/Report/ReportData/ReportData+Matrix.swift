@@ -22,12 +22,14 @@ extension ReportData.Builder {
     func cell(severity severityLevel: Level, likelihood likelihoodLevel: Level) -> TemplateValue {
         let id = scoring.matrix[severityLevel.id]?[likelihoodLevel.id] ?? ""
         let level = scoring.riskLevels.first { $0.id == id } ?? scoring.riskLevels[0]
-        let inherent = assessment.risks.filter {
-            $0.severity.id == severityLevel.id && $0.likelihood.id == likelihoodLevel.id
-        }.map(\.risk.id)
-        let residual = assessment.risks.filter {
+        // Ids only: filtering the risks first copied every risk rated in the cell.
+        let inherent = assessment.risks.compactMap {
+            $0.severity.id == severityLevel.id && $0.likelihood.id == likelihoodLevel.id ? $0.risk.id : nil
+        }
+        let residual = assessment.risks.compactMap {
             $0.residualSeverity.id == severityLevel.id && $0.residualLikelihood.id == likelihoodLevel.id
-        }.map(\.risk.id)
+                ? $0.risk.id : nil
+        }
         return [
             "level": riskLevel(level),
             "likelihood": likelihood(likelihoodLevel),

@@ -27,13 +27,13 @@ extension ReportData.Builder {
     }
 
     /// Every section with every question, so a reviewer sees what was not asked too.
-    /// `questions` holds each question's value by id.
-    func appendix(_ questions: [String: TemplateValue]) -> [TemplateValue] {
-        questionnaire.sections.map { section in
+    /// `questions` holds each question's value, section by section in questionnaire order.
+    func appendix(_ questions: [[TemplateValue]]) -> [TemplateValue] {
+        zip(questionnaire.sections, questions).map { section, values in
             [
                 "title": .string(section.title),
                 "step": text(section.icoStep.map { "ICO step \($0)" }),
-                "questions": .list(section.questions.map(\.id).compactMap { questions[$0] }),
+                "questions": .list(values),
             ]
         }
     }

@@ -2,8 +2,13 @@
 /// the measures recommended.
 extension ReportData.Builder {
     func risk(_ result: RiskResult) -> TemplateValue {
-        let measureIDs = assessment.measures.filter { $0.applied && $0.addresses.contains(result.risk.id) }
-            .map(\.measure.id)
+        // Ids only: filtering the measures first copied each one kept.
+        let measureIDs = assessment.measures.compactMap {
+            $0.applied && $0.addresses.contains(result.risk.id) ? $0.measure.id : nil
+        }
+        // Each row of the working is made once; the counted rows are some of the same values.
+        let likelihoodRows = result.likelihoodContributions.map(contribution)
+        let severityRows = result.severityContributions.map(contribution)
         return [
             "id": .string(result.risk.id),
             "title": .string(result.risk.title),
@@ -11,12 +16,12 @@ extension ReportData.Builder {
             "harm": .string(result.risk.harm),
             "likelihood": likelihood(result.likelihood),
             "likelihoodPoints": .int(result.likelihoodPoints),
-            "likelihoodContributions": contributions(result.likelihoodContributions),
-            "likelihoodCounted": contributions(result.likelihoodContributions.filter(counts)),
+            "likelihoodContributions": .list(likelihoodRows),
+            "likelihoodCounted": .list(counted(result.likelihoodContributions, likelihoodRows)),
             "likelihoodNotCounted": text(notCounted(result.likelihoodContributions)),
             "severity": severity(result.severity),
-            "severityContributions": contributions(result.severityContributions),
-            "severityCounted": contributions(result.severityContributions.filter(counts)),
+            "severityContributions": .list(severityRows),
+            "severityCounted": .list(counted(result.severityContributions, severityRows)),
             "severityNotCounted": text(notCounted(result.severityContributions)),
             "level": riskLevel(result.level),
             "appliedMeasures": contributions(result.appliedMeasures),
@@ -36,13 +41,19 @@ extension ReportData.Builder {
     }
 
     func contributions(_ parts: [Contribution]) -> TemplateValue {
-        .list(
-            parts.map { part in
-                [
-                    "reason": .string(part.reason), "amount": .string(signed(part.amount)),
-                    "kind": .string(part.kind.rawValue),
-                ]
-            })
+        .list(parts.map(contribution))
+    }
+
+    func contribution(_ part: Contribution) -> TemplateValue {
+        [
+            "reason": .string(part.reason), "amount": .string(signed(part.amount)),
+            "kind": .string(part.kind.rawValue),
+        ]
+    }
+
+    /// The values of the parts that `counts`, `values` holding one for each part.
+    func counted(_ parts: [Contribution], _ values: [TemplateValue]) -> [TemplateValue] {
+        zip(parts, values).filter { counts($0.0) }.map(\.1)
     }
 
     /// Whether a row of the working is listed: the starting point always, other rows when they move the
@@ -62,14 +73,17 @@ extension ReportData.Builder {
     func options(for risk: String) -> String {
         // Ids only: filtering the measures three times copied each one three times.
         var groups: [(String, [String])] = [("approved", []), ("not approved", []), ("no decision yet", [])]
-        for measure in assessment.measures where measure.recommended && measure.addresses.contains(risk) {
+        // Fields read in place: `for measure in` copied every measure, retaining each field.
+        let measures = assessment.measures
+        for index in measures.indices
+        where measures[index].recommended && measures[index].addresses.contains(risk) {
             let group =
-                switch measure.decision?.approved {
+                switch measures[index].decision?.approved {
                 case true?: 0
                 case false?: 1
                 case nil: 2
                 }
-            groups[group].1.append(measure.measure.id)
+            groups[group].1.append(measures[index].measure.id)
         }
         let parts = groups.filter { !$0.1.isEmpty }.map { "\($0.0): \(list($0.1))" }
         return parts.isEmpty ? "none" : parts.joined(separator: "; ")

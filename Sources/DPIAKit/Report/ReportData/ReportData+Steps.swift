@@ -1,8 +1,8 @@
 /// The ICO template's seven steps, each with the questionnaire's sections for it; step 7's questions are
 /// the sign-off table instead.
 extension ReportData.Builder {
-    /// `questions` holds each question's value by id.
-    func steps(_ questions: [String: TemplateValue]) -> [TemplateValue] {
+    /// `questions` holds each question's value, section by section in questionnaire order.
+    func steps(_ questions: [[TemplateValue]]) -> [TemplateValue] {
         ReportData.icoSteps.enumerated().map { offset, title in
             let number = offset + 1
             let sections = number == 7 ? [] : self.sections(forStep: number, questions)
@@ -18,18 +18,17 @@ extension ReportData.Builder {
     /// The sections filed under a step that have a question shown, in questionnaire order. A question that
     /// tells whether a control is in place is listed with its control instead, so each answer is printed
     /// once.
-    func sections(forStep number: Int, _ questions: [String: TemplateValue]) -> [TemplateValue] {
-        return questionnaire.sections.compactMap { section in
+    func sections(forStep number: Int, _ questions: [[TemplateValue]]) -> [TemplateValue] {
+        return zip(questionnaire.sections, questions).compactMap { section, values in
             guard section.icoStep == number else { return nil }
-            // By id, once each: filtering copies of the questions copied every one, field by field.
             var anyShown = false
             var plain: [TemplateValue] = []
             var controls: [TemplateValue] = []
-            for id in section.questions.map(\.id) where shownIDs.contains(id) {
+            for (id, question) in zip(section.questions.map(\.id), values) where shownIDs.contains(id) {
                 anyShown = true
                 if let control = controlsByQuestion[id] {
-                    controls.append(self.control(control))
-                } else if let question = questions[id] {
+                    controls.append(controlValues[control])
+                } else {
                     plain.append(question)
                 }
             }

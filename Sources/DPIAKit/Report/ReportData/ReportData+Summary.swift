@@ -1,7 +1,7 @@
 /// The summary at the top of the report and the screening that decides whether a DPIA is needed.
 extension ReportData.Builder {
     func summary() -> TemplateValue {
-        var summary: [String: TemplateValue] = [
+        var summary: TemplateObject = [
             "priorConsultation": .bool(assessment.priorConsultation != .notApplicable),
             // The state in words (not required, would be required unless..., required), as the terminal says it.
             "priorConsultationText": .string(assessment.priorConsultation.headline),
@@ -42,7 +42,7 @@ extension ReportData.Builder {
             let inPlace = assessment.controls.count { $0.status == .inPlace }
             summary["controls"] = .string("\(inPlace) in place, \(missing) missing or uncertain")
         }
-        return .object(TemplateObject(summary))
+        return .object(summary)
     }
 
     func dataSensitivitySummary(_ data: DataSensitivityResult) -> String {

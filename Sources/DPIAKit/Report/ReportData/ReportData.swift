@@ -29,8 +29,16 @@ public enum ReportData {
         let scoring: Scoring
         /// The ids of the questions shown for these answers.
         let shownIDs: Set<String>
-        /// Each control by the question that tells whether it is in place (the first, if two share one).
-        let controlsByQuestion: [String: ControlResult]
+        /// The index in `assessment.controls` of each control by the question that tells whether it is in
+        /// place (the first, if two share one).
+        let controlsByQuestion: [String: Int]
+        /// Each control's value, made once: a step lists it with its question, `controls.all` lists them all.
+        lazy var controlValues = assessment.controls.map(control)
+        /// Each level's value on its scale, made once: the risks and the matrix show the same few levels
+        /// many times over.
+        lazy var riskLevelValues = scoring.riskLevels.map { level($0, on: scoring.riskLevels) }
+        lazy var likelihoodValues = scoring.likelihoodLevels.map { level($0, on: scoring.likelihoodLevels) }
+        lazy var severityValues = scoring.severityLevels.map { level($0, on: scoring.severityLevels) }
 
         init(assessment: Assessment, toolVersion: String, previous: PreviousComparison? = nil) {
             self.assessment = assessment
@@ -40,24 +48,24 @@ public enum ReportData {
             scoring = assessment.questionnaire.scoring
             shownIDs = Set(assessment.visibleQuestions)
             controlsByQuestion = Dictionary(
-                assessment.controls.map { ($0.control.question, $0) }, uniquingKeysWith: { first, _ in first }
-            )
+                assessment.controls.enumerated().map { ($1.control.question, $0) },
+                uniquingKeysWith: { first, _ in first })
         }
     }
 }
 
 extension ReportData.Builder {
     func root() -> TemplateValue {
-        // Each question's value is made once: the steps show those shown, the appendix all of them.
-        let questions = Dictionary(
-            questionnaire.questions.map { ($0.id, question($0)) }, uniquingKeysWith: { first, _ in first })
+        // Each question's value is made once, section by section: the steps show those shown, the
+        // appendix all of them.
+        let questions = questionnaire.sections.map { $0.questions.map(question) }
         let steps = self.steps(questions)
         let recommended = assessment.measures.filter(\.recommended)
         let signOff = signOffRows()
         let missing = MissingItem.grouped(assessment.missingForFinal)
         let missingCount = assessment.missingForFinal.count
         let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
-        var root: [String: TemplateValue] = [
+        var root: TemplateObject = [
             "tool": ["name": "dpia", "version": .string(toolVersion)],
             "questionnaire": questionnaireValue(),
             "meta": meta(),
@@ -99,7 +107,7 @@ extension ReportData.Builder {
         if !assessment.risks.isEmpty {
             root["matrix"] = matrix()
         }
-        return .object(TemplateObject(root))
+        return .object(root)
     }
 
     /// The answer of a question shown, for conditions the report evaluates.
@@ -157,9 +165,21 @@ extension ReportData.Builder {
         ]
     }
 
-    func riskLevel(_ level: Level) -> TemplateValue { self.level(level, on: scoring.riskLevels) }
-    func likelihood(_ level: Level) -> TemplateValue { self.level(level, on: scoring.likelihoodLevels) }
-    func severity(_ level: Level) -> TemplateValue { self.level(level, on: scoring.severityLevels) }
+    func riskLevel(_ level: Level) -> TemplateValue {
+        self.level(level, on: scoring.riskLevels, made: riskLevelValues)
+    }
+    func likelihood(_ level: Level) -> TemplateValue {
+        self.level(level, on: scoring.likelihoodLevels, made: likelihoodValues)
+    }
+    func severity(_ level: Level) -> TemplateValue {
+        self.level(level, on: scoring.severityLevels, made: severityValues)
+    }
+
+    /// The value made already for a level of the scale, `values` holding one for each; made afresh for a
+    /// level not on it.
+    func level(_ level: Level, on scale: [Level], made values: [TemplateValue]) -> TemplateValue {
+        scale.firstIndex(of: level).map { values[$0] } ?? self.level(level, on: scale)
+    }
 
     func idAndLabel(_ id: String, _ label: String) -> TemplateValue {
         ["id": .string(id), "label": .string(label)]
