@@ -229,6 +229,20 @@ public enum FileSet {
         try write(files, overwrite: overwrite, stager: DiskStager())
     }
 
+    /// Writes one command's outputs into `directory` (made if missing) as one set. Without `overwrite`, a
+    /// file that exists already is refused before anything is made or written.
+    public static func writeNew(_ files: [OutputFile], into directory: String, overwrite: Bool)
+        throws(OutputError)
+    {
+        if !overwrite, let existing = files.first(where: { FileIO.exists($0.path) }) {
+            throw OutputError(
+                path: existing.path, reason: "already exists; use --force to replace it (nothing was written)"
+            )
+        }
+        try FileIO.makeDirectory(directory)
+        try write(files, overwrite: overwrite)
+    }
+
     static func write(_ files: [OutputFile], overwrite: Bool, stager: some FileStager) throws(OutputError) {
         if !overwrite, let existing = files.first(where: { FileIO.exists($0.path) }) {
             throw OutputError(path: existing.path, reason: "already exists; use --force to replace it")

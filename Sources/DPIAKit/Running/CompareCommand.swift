@@ -86,13 +86,7 @@ public struct CompareCommand {
                 }
             }
             do throws(OutputError) {
-                if !overwrite, let existing = written.first(where: { FileIO.exists($0.path) }) {
-                    throw OutputError(
-                        path: existing.path,
-                        reason: "already exists; use --force to replace it (nothing was written)")
-                }
-                try FileIO.makeDirectory(outputDirectory)
-                try FileSet.write(written, overwrite: overwrite)
+                try FileSet.writeNew(written, into: outputDirectory, overwrite: overwrite)
             } catch {
                 throw .output(error)
             }

@@ -88,13 +88,7 @@ public struct DiffCommand {
                 }
             }
             do throws(OutputError) {
-                if !overwrite, let existing = files.first(where: { FileIO.exists($0.path) }) {
-                    throw OutputError(
-                        path: existing.path,
-                        reason: "already exists; use --force to replace it (nothing was written)")
-                }
-                try FileIO.makeDirectory(outputDirectory)
-                try FileSet.write(files, overwrite: overwrite)
+                try FileSet.writeNew(files, into: outputDirectory, overwrite: overwrite)
             } catch {
                 throw .output(error)
             }
