@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// Runs the built binary on fixture files copied into a scratch folder, and checks the exit status and
 /// the whole of what it prints, and the files it writes.

@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// The completion scripts and the man page, generated from the command specification, load in the
 /// shells and render in `man` without warnings. A test whose shell or `man` is missing skips, saying so;

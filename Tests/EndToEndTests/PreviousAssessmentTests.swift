@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// Re-assessments through the built binary: `wizard --from` carrying an earlier assessment forward, the
 /// report's "Changes since the previous assessment" (pinned), `diff --format md,html` (pinned, never over

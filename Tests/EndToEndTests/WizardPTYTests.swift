@@ -1,8 +1,9 @@
-import DPIAKit
 import Foundation
 import Glibc
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// The built binary under a real pseudo-terminal: raw mode, arrow keys, Ctrl-C with the draft kept
 /// and the terminal restored, then `--resume` through a whole assessment in the order the decision is

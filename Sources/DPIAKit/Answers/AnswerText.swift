@@ -1,7 +1,7 @@
 /// How answers read in reports and summaries.
-public enum AnswerText {
+enum AnswerText {
     /// An answer as the assessor saw it: option labels rather than values, Yes/No rather than true/false.
-    public static func display(_ value: AnswerValue, for question: Question) -> String {
+    static func display(_ value: AnswerValue, for question: Question) -> String {
         switch value {
         case .bool(let bool): return bool ? "Yes" : "No"
         case .string(let string):

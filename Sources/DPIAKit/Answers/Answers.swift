@@ -1,17 +1,17 @@
 /// An answers file: one assessment of one platform against one questionnaire version. The wizard writes
 /// it as it goes; `dpia assess` reads it.
 public struct Answers: Sendable, Equatable {
-    public var questionnaireID: String
-    public var questionnaireVersion: String
-    public var metadata: AssessmentMetadata
+    var questionnaireID: String
+    var questionnaireVersion: String
+    var metadata: AssessmentMetadata
     /// Answers by question id.
-    public var values: [String: AnswerValue]
+    var values: [String: AnswerValue]
     /// The assessor's decision on each recommended measure, by measure id (ICO step 6).
-    public var measureDecisions: [String: MeasureDecision]
+    var measureDecisions: [String: MeasureDecision]
     /// The assessment this one re-assesses, when it was started from one (`dpia wizard --from`).
-    public var previous: PreviousAssessment?
+    var previous: PreviousAssessment?
 
-    public init(
+    init(
         questionnaireID: String, questionnaireVersion: String, metadata: AssessmentMetadata,
         values: [String: AnswerValue] = [:], measureDecisions: [String: MeasureDecision] = [:],
         previous: PreviousAssessment? = nil
@@ -27,17 +27,17 @@ public struct Answers: Sendable, Equatable {
 
 /// The answers file an assessment re-assesses, as its `previous` member names it: where the file is and
 /// the SHA-256 of its bytes, so a report can tell the file it compares with is the one this followed.
-public struct PreviousAssessment: Sendable, Equatable {
+struct PreviousAssessment: Sendable, Equatable {
     /// The previous answers file, relative to the folder of the answers file that names it.
-    public var file: String
+    var file: String
     /// The SHA-256 of the previous file's bytes, as 64 lowercase hexadecimal digits.
-    public var sha256: String
+    var sha256: String
     /// What the previous file said of itself when this one was started from it, for a reader without it.
-    public var reference: String?
-    public var assessmentDate: String?
-    public var questionnaireVersion: String?
+    var reference: String?
+    var assessmentDate: String?
+    var questionnaireVersion: String?
 
-    public init(
+    init(
         file: String, sha256: String, reference: String? = nil, assessmentDate: String? = nil,
         questionnaireVersion: String? = nil
     ) {
@@ -49,7 +49,7 @@ public struct PreviousAssessment: Sendable, Equatable {
     }
 
     /// Where the previous file is, for an answers file at `answersPath`.
-    public func path(besides answersPath: String) -> String {
+    func path(besides answersPath: String) -> String {
         PathText.normalised(PathText.join(PathText.splitLast(answersPath).prefix, file))
     }
 
@@ -77,23 +77,23 @@ public struct PreviousAssessment: Sendable, Equatable {
 }
 
 /// Who assessed what, and when. Dates are `YYYY-MM-DD` text, never read from the clock.
-public struct AssessmentMetadata: Sendable, Equatable {
-    public enum Status: String, Sendable, CaseIterable {
+struct AssessmentMetadata: Sendable, Equatable {
+    enum Status: String, Sendable, CaseIterable {
         case draft
         case final
     }
 
-    public var organisation: String
-    public var platform: String
+    var organisation: String
+    var platform: String
     /// The organisation's own reference for this DPIA, e.g. "IG-2026-014".
-    public var reference: String?
-    public var assessor: String
-    public var assessmentDate: String
+    var reference: String?
+    var assessor: String
+    var assessmentDate: String
     /// When the DPIA will next be reviewed (ICO step 7: keep it under review).
-    public var reviewDate: String?
-    public var status: Status
+    var reviewDate: String?
+    var status: Status
 
-    public init(
+    init(
         organisation: String, platform: String, reference: String? = nil, assessor: String,
         assessmentDate: String,
         reviewDate: String? = nil, status: Status = .draft
@@ -110,15 +110,15 @@ public struct AssessmentMetadata: Sendable, Equatable {
 
 /// The assessor's decision on one recommended measure (ICO step 6), with the action plan for an approved
 /// one: who owns it, when it is due and how far it has got.
-public struct MeasureDecision: Sendable, Equatable {
+struct MeasureDecision: Sendable, Equatable {
     /// How far an approved measure has got.
-    public enum Status: String, Sendable, CaseIterable {
+    enum Status: String, Sendable, CaseIterable {
         case planned
         case inProgress = "in_progress"
         case inPlace = "in_place"
 
         /// The words the report uses.
-        public var label: String {
+        var label: String {
             switch self {
             case .planned: "Planned"
             case .inProgress: "In progress"
@@ -127,15 +127,15 @@ public struct MeasureDecision: Sendable, Equatable {
         }
     }
 
-    public var approved: Bool
-    public var note: String?
+    var approved: Bool
+    var note: String?
     /// Who is responsible for putting the measure in place (name and role).
-    public var owner: String?
+    var owner: String?
     /// When it is to be in place, `YYYY-MM-DD`.
-    public var dueDate: String?
-    public var status: Status?
+    var dueDate: String?
+    var status: Status?
 
-    public init(
+    init(
         approved: Bool, note: String? = nil, owner: String? = nil, dueDate: String? = nil,
         status: Status? = nil
     ) {
@@ -148,7 +148,7 @@ public struct MeasureDecision: Sendable, Equatable {
 }
 
 /// Checks `YYYY-MM-DD` with a real calendar day, without Foundation's locale-dependent parsers.
-public func isValidDate(_ text: String) -> Bool {
+func isValidDate(_ text: String) -> Bool {
     // Only ASCII digits and two dashes pass, so the UTF-8 bytes are the characters.
     let bytes = Array(text.utf8)
     guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {

@@ -1,9 +1,9 @@
 /// Reading, checking and writing answers files.
-public enum AnswersFile {
+enum AnswersFile {
     /// Parses answers and checks them against the questionnaire. Throws a `ValidationFailure` listing every
     /// problem: syntax, unknown or hidden questions, wrong types, options not offered, missing required
     /// answers, unknown measures and a questionnaire id or version mismatch.
-    public static func load(_ bytes: [UInt8], file: String, questionnaire: Questionnaire)
+    static func load(_ bytes: [UInt8], file: String, questionnaire: Questionnaire)
         throws(ValidationFailure) -> Answers
     {
         let answers = try parse(bytes, file: file, finalRules: questionnaire.supersededBy == nil)
@@ -14,7 +14,7 @@ public enum AnswersFile {
 
     /// Parses a draft saved by the wizard: like `load`, but metadata and required answers may still be
     /// missing. Wrong types, unknown questions and options not offered are still errors.
-    public static func loadDraft(_ bytes: [UInt8], file: String, questionnaire: Questionnaire)
+    static func loadDraft(_ bytes: [UInt8], file: String, questionnaire: Questionnaire)
         throws(ValidationFailure)
         -> Answers
     {
@@ -26,7 +26,7 @@ public enum AnswersFile {
     }
 
     /// Reads only the questionnaire id and version an answers file names, to find its questionnaire.
-    public static func questionnaireReference(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> (
+    static func questionnaireReference(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> (
         id: String, version: String
     ) {
         let answers = try parse(bytes, file: file, draft: true)
@@ -425,7 +425,7 @@ public enum AnswersFile {
     }
 
     /// Why a value cannot answer a question, or nil when it can.
-    public static func problem(with value: AnswerValue, for question: Question) -> String? {
+    static func problem(with value: AnswerValue, for question: Question) -> String? {
         func isOffered(_ picked: String) -> Bool { question.options.contains { $0.value == picked } }
         func notOffered(_ picked: String) -> String {
             let offered = question.options.map(\.value)
@@ -504,7 +504,7 @@ public enum AnswersFile {
     }
 
     /// The answers file as JSON text: questionnaire, metadata, answers in question order, decisions.
-    public static func write(_ answers: Answers, questionnaire: Questionnaire?) -> String {
+    static func write(_ answers: Answers, questionnaire: Questionnaire?) -> String {
         String(decoding: bytes(answers, questionnaire: questionnaire), as: UTF8.self)
     }
 

@@ -13,7 +13,7 @@ public struct ParsedCommand: Equatable, Sendable {
     /// The command that was selected, such as `["dpia", "assess"]`.
     public var commandPath: [String]
     /// Every operand, in the order given.
-    public var positionals: [String]
+    var positionals: [String]
     var flags: Set<String>
     var optionValues: [String: [String]]
     var namedPositionals: [String: [String]]
@@ -34,7 +34,7 @@ public struct ParsedCommand: Equatable, Sendable {
     }
 
     /// The operand filling the positional with this name.
-    public func positional(_ name: String) -> String? {
+    func positional(_ name: String) -> String? {
         namedPositionals[name]?.first
     }
 

@@ -1,7 +1,7 @@
 /// One option a command accepts, spelled `--long` and, optionally, `-s`.
-public struct OptionSpec: Equatable, Sendable {
+struct OptionSpec: Equatable, Sendable {
     /// How an option takes values.
-    public enum Kind: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
         /// Present or absent; giving it a value (`--force=yes`) is an error.
         case flag
         /// Takes one value; giving the option twice is an error.
@@ -13,19 +13,19 @@ public struct OptionSpec: Equatable, Sendable {
     }
 
     /// The long name, without the leading `--`.
-    public var long: String
+    var long: String
     /// The one-letter short name, without the leading `-`.
-    public var short: Character?
-    public var kind: Kind
+    var short: Character?
+    var kind: Kind
     /// The placeholder shown in help and errors, such as `PATH`.
-    public var valueName: String
-    public var help: String
+    var valueName: String
+    var help: String
     /// The only values accepted; empty accepts anything.
-    public var allowedValues: [String]
+    var allowedValues: [String]
     /// The value used when the option is not given; shown in help.
-    public var defaultValue: String?
+    var defaultValue: String?
 
-    public init(
+    init(
         _ long: String, short: Character? = nil, kind: Kind, valueName: String = "VALUE", help: String,
         allowedValues: [String] = [], defaultValue: String? = nil
     ) {
@@ -39,12 +39,12 @@ public struct OptionSpec: Equatable, Sendable {
     }
 
     /// An option without a value, such as `--force`.
-    public static func flag(_ long: String, short: Character? = nil, help: String) -> OptionSpec {
+    static func flag(_ long: String, short: Character? = nil, help: String) -> OptionSpec {
         OptionSpec(long, short: short, kind: .flag, help: help)
     }
 
     /// An option taking one value, such as `--out DIR`.
-    public static func value(
+    static func value(
         _ long: String, short: Character? = nil, valueName: String, help: String,
         allowedValues: [String] = [], defaultValue: String? = nil
     ) -> OptionSpec {
@@ -54,7 +54,7 @@ public struct OptionSpec: Equatable, Sendable {
     }
 
     /// An option that may be given many times, such as `--answers PATH`.
-    public static func repeatable(
+    static func repeatable(
         _ long: String, short: Character? = nil, valueName: String, help: String,
         allowedValues: [String] = []
     ) -> OptionSpec {
@@ -64,7 +64,7 @@ public struct OptionSpec: Equatable, Sendable {
     }
 
     /// An option taking comma-separated values, such as `--format md,html`.
-    public static func list(
+    static func list(
         _ long: String, short: Character? = nil, valueName: String, help: String,
         allowedValues: [String] = [], defaultValue: String? = nil
     ) -> OptionSpec {
@@ -78,17 +78,17 @@ public struct OptionSpec: Equatable, Sendable {
 ///
 /// Positionals are filled in order, so optional ones must follow required ones and only the last
 /// may be variadic.
-public struct PositionalSpec: Equatable, Sendable {
+struct PositionalSpec: Equatable, Sendable {
     /// The placeholder shown in help and errors, such as `FILE`.
-    public var name: String
-    public var help: String
-    public var isOptional: Bool
+    var name: String
+    var help: String
+    var isOptional: Bool
     /// Whether it takes all the remaining operands.
-    public var isVariadic: Bool
+    var isVariadic: Bool
     /// The only values accepted; empty accepts anything. Completions offer them.
-    public var allowedValues: [String]
+    var allowedValues: [String]
 
-    public init(
+    init(
         _ name: String, help: String, isOptional: Bool = false, isVariadic: Bool = false,
         allowedValues: [String] = []
     ) {
@@ -103,20 +103,20 @@ public struct PositionalSpec: Equatable, Sendable {
 /// A command, its options and operands, and its subcommands: everything needed to parse a
 /// command line and to render help for it.
 public struct CommandSpec: Equatable, Sendable {
-    public var name: String
+    var name: String
     /// One line saying what the command does.
-    public var abstract: String
+    var abstract: String
     /// Longer help; paragraphs are separated by blank lines, and indented paragraphs are kept as written.
-    public var discussion: String
-    public var options: [OptionSpec]
-    public var positionals: [PositionalSpec]
-    public var subcommands: [CommandSpec]
+    var discussion: String
+    var options: [OptionSpec]
+    var positionals: [PositionalSpec]
+    var subcommands: [CommandSpec]
     /// The subcommand run when none is named.
-    public var defaultSubcommand: String?
+    var defaultSubcommand: String?
     /// The program's version; when set, the top-level command accepts `--version`.
-    public var version: String?
+    var version: String?
 
-    public init(
+    init(
         name: String, abstract: String, discussion: String = "", options: [OptionSpec] = [],
         positionals: [PositionalSpec] = [], subcommands: [CommandSpec] = [], defaultSubcommand: String? = nil,
         version: String? = nil
@@ -132,7 +132,7 @@ public struct CommandSpec: Equatable, Sendable {
     }
 
     /// The command at `commandPath`, such as `["dpia", "assess"]`; the first element names this command.
-    public func command(at commandPath: [String]) throws(UsageError) -> CommandSpec {
+    func command(at commandPath: [String]) throws(UsageError) -> CommandSpec {
         var command = self
         var resolved = [name]
         for word in commandPath.dropFirst() {
@@ -143,7 +143,7 @@ public struct CommandSpec: Equatable, Sendable {
     }
 
     /// A one-line synopsis, such as `dpia validate [options] FILE...`.
-    public func synopsis(path: [String]) -> String {
+    func synopsis(path: [String]) -> String {
         var parts = [path.joined(separator: " "), "[options]"]
         if !subcommands.isEmpty {
             parts.append(defaultSubcommand == nil ? "COMMAND" : "[COMMAND]")

@@ -1,11 +1,11 @@
 /// Shell completion scripts generated from a `CommandSpec`, the same specification `--help` and the
 /// man page come from, so the three never disagree: subcommands, their options, the values an option
 /// or operand allows, and the questionnaire ids for options that take one (`ID|PATH`).
-public enum CompletionShell: String, CaseIterable, Sendable {
+enum CompletionShell: String, CaseIterable, Sendable {
     case bash, zsh, fish
 
     /// The script for this shell.
-    public func script(for spec: CommandSpec, questionnaireIDs: [String]) -> String {
+    func script(for spec: CommandSpec, questionnaireIDs: [String]) -> String {
         let generator = CompletionGenerator(spec: spec, questionnaireIDs: questionnaireIDs)
         switch self {
         case .bash: return generator.bash()

@@ -4,7 +4,7 @@ extension CommandSpec {
     /// The manual page (roff, section 1) generated from the same specification as `--help`: name,
     /// synopsis, description, then each command with its operands and options. It carries no date, so
     /// the same build always makes the same page.
-    public func manPage() -> String {
+    func manPage() -> String {
         var lines = [
             ".TH \(name.uppercased()) 1 \"\" \"\(roff(name + (version.map { " " + $0 } ?? "")))\" \"User Commands\"",
             ".SH NAME", "\(name) \\- \(roff(abstract))",

@@ -3,13 +3,13 @@
 /// The executable prints `description` and then `usage`, and exits with 64 (`EX_USAGE`).
 public struct UsageError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The command whose arguments were wrong, such as `["dpia", "assess"]`.
-    public var commandPath: [String]
+    var commandPath: [String]
     /// What was wrong, without the command name in front.
-    public var message: String
+    var message: String
     /// The synopsis of the command at `commandPath`, such as `dpia assess [options]`.
-    public var usage: String
+    var usage: String
 
-    public init(commandPath: [String], message: String, usage: String) {
+    init(commandPath: [String], message: String, usage: String) {
         self.commandPath = commandPath
         self.message = message
         self.usage = usage

@@ -1,13 +1,13 @@
 /// One problem found in an input file: which file, where in it, what was wrong and what was expected.
-public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file as the user named it.
-    public var file: String
+    var file: String
     /// Where in the JSON, e.g. `sections[2].questions[0].type`; empty for the whole document.
-    public var path: String
-    public var location: TextPosition?
-    public var message: String
+    var path: String
+    var location: TextPosition?
+    var message: String
 
-    public init(file: String, path: String, location: TextPosition?, message: String) {
+    init(file: String, path: String, location: TextPosition?, message: String) {
         self.file = file
         self.path = path
         self.location = location
@@ -15,7 +15,7 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `file:line:column: at path: message`, the shape compilers use, so editors can jump to it.
-    public var description: String {
+    var description: String {
         var text = file
         if let location, location.line > 0 { text += ":\(location.line):\(location.column)" }
         text += ": "
@@ -38,14 +38,14 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Every problem found in one or more inputs, reported together.
-public struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+struct ValidationFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
+    init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
-    public var description: String {
+    var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }

@@ -8,9 +8,9 @@
 ///
 /// The system drops a `flock` when its holder dies, however it dies, so a lock file left by a killed
 /// wizard is simply taken over; a live holder is reported by name.
-public final class DraftLock: @unchecked Sendable {
+final class DraftLock: @unchecked Sendable {
     /// Where the lock file is.
-    public let path: String
+    let path: String
     // Owned by this object: closed once, by `release`.
     private var descriptor: Int32
 
@@ -20,13 +20,13 @@ public final class DraftLock: @unchecked Sendable {
     }
 
     /// The lock file for a draft: `.NAME.dpia-lock` in the draft's folder.
-    public static func path(forDraft draft: String) -> String {
+    static func path(forDraft draft: String) -> String {
         let (prefix, name) = PathText.splitLast(draft)
         return prefix + "." + name + ".dpia-lock"
     }
 
     /// Claims `draft`, or throws naming the wizard that holds it.
-    public static func acquire(draft: String) throws(OutputError) -> DraftLock {
+    static func acquire(draft: String) throws(OutputError) -> DraftLock {
         let path = path(forDraft: draft)
         // A holder releasing at this moment removes the file after we opened it; then try again.
         for _ in 0..<8 {
@@ -75,7 +75,7 @@ public final class DraftLock: @unchecked Sendable {
     }
 
     /// Gives the draft up: removes the lock file, then drops the lock.
-    public func release() {
+    func release() {
         guard descriptor >= 0 else { return }
         Posix.remove(path)
         try? Posix.close(descriptor)

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Why an input could not be used. Each case maps to one sysexits status in the executable.
-public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file does not exist or cannot be opened (EX_NOINPUT, 66).
     case missing(path: String, reason: String)
     /// The file was read but its content is wrong (EX_DATAERR, 65).
     case invalid(ValidationFailure)
 
-    public var description: String {
+    var description: String {
         switch self {
         case .missing(let path, let reason): "\(path): \(reason)"
         case .invalid(let failure): failure.description
@@ -17,8 +17,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Why an output could not be written (EX_CANTCREAT, 73).
 public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
+    var path: String
+    var reason: String
 
     public var description: String { "\(path): \(reason)" }
 }
@@ -30,11 +30,11 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// File reading, and the folder helpers the writers share. Writing is `FileSet`'s.
 public enum FileIO {
     /// The largest input read, so a mistaken path to a huge file fails fast instead of filling memory.
-    public static let maximumInputSize = 64 * 1024 * 1024
+    static let maximumInputSize = 64 * 1024 * 1024
 
     /// Reads a whole file, with errors that say what the path is when it is not a readable file. Only a
     /// regular file is read: a named pipe, device or socket is refused at once instead of blocking.
-    public static func read(_ path: String) throws(InputError) -> [UInt8] {
+    static func read(_ path: String) throws(InputError) -> [UInt8] {
         let status: Posix.FileStatus
         do {
             status = try Posix.status(path)
@@ -88,12 +88,12 @@ public enum FileIO {
     }
 
     /// Whether something exists at the path.
-    public static func exists(_ path: String) -> Bool {
+    static func exists(_ path: String) -> Bool {
         (try? Posix.status(path)) != nil
     }
 
     /// Whether the path is a directory.
-    public static func isDirectory(_ path: String) -> Bool {
+    static func isDirectory(_ path: String) -> Bool {
         (try? Posix.status(path))?.isDirectory ?? false
     }
 
@@ -101,18 +101,18 @@ public enum FileIO {
     /// disk, and the temporary file is renamed over the target, which keeps its permissions. A crash at
     /// any point leaves either the old file or the new one, never a mix. With `overwrite` false an
     /// existing file is an error.
-    public static func writeAtomically(_ text: String, to path: String, overwrite: Bool) throws(OutputError) {
+    static func writeAtomically(_ text: String, to path: String, overwrite: Bool) throws(OutputError) {
         try FileSet.write([OutputFile(path: path, text: text)], overwrite: overwrite)
     }
 
     /// Removes a file, if it is there.
-    public static func remove(_ path: String) {
+    static func remove(_ path: String) {
         Posix.remove(path)
     }
 
     /// Creates a directory and its parents when missing. A failure names the folder that could not be
     /// made and says why in the system's words ("Permission denied"), or which part of the path is a file.
-    public static func makeDirectory(_ path: String) throws(OutputError) {
+    static func makeDirectory(_ path: String) throws(OutputError) {
         if isDirectory(path) { return }
         if exists(path) { throw OutputError(path: path, reason: "exists and is not a directory") }
         var prefix = path.hasPrefix("/") ? "/" : ""

@@ -3,29 +3,29 @@
 #endif
 
 /// One output of an assessment (a report in some format, or the answers file): where it goes and its bytes.
-public struct OutputFile: Sendable {
-    public var path: String
-    public var bytes: [UInt8]
+struct OutputFile: Sendable {
+    var path: String
+    var bytes: [UInt8]
 
-    public init(path: String, bytes: [UInt8]) {
+    init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
-    public init(path: String, text: String) {
+    init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 }
 
 /// A file written under a temporary name beside its target, waiting to be renamed into place.
-public struct StagedFile: Sendable {
+struct StagedFile: Sendable {
     /// Where the file goes.
-    public let path: String
+    let path: String
     /// Where its bytes are now, in the same folder so the rename is atomic (see `TemporaryFiles`).
-    public let temporary: String
+    let temporary: String
 
     /// Removes the temporary file, leaving the target as it was.
-    public func discard() {
+    func discard() {
         Posix.remove(temporary)
         TemporaryFiles.forget(temporary)
     }
@@ -95,8 +95,8 @@ struct DiskStager: FileStager {
 }
 
 /// Every output of one assessment staged beside its target, to be renamed into place together.
-public struct StagedSet: Sendable {
-    public let files: [StagedFile]
+struct StagedSet: Sendable {
+    let files: [StagedFile]
 
     /// Renames every file into place, or, if any rename fails, puts back the files already replaced and
     /// removes those that are new, so the folder holds the old set or the new one, never a mix. The
@@ -104,7 +104,7 @@ public struct StagedSet: Sendable {
     ///
     /// Only a crash of the whole machine, or SIGKILL, in the instant between two renames can leave a mix;
     /// any other stop waits for the renames to finish (see `TemporaryFiles.removeAllAndStop`).
-    public func commit() throws(OutputError) {
+    func commit() throws(OutputError) {
         if let blocked = files.first(where: { file in
             (try? Posix.status(file.path)).map { !$0.isRegular } ?? false
         }) {
@@ -160,7 +160,7 @@ public struct StagedSet: Sendable {
     }
 
     /// Removes every staged file, leaving the targets as they were.
-    public func discard() {
+    func discard() {
         for file in files { file.discard() }
     }
 
@@ -201,10 +201,10 @@ public struct StagedSet: Sendable {
 }
 
 /// Writes the outputs of one assessment together: all of them, or none.
-public enum FileSet {
+enum FileSet {
     /// Stages every file; if one cannot be written (a full disk, a folder in the way), the others are
     /// removed and nothing is left behind. With `flush` each file is synced to disk as it is written.
-    public static func stage(_ files: [OutputFile], flush: Bool) throws(OutputError) -> StagedSet {
+    static func stage(_ files: [OutputFile], flush: Bool) throws(OutputError) -> StagedSet {
         try stage(files, flush: flush, stager: DiskStager())
     }
 
@@ -225,13 +225,13 @@ public enum FileSet {
 
     /// Stages, flushes and commits `files` as one set. With `overwrite` false, an existing target is an
     /// error before anything is written.
-    public static func write(_ files: [OutputFile], overwrite: Bool) throws(OutputError) {
+    static func write(_ files: [OutputFile], overwrite: Bool) throws(OutputError) {
         try write(files, overwrite: overwrite, stager: DiskStager())
     }
 
     /// Writes one command's outputs into `directory` (made if missing) as one set. Without `overwrite`, a
     /// file that exists already is refused before anything is made or written.
-    public static func writeNew(_ files: [OutputFile], into directory: String, overwrite: Bool)
+    static func writeNew(_ files: [OutputFile], into directory: String, overwrite: Bool)
         throws(OutputError)
     {
         if !overwrite, let existing = files.first(where: { FileIO.exists($0.path) }) {
@@ -269,7 +269,7 @@ public enum FileSet {
 extension FileIO {
     /// Flushes every written file on the file system holding `directory` to disk, with one `syncfs`
     /// instead of an `fsync` per file.
-    public static func flushFileSystem(containing directory: String) throws(OutputError) {
+    static func flushFileSystem(containing directory: String) throws(OutputError) {
         do throws(Posix.Failure) {
             let descriptor = try Posix.openDirectory(directory.isEmpty ? "." : directory)
             defer { try? Posix.close(descriptor) }
@@ -282,7 +282,7 @@ extension FileIO {
     /// Removes temporary files that a killed dpia left in `directory` (see `TemporaryFiles`). Returns the
     /// names removed.
     @discardableResult
-    public static func removeStaleTemporaryFiles(in directory: String) -> [String] {
+    static func removeStaleTemporaryFiles(in directory: String) -> [String] {
         TemporaryFiles.removeStale(in: directory)
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A JSON syntax error with the place it was found.
-public struct JSONSyntaxError: Error, Sendable, Equatable {
-    public var message: String
-    public var location: TextPosition
+struct JSONSyntaxError: Error, Sendable, Equatable {
+    var message: String
+    var location: TextPosition
 }
 
 /// A strict RFC 8259 parser that records the line and column of every value.
@@ -11,9 +11,9 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
 /// Strict where hand-edited files go wrong quietly elsewhere: duplicate keys are an error (Foundation keeps
 /// the last one), invalid UTF-8 is an error, and nesting is limited so hostile input cannot exhaust the
 /// stack. A leading UTF-8 byte order mark, which Windows editors add, is accepted.
-public struct JSONParser {
+struct JSONParser {
     /// How deep arrays and objects may nest.
-    public static let maximumDepth = 200
+    static let maximumDepth = 200
 
     /// The input, borrowed for the length of `parse`: reading through a buffer pointer skips the bounds
     /// check on every byte, and the code below checks `index < bytes.count` itself.
@@ -26,7 +26,7 @@ public struct JSONParser {
     private var unescaped: [UInt8] = []
 
     /// Parses a whole document: one value, surrounded only by white space.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         let result = bytes.withUnsafeBufferPointer { buffer in
             Result { () throws(JSONSyntaxError) -> JSONDocument in try parse(buffer, source: bytes) }
         }
@@ -70,7 +70,7 @@ public struct JSONParser {
     }
 
     /// Parses a string of JSON text.
-    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONNode {
+    static func parse(_ text: String) throws(JSONSyntaxError) -> JSONNode {
         try parse(Array(text.utf8))
     }
 

@@ -1,7 +1,7 @@
 /// Writes `JSONValue`s as pretty, stable text: two-space indentation, members in the order given, a final
 /// newline. The same value always gives the same bytes, so answers files diff cleanly.
-public enum JSONWriter {
-    public static func write(_ value: JSONValue) -> String {
+enum JSONWriter {
+    static func write(_ value: JSONValue) -> String {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
@@ -126,7 +126,7 @@ public enum JSONWriter {
 
 extension JSONValue {
     /// Builds an object from key-value pairs, in order.
-    public static func members(_ pairs: [(String, JSONValue)]) -> JSONValue {
+    static func members(_ pairs: [(String, JSONValue)]) -> JSONValue {
         .object(
             pairs.map {
                 JSONMember(key: $0.0, keyLocation: TextPosition(line: 0, column: 0), value: JSONNode($0.1))
@@ -134,7 +134,7 @@ extension JSONValue {
     }
 
     /// Builds an array of values.
-    public static func elements(_ values: [JSONValue]) -> JSONValue {
+    static func elements(_ values: [JSONValue]) -> JSONValue {
         .array(values.map { JSONNode($0) })
     }
 }

@@ -3,95 +3,95 @@
 ///
 /// The two may be on different versions of one questionnaire: what both versions ask is compared and
 /// what only one asks is listed apart. Assessments on different questionnaires are refused.
-public struct AssessmentDiff: Sendable {
+struct AssessmentDiff: Sendable {
     /// A value before and after, as the report words it ("high", "approved, planned").
-    public struct Change: Sendable, Equatable {
-        public var old: String
-        public var new: String
-        public var changed: Bool { old != new }
+    struct Change: Sendable, Equatable {
+        var old: String
+        var new: String
+        var changed: Bool { old != new }
 
-        public init(old: String, new: String) {
+        init(old: String, new: String) {
             self.old = old
             self.new = new
         }
     }
 
     /// One question whose answer changed: "Q2.3 Edition", and each answer as shown (nil: not answered).
-    public struct AnswerChange: Sendable, Equatable {
-        public var question: String
-        public var title: String
-        public var old: String?
-        public var new: String?
+    struct AnswerChange: Sendable, Equatable {
+        var question: String
+        var title: String
+        var old: String?
+        var new: String?
         /// A text answer in the assessor's own words, which may run to paragraphs.
-        public var isFreeText = false
+        var isFreeText = false
     }
 
     /// A question only one of the two questionnaire versions asks, answered in that assessment.
-    public struct OneSidedAnswer: Sendable, Equatable {
-        public var question: String
-        public var title: String
-        public var answer: String
-        public var isFreeText = false
+    struct OneSidedAnswer: Sendable, Equatable {
+        var question: String
+        var title: String
+        var answer: String
+        var isFreeText = false
     }
 
     /// What is in one assessment's list and not the other's, by label.
-    public struct Appeared: Sendable, Equatable {
-        public var appeared: [String] = []
-        public var gone: [String] = []
-        public var isEmpty: Bool { appeared.isEmpty && gone.isEmpty }
+    struct Appeared: Sendable, Equatable {
+        var appeared: [String] = []
+        var gone: [String] = []
+        var isEmpty: Bool { appeared.isEmpty && gone.isEmpty }
     }
 
     /// A risk whose inherent or residual level moved: "R3 The health record is incomplete".
-    public struct RiskChange: Sendable, Equatable {
-        public var risk: String
-        public var inherent: Change
-        public var residual: Change
+    struct RiskChange: Sendable, Equatable {
+        var risk: String
+        var inherent: Change
+        var residual: Change
     }
 
     /// A measure whose decision or status moved: "M2 Turn on disappearing messages".
-    public struct MeasureChange: Sendable, Equatable {
-        public var measure: String
-        public var change: Change
+    struct MeasureChange: Sendable, Equatable {
+        var measure: String
+        var change: Change
     }
 
     /// A control whose status moved: "Lock-screen previews off", "missing" → "in place".
-    public struct ControlChange: Sendable, Equatable {
-        public var control: String
-        public var change: Change
+    struct ControlChange: Sendable, Equatable {
+        var control: String
+        var change: Change
     }
 
-    public var oldFile: String
-    public var newFile: String
-    public var old: AssessmentMetadata
-    public var new: AssessmentMetadata
-    public var questionnaire: String
-    public var versions: Change
+    var oldFile: String
+    var newFile: String
+    var old: AssessmentMetadata
+    var new: AssessmentMetadata
+    var questionnaire: String
+    var versions: Change
     /// Why the two are not strictly comparable (other organisation or platform, other version); empty
     /// when they are.
-    public var notComparable: [String]
-    public var answers: [AnswerChange]
-    public var onlyInOld: [OneSidedAnswer]
-    public var onlyInNew: [OneSidedAnswer]
-    public var categoriesInScope: Appeared
-    public var driftedCategories: Appeared
-    public var unapprovedPurposes: Appeared
+    var notComparable: [String]
+    var answers: [AnswerChange]
+    var onlyInOld: [OneSidedAnswer]
+    var onlyInNew: [OneSidedAnswer]
+    var categoriesInScope: Appeared
+    var driftedCategories: Appeared
+    var unapprovedPurposes: Appeared
     /// Signs of drift (no approval for the actual use, no monitoring...) that appeared or went away.
-    public var driftSignals: Appeared
-    public var controls: [ControlChange]
-    public var risks: [RiskChange]
-    public var overallInherent: Change
-    public var overallResidual: Change
-    public var recommendation: Change
+    var driftSignals: Appeared
+    var controls: [ControlChange]
+    var risks: [RiskChange]
+    var overallInherent: Change
+    var overallResidual: Change
+    var recommendation: Change
     /// The state of prior consultation with the ICO (UK GDPR Art. 36), by `PriorConsultation.shortLabel`.
-    public var priorConsultation: Change
-    public var measures: [MeasureChange]
+    var priorConsultation: Change
+    var measures: [MeasureChange]
     /// The risks whose inherent or residual level is higher than before, by its place on the scale.
-    public var risen: [String]
-    public var risksRose: Bool { !risen.isEmpty }
+    var risen: [String]
+    var risksRose: Bool { !risen.isEmpty }
 
     /// Compares `old` (read from `oldFile`) with `new`; throws a bad-data error naming `newFile` when the
     /// two are on different questionnaires.
-    public init(old: Assessment, oldFile: String, new: Assessment, newFile: String) throws(DPIAError) {
+    init(old: Assessment, oldFile: String, new: Assessment, newFile: String) throws(DPIAError) {
         let oldQ = old.questionnaire
         let newQ = new.questionnaire
         guard oldQ.id == newQ.id else {
@@ -233,7 +233,7 @@ public struct AssessmentDiff: Sendable {
     }
 
     /// Whether anything at all differs between the two assessments' answers and results.
-    public var hasChanges: Bool {
+    var hasChanges: Bool {
         !answers.isEmpty || !onlyInOld.isEmpty || !onlyInNew.isEmpty || !categoriesInScope.isEmpty
             || !driftedCategories.isEmpty || !unapprovedPurposes.isEmpty || !driftSignals.isEmpty
             || !controls.isEmpty || !risks.isEmpty
@@ -242,7 +242,7 @@ public struct AssessmentDiff: Sendable {
     }
 
     /// Whether drift appeared: a drifted category, an unapproved purpose or a sign of drift not there before.
-    public var driftAppeared: Bool {
+    var driftAppeared: Bool {
         !driftedCategories.appeared.isEmpty || !unapprovedPurposes.appeared.isEmpty
             || !driftSignals.appeared.isEmpty
     }
@@ -284,10 +284,10 @@ public struct AssessmentDiff: Sendable {
 extension AssessmentDiff {
     /// The longest answer the terminal shows in full, in characters; longer ones are cut short with a
     /// note, and the Markdown and HTML comparisons have them whole.
-    public static let terminalAnswerLimit = 120
+    static let terminalAnswerLimit = 120
 
     /// The comparison as `dpia diff` prints it: a heading, then each part with its changes or "No change.".
-    public var terminalLines: [TerminalText] {
+    var terminalLines: [TerminalText] {
         func dated(_ file: String, _ meta: AssessmentMetadata, _ version: String) -> TerminalText {
             "\(file) (\(meta.assessmentDate), \(meta.status.rawValue), \(questionnaire) \(version))"
         }

@@ -1,7 +1,7 @@
 extension CalendarDate {
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar, so two dates can
     /// be a number of days apart.
-    public var dayNumber: Int {
+    var dayNumber: Int {
         // Howard Hinnant's days_from_civil: years start in March, so the leap day ends a year.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -12,5 +12,5 @@ extension CalendarDate {
     }
 
     /// How many days `self` is after `other` (negative when before).
-    public func days(since other: CalendarDate) -> Int { dayNumber - other.dayNumber }
+    func days(since other: CalendarDate) -> Int { dayNumber - other.dayNumber }
 }

@@ -4,23 +4,23 @@
 /// Only assessments on one questionnaire are compared (its versions may differ: risks are matched by id);
 /// the others are left out, each with why. Every value comes from the scored assessments: nothing here
 /// rates anything.
-public struct Comparison: Sendable {
+struct Comparison: Sendable {
     /// One platform compared, with the letter its column is headed by.
-    public struct Option: Sendable {
-        public var letter: String
-        public var file: String
-        public var assessment: Assessment
+    struct Option: Sendable {
+        var letter: String
+        var file: String
+        var assessment: Assessment
     }
 
     /// A file that was read but not set beside the others, and why.
-    public struct LeftOut: Sendable, Equatable {
-        public var file: String
-        public var reason: String
+    struct LeftOut: Sendable, Equatable {
+        var file: String
+        var reason: String
     }
 
     /// Which options a row favours. Lower ranks are better; options without a rank (a risk their
     /// questionnaire version does not have) take no part.
-    public enum Best: Sendable, Equatable {
+    enum Best: Sendable, Equatable {
         /// The option at this index is better than every other.
         case one(Int)
         /// These options share the best value and at least one other is worse.
@@ -31,7 +31,7 @@ public struct Comparison: Sendable {
         case notRanked
 
         /// Whether the option at `index` is marked best (alone or jointly).
-        public func marks(_ index: Int) -> Bool {
+        func marks(_ index: Int) -> Bool {
             switch self {
             case .one(let best): best == index
             case .tie(let best): best.contains(index)
@@ -41,14 +41,14 @@ public struct Comparison: Sendable {
     }
 
     /// One option's value in a row: the words shown, the level it is (for a tag), the items behind a count.
-    public struct Cell: Sendable, Equatable {
-        public var text: String
-        public var level: Level?
-        public var items: [String]
+    struct Cell: Sendable, Equatable {
+        var text: String
+        var level: Level?
+        var items: [String]
         /// Lower is better; nil when the row is not ranked or the option has no value for it.
-        public var rank: Int?
+        var rank: Int?
 
-        public init(text: String, level: Level? = nil, items: [String] = [], rank: Int? = nil) {
+        init(text: String, level: Level? = nil, items: [String] = [], rank: Int? = nil) {
             self.text = text
             self.level = level
             self.items = items
@@ -56,34 +56,34 @@ public struct Comparison: Sendable {
         }
     }
 
-    public struct Row: Sendable {
-        public var label: String
-        public var cells: [Cell]
-        public var best: Best
+    struct Row: Sendable {
+        var label: String
+        var cells: [Cell]
+        var best: Best
     }
 
     /// A table of rows under a heading.
-    public struct Section: Sendable {
-        public var title: String
-        public var rows: [Row]
+    struct Section: Sendable {
+        var title: String
+        var rows: [Row]
     }
 
-    public var options: [Option]
+    var options: [Option]
     /// The questionnaire compared on, by id, and its versions among the options, oldest first.
-    public var questionnaireID: String
-    public var questionnaireTitle: String
-    public var versions: [String]
+    var questionnaireID: String
+    var questionnaireTitle: String
+    var versions: [String]
     /// Files on another questionnaire, not compared.
-    public var leftOut: [LeftOut]
+    var leftOut: [LeftOut]
     /// Files that could not be read or assessed, with their errors.
-    public var failures: [Register.Failure]
+    var failures: [Register.Failure]
     /// What a reader must know to read the comparison fairly: other versions, other organisations.
-    public var notes: [String]
-    public var sections: [Section]
+    var notes: [String]
+    var sections: [Section]
 
     /// Sets `assessed` side by side. The questionnaire compared on is the one most of them answer (the
     /// first met on a tie); the others are left out. Throws a bad-data error when fewer than two remain.
-    public init(_ assessed: [Register.Assessed], failures: [Register.Failure] = []) throws(DPIAError) {
+    init(_ assessed: [Register.Assessed], failures: [Register.Failure] = []) throws(DPIAError) {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for item in assessed {
@@ -338,7 +338,7 @@ public struct Comparison: Sendable {
 
 extension Comparison {
     /// The row's verdict in words: "B", "Tie: B and C", "No difference", "Not ranked".
-    public func bestText(_ row: Row) -> String {
+    func bestText(_ row: Row) -> String {
         switch row.best {
         case .one(let index): options[index].letter
         case .tie(let indexes): "Tie: " + Self.list(indexes.map { options[$0].letter })
@@ -348,7 +348,7 @@ extension Comparison {
     }
 
     /// One sentence for the top of the appraisal and the terminal: the lowest overall residual risk.
-    public var headline: String {
+    var headline: String {
         guard let row = sections.first?.rows.first else { return "" }
         let letters = options.map(\.letter)
         switch row.best {

@@ -1,8 +1,8 @@
 /// The data `compare.md.mustache` and `compare.html.mustache` render: every name they may use is built
 /// here, and `schemaSample` has each of them, for `dpia validate --templates`.
-public enum ComparisonData {
+enum ComparisonData {
     /// `reportExists` says whether an option's report is in the comparison's folder, so it can be linked.
-    public static func build(
+    static func build(
         _ comparison: Comparison, toolVersion: String, reportExists: (String) -> Bool
     ) -> TemplateValue {
         let options: [TemplateValue] = comparison.options.map { option in
@@ -95,7 +95,7 @@ public enum ComparisonData {
     }
 
     /// Comparison data with every name and a non-empty list of each kind, for checking templates.
-    public static func schemaSample(toolVersion: String) -> TemplateValue {
+    static func schemaSample(toolVersion: String) -> TemplateValue {
         let sample = ReportData.sampleAssessment()
         let assessed = [
             Register.Assessed(file: "a.json", assessment: sample),

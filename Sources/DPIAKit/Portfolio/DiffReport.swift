@@ -1,9 +1,9 @@
 /// The data of `Templates/diff.*.mustache`: the comparison `dpia diff --format` writes for a committee pack.
-public enum DiffReport {
+enum DiffReport {
     /// `changes` holds what `partials/changes.*` render, as the report's changes section does; the two
     /// answers fingerprints (SHA-256 of each answers file as dpia writes it, as each report prints it) let a
     /// reader match the comparison to the two reports.
-    public static func data(
+    static func data(
         _ diff: AssessmentDiff, toolVersion: String, fingerprints: (old: String, new: String)
     ) -> TemplateValue {
         [

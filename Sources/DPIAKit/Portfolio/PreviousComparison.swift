@@ -2,14 +2,14 @@
 /// changed since it, or, when the file is not there or is not the one recorded, why not.
 ///
 /// A report is a record, so a previous assessment that cannot be compared is stated in it, never an error.
-public enum PreviousComparison: Sendable {
+enum PreviousComparison: Sendable {
     /// The previous file is there with the digest recorded: what changed since it.
     case compared(PreviousAssessment, AssessmentDiff)
     /// It cannot be compared; `reason` completes "The previous assessment, FILE, ...".
     case unavailable(PreviousAssessment, Problem, reason: String)
 
     /// Why a previous assessment cannot be compared.
-    public enum Problem: String, Sendable {
+    enum Problem: String, Sendable {
         /// Not there, or not a file that can be read.
         case missing
         /// There, but its bytes are not those recorded.
@@ -18,19 +18,19 @@ public enum PreviousComparison: Sendable {
         case unreadable
     }
 
-    public var previous: PreviousAssessment {
+    var previous: PreviousAssessment {
         switch self {
         case .compared(let previous, _), .unavailable(let previous, _, _): previous
         }
     }
 
-    public var diff: AssessmentDiff? {
+    var diff: AssessmentDiff? {
         if case .compared(_, let diff) = self { return diff }
         return nil
     }
 
     /// A stable id of the state, for data formats: `compared`, `missing`, `changed` or `unreadable`.
-    public var state: String {
+    var state: String {
         switch self {
         case .compared: "compared"
         case .unavailable(_, let problem, _): problem.rawValue

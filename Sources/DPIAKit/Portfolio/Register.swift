@@ -1,25 +1,20 @@
 /// The register of a folder of assessments: one entry per platform's history, the latest assessment with
 /// its review and actions judged against a given date, sorted by urgency; and the files that failed.
-public struct Register: Sendable {
+struct Register: Sendable {
     /// One scored answers file.
-    public struct Assessed: Sendable {
-        public var file: String
-        public var assessment: Assessment
-
-        public init(file: String, assessment: Assessment) {
-            self.file = file
-            self.assessment = assessment
-        }
+    struct Assessed: Sendable {
+        var file: String
+        var assessment: Assessment
     }
 
     /// A file that could not be assessed, with its error.
-    public struct Failure: Sendable {
-        public var file: String
-        public var error: DPIAError
+    struct Failure: Sendable {
+        var file: String
+        var error: DPIAError
     }
 
     /// Where the latest assessment's review stands on the register's date.
-    public enum Review: Sendable, Equatable {
+    enum Review: Sendable, Equatable {
         /// Past its review date by this many days.
         case overdue(days: Int)
         /// Due in this many days, within the window asked for.
@@ -29,27 +24,27 @@ public struct Register: Sendable {
     }
 
     /// One platform: its assessments, oldest first, and the state of the latest.
-    public struct Entry: Sendable {
-        public var history: [Assessed]
-        public var review: Review
+    struct Entry: Sendable {
+        var history: [Assessed]
+        var review: Review
         /// Approved measures not yet in place, in the latest assessment's action plan.
-        public var openActions: [ActionItem]
+        var openActions: [ActionItem]
         /// Open actions whose due date is before the register's date.
-        public var overdueActions: [ActionItem]
+        var overdueActions: [ActionItem]
 
-        public var latest: Assessed { history[history.count - 1] }
-        public var isOverdue: Bool {
+        var latest: Assessed { history[history.count - 1] }
+        var isOverdue: Bool {
             if case .overdue = review { return true }
             return !overdueActions.isEmpty
         }
     }
 
-    public var asOf: CalendarDate
-    public var dueWithinDays: Int
+    var asOf: CalendarDate
+    var dueWithinDays: Int
     /// The entries, most urgent first (see `urgency`).
-    public var entries: [Entry]
-    public var failures: [Failure]
-    public var notes: [RegisterNote]
+    var entries: [Entry]
+    var failures: [Failure]
+    var notes: [RegisterNote]
 
     /// Groups `assessed` into histories, judges each against `asOf`, and sorts them by urgency.
     ///
@@ -57,7 +52,7 @@ public struct Register: Sendable {
     /// and the one its `previous` names when both are in the register; otherwise, without a reference, an
     /// assessment is its own. Within a history the latest is the one with the latest assessment date
     /// (then the last file name).
-    public init(
+    init(
         _ assessed: [Assessed], failures: [Failure] = [], notes: [RegisterNote] = [], asOf: CalendarDate,
         dueWithinDays: Int
     ) {
@@ -144,21 +139,21 @@ public struct Register: Sendable {
     }
 
     /// How many reviews are overdue, due soon, and how many actions are overdue, over every entry.
-    public var overdueReviews: Int {
+    var overdueReviews: Int {
         entries.filter { if case .overdue = $0.review { true } else { false } }.count
     }
-    public var reviewsDueSoon: Int {
+    var reviewsDueSoon: Int {
         entries.filter { if case .dueSoon = $0.review { true } else { false } }.count
     }
-    public var overdueActions: Int { entries.map(\.overdueActions.count).reduce(0, +) }
-    public var assessmentCount: Int { entries.map(\.history.count).reduce(0, +) }
+    var overdueActions: Int { entries.map(\.overdueActions.count).reduce(0, +) }
+    var assessmentCount: Int { entries.map(\.history.count).reduce(0, +) }
     /// Whether anything is overdue: a review or an action.
-    public var hasOverdue: Bool { entries.contains(where: \.isOverdue) }
+    var hasOverdue: Bool { entries.contains(where: \.isOverdue) }
 }
 
 extension Register.Entry {
     /// What needs attention, in a few words: "Review overdue by 15 days; 6 actions overdue"; empty if nothing.
-    public var attention: String {
+    var attention: String {
         var parts: [String] = []
         switch review {
         case .overdue(let days): parts.append("Review overdue by \(Self.days(days))")
@@ -175,7 +170,7 @@ extension Register.Entry {
     }
 
     /// The review state as one word for a spreadsheet: `overdue`, `due soon`, `scheduled`, `not set`.
-    public var reviewState: String {
+    var reviewState: String {
         switch review {
         case .overdue: "overdue"
         case .dueSoon: "due soon"
@@ -186,13 +181,13 @@ extension Register.Entry {
 
     /// Purpose drift in the latest assessment, in a few words: "3 data categories, 1 purpose, 2 signals",
     /// "none", or "not assessed" when the questionnaire has no drift analysis.
-    public var drift: String {
+    var drift: String {
         guard let drift = latest.assessment.purposeDrift else { return "not assessed" }
         return Self.driftWords(drift)
     }
 
     /// Purpose drift in a few words: "3 data categories, 1 unapproved purpose, 2 signals", or "none".
-    public static func driftWords(_ drift: PurposeDriftResult) -> String {
+    static func driftWords(_ drift: PurposeDriftResult) -> String {
         guard drift.hasDrift else { return "none" }
         func count(_ n: Int, _ one: String, _ many: String) -> String? {
             n == 0 ? nil : "\(n) \(n == 1 ? one : many)"
@@ -206,7 +201,7 @@ extension Register.Entry {
 
     /// "re-assesses the 2026-03-16 assessment" when the latest names, as `previous`, another assessment
     /// of this history; nil otherwise.
-    public var follows: String? {
+    var follows: String? {
         let latest = self.latest
         guard let previous = latest.assessment.answers.previous else { return nil }
         let path = PathText.relative(to: previous.path(besides: latest.file), from: "", cwd: "/")
@@ -225,7 +220,7 @@ extension Register.Entry {
     /// Only assessments on the latest one's questionnaire make the trend (its versions may differ); one on
     /// another questionnaire (a screening under the same reference, say) is named after it as not
     /// comparable: "high → low since 2026-03; not comparable: SCR.json answers dpia-screening".
-    public var trend: String {
+    var trend: String {
         let questionnaire = latest.assessment.questionnaire.id
         let comparable = history.filter { $0.assessment.questionnaire.id == questionnaire }
         var text: String
@@ -248,7 +243,7 @@ extension Register.Entry {
 
     /// The assessments of this history on another questionnaire than the latest's, which the trend leaves
     /// out: "SCR.json answers dpia-screening, not communication-platform".
-    public var notComparable: [String] {
+    var notComparable: [String] {
         let questionnaire = latest.assessment.questionnaire.id
         return history.filter { $0.assessment.questionnaire.id != questionnaire }.map {
             "\($0.file) answers \($0.assessment.questionnaire.id), not \(questionnaire)"

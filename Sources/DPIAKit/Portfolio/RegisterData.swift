@@ -1,8 +1,8 @@
 /// The data `register.md.mustache` and `register.html.mustache` render: every name they may use is
 /// built here, and `schemaSample` has each of them, for `dpia validate --templates`.
-public enum RegisterData {
+enum RegisterData {
     /// `reportExists` says whether an entry's report is in the register's folder, so it can be linked.
-    public static func build(
+    static func build(
         _ register: Register, toolVersion: String, reportExists: (String) -> Bool
     ) -> TemplateValue {
         let entries: [TemplateValue] = register.entries.map { entry($0, reportExists: reportExists) }
@@ -35,7 +35,7 @@ public enum RegisterData {
     }
 
     /// One sentence for the top of the register and the terminal: what it holds and what is late.
-    public static func headline(_ register: Register) -> String {
+    static func headline(_ register: Register) -> String {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         var text =
             "\(count(register.entries.count, "platform", "platforms")) from \(count(register.assessmentCount, "assessment", "assessments")), as of \(register.asOf): "
@@ -86,7 +86,7 @@ public enum RegisterData {
     }
 
     /// Register data with every name and a non-empty list of each kind, for checking templates.
-    public static func schemaSample(toolVersion: String) -> TemplateValue {
+    static func schemaSample(toolVersion: String) -> TemplateValue {
         let sample = ReportData.sampleAssessment()
         let date = CalendarDate(year: 2026, month: 1, day: 1)!
         let register = Register(
@@ -101,9 +101,9 @@ public enum RegisterData {
 }
 
 /// The names of a register's files.
-public enum RegisterFiles {
+enum RegisterFiles {
     /// The HTML report `dpia assess` writes for an answers file: `NAME.html`.
-    public static func reportName(_ answersPath: String) -> String {
+    static func reportName(_ answersPath: String) -> String {
         PathText.deletingExtension(PathText.lastComponent(answersPath)) + ".html"
     }
 }

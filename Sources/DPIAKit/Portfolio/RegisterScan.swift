@@ -1,15 +1,15 @@
 import Foundation
 
 /// The answers files under the folders given to `dpia register`, found recursively.
-public struct RegisterScan: Sendable {
+struct RegisterScan: Sendable {
     /// Every `*.json` under the folders, sorted within each folder, except hidden files and folders and the
     /// `*.assessment.json` dpia writes. Whether each is an answers file is known only once it is read.
-    public var files: [String] = []
+    var files: [String] = []
     /// Folders not entered (a link to a folder could loop), each with why: notes, not errors.
-    public var notes: [RegisterNote] = []
+    var notes: [RegisterNote] = []
 
     /// Lists the folders; a folder that is missing or cannot be listed is an error, as for `assess --batch`.
-    public static func scan(_ directories: [String]) throws(DPIAError) -> RegisterScan {
+    static func scan(_ directories: [String]) throws(DPIAError) -> RegisterScan {
         var scan = RegisterScan()
         for directory in directories {
             try scan.walk(directory)
@@ -36,7 +36,7 @@ public struct RegisterScan: Sendable {
 }
 
 /// A file the register passed over, and why: not an error, but worth a line.
-public struct RegisterNote: Sendable, Equatable {
-    public var file: String
-    public var note: String
+struct RegisterNote: Sendable, Equatable {
+    var file: String
+    var note: String
 }

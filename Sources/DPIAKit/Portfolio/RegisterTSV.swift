@@ -1,14 +1,14 @@
 /// The register as tab-separated values for a spreadsheet: a header, a row per platform in the order of
 /// the register, then a row per file that failed with its error. Every field goes through
 /// `BatchSummary.tsvField`, as `summary.tsv` does, so no cell is a formula and every row is one line.
-public enum RegisterTSV {
-    public static let header = [
+enum RegisterTSV {
+    static let header = [
         "attention", "platform", "organisation", "reference", "status", "assessor", "assessment_date",
         "review_date", "review", "inherent", "residual", "trend", "recommendation", "ico_consultation",
         "drift", "open_actions", "overdue_actions", "assessments", "report", "file", "error",
     ]
 
-    public static func tsv(_ register: Register) -> String {
+    static func tsv(_ register: Register) -> String {
         var rows: [[String]] = [header]
         for entry in register.entries {
             let assessment = entry.latest.assessment

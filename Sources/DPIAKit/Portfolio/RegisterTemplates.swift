@@ -2,11 +2,11 @@
 /// `dpia diff`), found in the report templates folder beside the reports' own, and sharing its partials
 /// (the HTML takes the reports' `style.css`; the diff shares `partials/changes.*` with the report's
 /// changes section).
-public struct RegisterTemplates: Sendable {
-    public let reports: ReportTemplates
-    public let registers: [ReportFormat: Template]
+struct RegisterTemplates: Sendable {
+    let reports: ReportTemplates
+    let registers: [ReportFormat: Template]
     /// `register`, `compare` or `diff`: the templates' names begin with it.
-    public let name: String
+    let name: String
 
     /// What the templates make, for messages: "register", "comparison" or "diff".
     static func what(_ name: String) -> String {
@@ -17,14 +17,14 @@ public struct RegisterTemplates: Sendable {
     }
 
     /// The formats a register or comparison is rendered in from a template; TSV is made without one.
-    public static let formats: [ReportFormat] = [.markdown, .html]
+    static let formats: [ReportFormat] = [.markdown, .html]
 
-    public static func fileName(_ format: ReportFormat, name: String = "register") -> String {
+    static func fileName(_ format: ReportFormat, name: String = "register") -> String {
         "\(name).\(format.fileExtension).mustache"
     }
 
     /// Loads the register templates (or the `name` ones) of `reports`' folder; each of `needed` must be there.
-    public static func load(
+    static func load(
         beside reports: ReportTemplates, needed: [ReportFormat], name: String = "register"
     ) throws(TemplateLoadError)
         -> RegisterTemplates
@@ -77,7 +77,7 @@ public struct RegisterTemplates: Sendable {
         return RegisterTemplates(reports: reports, registers: registers, name: name)
     }
 
-    public func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
+    func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
         guard let template = registers[format] else {
             throw TemplateError(
                 kind: .unreadable, template: reports.directory, line: 0, column: 0,
@@ -88,7 +88,7 @@ public struct RegisterTemplates: Sendable {
     }
 
     /// Names the templates use that their data never has (the register's, or the comparison's).
-    public func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
+    func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
         let schema =
             switch name {
             case "register": RegisterData.schemaSample(toolVersion: toolVersion)

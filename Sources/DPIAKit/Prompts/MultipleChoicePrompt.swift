@@ -2,15 +2,15 @@
 ///
 /// Keys: ↑/↓ or k/j move, typing a number moves to it, Space toggles, `a` toggles all, Enter
 /// confirms, Esc goes back, `?` shows help. The answer is the chosen indices in ascending order.
-public struct MultipleChoicePrompt: Sendable {
-    public var heading: PromptHeading
-    public var options: [PromptOption]
+struct MultipleChoicePrompt: Sendable {
+    var heading: PromptHeading
+    var options: [PromptOption]
     /// Options ticked at the start.
-    public var initiallySelected: Set<Int>
+    var initiallySelected: Set<Int>
     /// Enter is refused with a message until at least this many are ticked.
-    public var minimumSelections: Int
+    var minimumSelections: Int
 
-    public init(
+    init(
         _ heading: PromptHeading, options: [PromptOption], initiallySelected: Set<Int> = [],
         minimumSelections: Int = 0
     ) {
@@ -22,7 +22,7 @@ public struct MultipleChoicePrompt: Sendable {
     }
 
     /// Runs with arrow keys on an interactive terminal.
-    public func run(on terminal: some Terminal) -> PromptResult<[Int]> {
+    func run(on terminal: some Terminal) -> PromptResult<[Int]> {
         var session = Session(prompt: self)
         return session.run(on: terminal)
     }

@@ -1,13 +1,13 @@
 /// Type a whole number, optionally within a range, with or without thousands separators ("1,500").
 /// Built on `TextPrompt`, so it edits the same way.
-public struct IntegerPrompt: Sendable {
-    public var heading: PromptHeading
-    public var range: ClosedRange<Int>?
-    public var defaultValue: Int?
+struct IntegerPrompt: Sendable {
+    var heading: PromptHeading
+    var range: ClosedRange<Int>?
+    var defaultValue: Int?
     /// Further checks after the number is known to parse and be in range; given its plain digits.
-    public var validate: @Sendable (String) -> String?
+    var validate: @Sendable (String) -> String?
 
-    public init(
+    init(
         _ heading: PromptHeading, range: ClosedRange<Int>? = nil, defaultValue: Int? = nil,
         validate: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
@@ -46,16 +46,16 @@ public struct IntegerPrompt: Sendable {
         return Int(groups.joined())
     }
 
-    public func run(on terminal: some Terminal) -> PromptResult<Int> {
+    func run(on terminal: some Terminal) -> PromptResult<Int> {
         textPrompt.run(on: terminal).map { Int($0) ?? 0 }
     }
 }
 
 /// A calendar date without a time or time zone, written YYYY-MM-DD.
 public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+    var year: Int
+    var month: Int
+    var day: Int
 
     /// Fails unless the date exists (so 2023-02-29 is refused; 2024-02-29 is accepted).
     public init?(year: Int, month: Int, day: Int) {
@@ -69,7 +69,7 @@ public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStr
     }
 
     /// Parses exactly `YYYY-MM-DD`.
-    public init?(iso text: String) {
+    init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
@@ -80,7 +80,7 @@ public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStr
 
     /// Parses a date as an assessor types it: `YYYY-MM-DD`, or the UK day-first `D/M/YYYY` and
     /// `DD/MM/YYYY`. Two-digit years are refused, since 1/12/26 could be either century.
-    public init?(typed text: String) {
+    init?(typed text: String) {
         let text = text.trimmingSpaces()
         if let iso = CalendarDate(iso: text) {
             self = iso
@@ -108,14 +108,14 @@ public struct CalendarDate: Equatable, Hashable, Comparable, Sendable, CustomStr
 
 /// Type a date as YYYY-MM-DD, or day first as in the UK (1/12/2026, 01/12/2026); the answer is
 /// always given back as YYYY-MM-DD. Built on `TextPrompt`, so it edits the same way.
-public struct DatePrompt: Sendable {
-    public var heading: PromptHeading
-    public var defaultValue: CalendarDate?
+struct DatePrompt: Sendable {
+    var heading: PromptHeading
+    var defaultValue: CalendarDate?
     /// Further checks (such as "not in the future") after the text is known to be a real date; given
     /// the date as YYYY-MM-DD.
-    public var validate: @Sendable (String) -> String?
+    var validate: @Sendable (String) -> String?
 
-    public init(
+    init(
         _ heading: PromptHeading, defaultValue: CalendarDate? = nil,
         validate: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
@@ -137,7 +137,7 @@ public struct DatePrompt: Sendable {
         return prompt
     }
 
-    public func run(on terminal: some Terminal) -> PromptResult<CalendarDate> {
+    func run(on terminal: some Terminal) -> PromptResult<CalendarDate> {
         textPrompt.run(on: terminal).map { CalendarDate(iso: $0)! }
     }
 }

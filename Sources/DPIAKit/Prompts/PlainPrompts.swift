@@ -70,7 +70,7 @@ extension [PromptOption] {
 
 extension SingleChoicePrompt {
     /// Runs as a numbered list; the user types a number, or an option's label or value.
-    public func run(on io: some LineIO) -> PromptResult<Int> {
+    func run(on io: some LineIO) -> PromptResult<Int> {
         let conversation = PlainConversation(io: io, heading: heading)
         conversation.introduce(
             options.enumerated().map { index, option in
@@ -95,7 +95,7 @@ extension SingleChoicePrompt {
 
 extension YesNoPrompt {
     /// Runs as a typed question: y, yes, n or no.
-    public func run(on io: some LineIO) -> PromptResult<Bool> {
+    func run(on io: some LineIO) -> PromptResult<Bool> {
         let conversation = PlainConversation(io: io, heading: heading)
         conversation.introduce([])
         let prompt =
@@ -118,7 +118,7 @@ extension YesNoPrompt {
 
 extension MultipleChoicePrompt {
     /// Runs as a numbered list; the user types numbers (or labels) separated by commas, "all" or "none".
-    public func run(on io: some LineIO) -> PromptResult<[Int]> {
+    func run(on io: some LineIO) -> PromptResult<[Int]> {
         let conversation = PlainConversation(io: io, heading: heading)
         var body = options.enumerated().map { index, option in
             "  \(index + 1). \(option.label)" + (initiallySelected.contains(index) ? " (selected)" : "")
@@ -168,7 +168,7 @@ extension MultipleChoicePrompt {
 
 extension TextPrompt {
     /// Runs as typed lines. Multi-line answers end with an empty line.
-    public func run(on io: some LineIO) -> PromptResult<String> {
+    func run(on io: some LineIO) -> PromptResult<String> {
         let conversation = PlainConversation(io: io, heading: heading)
         if multiline {
             conversation.introduce(["Type your answer over one or more lines, then an empty line to finish."])
@@ -210,14 +210,14 @@ extension TextPrompt {
 
 extension IntegerPrompt {
     /// Runs as a typed line; invalid numbers are explained and asked again.
-    public func run(on io: some LineIO) -> PromptResult<Int> {
+    func run(on io: some LineIO) -> PromptResult<Int> {
         textPrompt.run(on: io).map { Int($0) ?? 0 }
     }
 }
 
 extension DatePrompt {
     /// Runs as a typed line; invalid dates are explained and asked again.
-    public func run(on io: some LineIO) -> PromptResult<CalendarDate> {
+    func run(on io: some LineIO) -> PromptResult<CalendarDate> {
         textPrompt.run(on: io).map { CalendarDate(iso: $0)! }
     }
 }

@@ -1,5 +1,5 @@
 /// How a prompt ended.
-public enum PromptResult<Value> {
+enum PromptResult<Value> {
     /// The user gave an answer that passed validation.
     case answered(Value)
     /// The user asked to return to the previous question.
@@ -10,7 +10,7 @@ public enum PromptResult<Value> {
     case endOfInput
 
     /// The same outcome with the answer transformed.
-    public func map<Other>(_ transform: (Value) -> Other) -> PromptResult<Other> {
+    func map<Other>(_ transform: (Value) -> Other) -> PromptResult<Other> {
         switch self {
         case .answered(let value): return .answered(transform(value))
         case .back: return .back
@@ -20,7 +20,7 @@ public enum PromptResult<Value> {
     }
 
     /// The answer, if there is one.
-    public var answer: Value? {
+    var answer: Value? {
         if case .answered(let value) = self { return value }
         return nil
     }
@@ -30,33 +30,33 @@ extension PromptResult: Equatable where Value: Equatable {}
 extension PromptResult: Sendable where Value: Sendable {}
 
 /// One option of a choice prompt.
-public struct PromptOption: Equatable, Sendable {
+struct PromptOption: Equatable, Sendable {
     /// What the user reads.
-    public var label: String
+    var label: String
     /// A stable identifier; plain mode also accepts it typed in full.
-    public var value: String
+    var value: String
 
-    public init(label: String, value: String) {
+    init(label: String, value: String) {
         self.label = label
         self.value = value
     }
 
     /// An option whose value is its label.
-    public init(_ label: String) {
+    init(_ label: String) {
         self.init(label: label, value: label)
     }
 }
 
 /// The text around every prompt: where the user is, what is asked, and optional help.
-public struct PromptHeading: Equatable, Sendable {
+struct PromptHeading: Equatable, Sendable {
     /// The question.
-    public var title: String
+    var title: String
     /// A progress or section line shown above the title, such as "Section 2 of 7 · Data flows".
-    public var header: String?
+    var header: String?
     /// Longer guidance the user can show and hide.
-    public var help: String?
+    var help: String?
 
-    public init(title: String, header: String? = nil, help: String? = nil) {
+    init(title: String, header: String? = nil, help: String? = nil) {
         self.title = title
         self.header = header
         self.help = help

@@ -2,15 +2,15 @@
 ///
 /// Keys: ↑/↓ or k/j move (wrapping), Home/End/PageUp/PageDown jump, typing an option's number moves
 /// to it, Enter picks, Esc goes back, `?` shows help. The answer is the index of the option.
-public struct SingleChoicePrompt: Sendable {
-    public var heading: PromptHeading
-    public var options: [PromptOption]
+struct SingleChoicePrompt: Sendable {
+    var heading: PromptHeading
+    var options: [PromptOption]
     /// Where the cursor starts; marked "(default)" so Enter alone accepts it.
-    public var defaultIndex: Int?
+    var defaultIndex: Int?
     /// Letters that pick an option at once (yes/no uses y and n).
     var shortcuts: [Character: Int] = [:]
 
-    public init(_ heading: PromptHeading, options: [PromptOption], defaultIndex: Int? = nil) {
+    init(_ heading: PromptHeading, options: [PromptOption], defaultIndex: Int? = nil) {
         precondition(!options.isEmpty, "a choice prompt needs at least one option")
         self.heading = heading
         self.options = options
@@ -18,7 +18,7 @@ public struct SingleChoicePrompt: Sendable {
     }
 
     /// Runs with arrow keys on an interactive terminal.
-    public func run(on terminal: some Terminal) -> PromptResult<Int> {
+    func run(on terminal: some Terminal) -> PromptResult<Int> {
         var session = Session(prompt: self)
         return session.run(on: terminal)
     }
@@ -81,12 +81,12 @@ public struct SingleChoicePrompt: Sendable {
 }
 
 /// A yes-or-no question: a two-option choice where y and n answer at once.
-public struct YesNoPrompt: Sendable {
-    public var heading: PromptHeading
+struct YesNoPrompt: Sendable {
+    var heading: PromptHeading
     /// The answer Enter accepts without moving; nil starts on "Yes" with no default marked.
-    public var defaultAnswer: Bool?
+    var defaultAnswer: Bool?
 
-    public init(_ heading: PromptHeading, defaultAnswer: Bool? = nil) {
+    init(_ heading: PromptHeading, defaultAnswer: Bool? = nil) {
         self.heading = heading
         self.defaultAnswer = defaultAnswer
     }
@@ -101,7 +101,7 @@ public struct YesNoPrompt: Sendable {
     }
 
     /// Runs with arrow keys (or y/n) on an interactive terminal.
-    public func run(on terminal: some Terminal) -> PromptResult<Bool> {
+    func run(on terminal: some Terminal) -> PromptResult<Bool> {
         choice.run(on: terminal).map { $0 == 0 }
     }
 }

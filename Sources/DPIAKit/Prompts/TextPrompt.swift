@@ -11,15 +11,15 @@
 ///
 /// `validate` returns an error message for input it refuses; the message is shown and the prompt
 /// stays open, so an invalid answer is never returned.
-public struct TextPrompt: Sendable {
-    public var heading: PromptHeading
-    public var defaultValue: String?
-    public var multiline: Bool
-    public var validate: @Sendable (String) -> String?
+struct TextPrompt: Sendable {
+    var heading: PromptHeading
+    var defaultValue: String?
+    var multiline: Bool
+    var validate: @Sendable (String) -> String?
     /// Turns accepted text into the answer given back and shown (a typed 1/12/2026 into 2026-12-01).
-    public var normalize: @Sendable (String) -> String = { $0 }
+    var normalize: @Sendable (String) -> String = { $0 }
 
-    public init(
+    init(
         _ heading: PromptHeading, defaultValue: String? = nil, multiline: Bool = false,
         validate: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
@@ -30,7 +30,7 @@ public struct TextPrompt: Sendable {
     }
 
     /// Runs with line editing on an interactive terminal.
-    public func run(on terminal: some Terminal) -> PromptResult<String> {
+    func run(on terminal: some Terminal) -> PromptResult<String> {
         var session = Session(prompt: self)
         return session.run(on: terminal)
     }

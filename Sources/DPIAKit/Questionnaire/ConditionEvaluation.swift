@@ -1,6 +1,6 @@
 extension Condition {
     /// Whether the condition holds, given the answers of the questions shown so far.
-    public func holds(_ answer: (String) -> AnswerValue?) -> Bool {
+    func holds(_ answer: (String) -> AnswerValue?) -> Bool {
         switch self {
         case .answered(let question, let expected):
             return (answer(question) != nil) == expected
@@ -40,7 +40,7 @@ extension Condition {
     }
 
     /// The condition in words, for the report and error messages: `"platform_edition" is "consumer"`.
-    public func describe(in questionnaire: Questionnaire) -> String {
+    func describe(in questionnaire: Questionnaire) -> String {
         func name(_ id: String) -> String {
             questionnaire.question(id).map { "\"\($0.shortLabel)\"" } ?? "\"\(id)\""
         }
@@ -77,12 +77,12 @@ extension Questionnaire {
     /// The ids of the questions shown for these answers, in order. A question is shown when its section's
     /// and its own conditions hold; conditions see only the answers of questions shown before them, so an
     /// answer left behind by a question that is now hidden changes nothing.
-    public func visibleQuestions(for answers: [String: AnswerValue]) -> [String] {
+    func visibleQuestions(for answers: [String: AnswerValue]) -> [String] {
         shown(answers).questions
     }
 
     /// The answers of the questions that are shown; answers to hidden questions are dropped.
-    public func effectiveAnswers(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
+    func effectiveAnswers(_ answers: [String: AnswerValue]) -> [String: AnswerValue] {
         shown(answers).answers
     }
 

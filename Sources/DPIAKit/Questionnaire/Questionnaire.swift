@@ -2,29 +2,29 @@
 ///
 /// Loaded from JSON (see `QuestionnaireLoader`); the format is documented in README.md and described by
 /// `Questionnaires/questionnaire.schema.json`.
-public struct Questionnaire: Sendable {
-    public let id: String
-    public let version: String
-    public let title: String
-    public let description: String
+struct Questionnaire: Sendable {
+    let id: String
+    let version: String
+    let title: String
+    let description: String
     /// How long a first assessment usually takes, shown when the wizard starts.
-    public let estimatedMinutes: Int?
-    public let references: [Reference]
-    public let sections: [Section]
-    public let scoring: Scoring
+    let estimatedMinutes: Int?
+    let references: [Reference]
+    let sections: [Section]
+    let scoring: Scoring
     /// The default version of this questionnaire, when this is an earlier release kept so that
     /// assessments of record made on it still assess (set by `QuestionnaireCatalog`, not read from JSON).
     /// A final assessment on a superseded version is a record: it is reported with what it lacks by
     /// today's rules rather than refused.
-    public var supersededBy: String? = nil
+    var supersededBy: String? = nil
     /// Every question in the order asked.
-    public let questions: [Question]
+    let questions: [Question]
     /// Each question id once, in the order asked (a repeated id at its first place).
     let questionIDs: [String]
     /// Each question id's first place, by section and position in it.
     private let places: [String: (section: Int, question: Int)]
 
-    public init(
+    init(
         id: String, version: String, title: String, description: String, estimatedMinutes: Int?,
         references: [Reference], sections: [Section], scoring: Scoring
     ) {
@@ -55,49 +55,49 @@ public struct Questionnaire: Sendable {
     }
 
     /// The question with this id (the first, should a definition repeat one).
-    public func question(_ id: String) -> Question? {
+    func question(_ id: String) -> Question? {
         places[id].map { sections[$0.section].questions[$0.question] }
     }
 
     /// The section holding the question with this id.
-    public func section(containing questionID: String) -> Section? {
+    func section(containing questionID: String) -> Section? {
         places[questionID].map { sections[$0.section] }
     }
 }
 
 /// Guidance a questionnaire follows, named so a reviewer can check it.
-public struct Reference: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var url: String?
+struct Reference: Sendable, Equatable {
+    var id: String
+    var title: String
+    var url: String?
     /// Listed in a report only when this holds (guidance for one UK nation, for instance).
-    public var when: Condition? = nil
+    var when: Condition? = nil
 }
 
 /// A group of questions, usually one step of the ICO DPIA template.
-public struct Section: Sendable {
-    public var id: String
-    public var title: String
+struct Section: Sendable {
+    var id: String
+    var title: String
     /// The ICO DPIA template step (1 to 7) this section's answers belong to in the report.
-    public var icoStep: Int?
-    public var description: String?
+    var icoStep: Int?
+    var description: String?
     /// Shown only when this holds.
-    public var when: Condition?
-    public var questions: [Question]
+    var when: Condition?
+    var questions: [Question]
     /// What the report says under this section when each statement's condition holds: a fact stated
     /// rather than asked (the national data opt-out does not apply to individual care, for instance).
-    public var statements: [Statement] = []
+    var statements: [Statement] = []
 }
 
 /// A sentence a report prints in its section when `when` holds (always, without one).
-public struct Statement: Sendable, Equatable {
-    public var id: String
-    public var text: String
-    public var when: Condition?
+struct Statement: Sendable, Equatable {
+    var id: String
+    var text: String
+    var when: Condition?
 }
 
 /// The kinds of question the wizard can ask.
-public enum QuestionType: String, Sendable, CaseIterable {
+enum QuestionType: String, Sendable, CaseIterable {
     case yesNo = "yesno"
     case single
     case multiple
@@ -112,7 +112,7 @@ public enum QuestionType: String, Sendable, CaseIterable {
     }
 
     /// What an answer of this type looks like in an answers file, for error messages.
-    public var expectedAnswer: String {
+    var expectedAnswer: String {
         switch self {
         case .yesNo: "true or false"
         case .single: "one option value as a string"
@@ -126,43 +126,43 @@ public enum QuestionType: String, Sendable, CaseIterable {
 }
 
 /// One question. `id` is stable and used by answers and rules; `number` is only for display.
-public struct Question: Sendable {
-    public var id: String
-    public var number: String?
-    public var type: QuestionType
-    public var prompt: String
+struct Question: Sendable {
+    var id: String
+    var number: String?
+    var type: QuestionType
+    var prompt: String
     /// A short label for tables in the report (the sign-off table's row names, for instance).
-    public var label: String?
-    public var help: String?
-    public var required: Bool
-    public var defaultValue: AnswerValue?
-    public var options: [Option]
-    public var when: Condition?
+    var label: String?
+    var help: String?
+    var required: Bool
+    var defaultValue: AnswerValue?
+    var options: [Option]
+    var when: Condition?
     /// Bounds for integer questions.
-    public var minimum: Int?
-    public var maximum: Int?
+    var minimum: Int?
+    var maximum: Int?
     /// Least number of options to pick in a multiple-choice question.
-    public var minimumSelections: Int?
+    var minimumSelections: Int?
     /// An earlier question of the same type whose answer the wizard offers as this one's starting value
     /// (what can reasonably be expected starts from what is shared now).
-    public var startsFrom: String? = nil
+    var startsFrom: String? = nil
     /// An assessment detail (`organisation` or `platform`) that already answers this question: the wizard
     /// fills it in from the details, and shows it, rather than asking twice.
-    public var filledFrom: String? = nil
+    var filledFrom: String? = nil
 
     /// The assessment details a question may be filled in from.
-    public static let detailsFillingQuestions = ["organisation", "platform"]
+    static let detailsFillingQuestions = ["organisation", "platform"]
 
     /// The short label, or the prompt when there is none.
-    public var shortLabel: String { label ?? prompt }
+    var shortLabel: String { label ?? prompt }
 
     /// The option with this value.
-    public func option(_ value: String) -> Option? {
+    func option(_ value: String) -> Option? {
         options.first { $0.value == value }
     }
 
     /// The question as offered for these answers: only the options whose conditions hold.
-    public func offering(_ answer: (String) -> AnswerValue?) -> Question {
+    func offering(_ answer: (String) -> AnswerValue?) -> Question {
         guard options.contains(where: { $0.when != nil }) else { return self }
         var offered = self
         offered.options = options.filter { $0.when?.holds(answer) ?? true }
@@ -171,17 +171,17 @@ public struct Question: Sendable {
 }
 
 /// A choice offered by a single- or multiple-choice question.
-public struct Option: Sendable, Equatable {
+struct Option: Sendable, Equatable {
     /// Stable value stored in answers files and named by rules.
-    public var value: String
-    public var label: String
-    public var help: String?
+    var value: String
+    var label: String
+    var help: String?
     /// Offered only when this holds, on earlier answers (an option for one UK nation, for instance).
-    public var when: Condition? = nil
+    var when: Condition? = nil
 }
 
 /// An answer, as stored in an answers file.
-public enum AnswerValue: Sendable, Equatable, Hashable {
+enum AnswerValue: Sendable, Equatable, Hashable {
     /// A yes/no answer.
     case bool(Bool)
     /// Text, a date (`YYYY-MM-DD`) or a single-choice option value.
@@ -191,7 +191,7 @@ public enum AnswerValue: Sendable, Equatable, Hashable {
     case integer(Int)
 
     /// The value as JSON.
-    public var json: JSONValue {
+    var json: JSONValue {
         switch self {
         case .bool(let value): .bool(value)
         case .string(let value): .string(value)
@@ -203,7 +203,7 @@ public enum AnswerValue: Sendable, Equatable, Hashable {
 
 /// When a question or section is shown, or when a rule applies. Conditions may only look at questions
 /// asked earlier, so they can be evaluated in one pass and can never form a cycle.
-public indirect enum Condition: Sendable, Equatable {
+indirect enum Condition: Sendable, Equatable {
     /// The question was shown and answered (or, with `false`, was not).
     case answered(question: String, Bool)
     /// A yes/no, single-choice, text or integer answer equals the value.
@@ -219,7 +219,7 @@ public indirect enum Condition: Sendable, Equatable {
     case any([Condition])
 
     /// The question ids this condition reads.
-    public var questionIDs: [String] {
+    var questionIDs: [String] {
         switch self {
         case .answered(let question, _), .equals(let question, _), .includesAny(let question, _),
             .atLeast(let question, _), .atMost(let question, _):

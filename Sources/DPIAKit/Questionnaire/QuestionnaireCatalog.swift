@@ -9,34 +9,34 @@ import Foundation
 /// A catalog made by `load` reads every definition at once; one made by `lazy` reads a definition when it is
 /// first asked for, trying `ID.json` (then `ID/VERSION.json`) before the others, so an assessment reads only
 /// the questionnaire its answers name. Loaded definitions are shared by copies of the catalog and by threads.
-public struct QuestionnaireCatalog: Sendable {
-    public struct Entry: Sendable {
-        public var path: String
-        public var questionnaire: Questionnaire
+struct QuestionnaireCatalog: Sendable {
+    struct Entry: Sendable {
+        var path: String
+        var questionnaire: Questionnaire
         /// Whether this is the version an id alone resolves to (`ID.json`), rather than an earlier release.
-        public var isDefault: Bool { questionnaire.supersededBy == nil }
+        var isDefault: Bool { questionnaire.supersededBy == nil }
     }
 
-    public var directory: String
+    var directory: String
     private let storage: Storage
 
     /// Every definition that loads, in file-name order.
-    public var entries: [Entry] { storage.all().entries }
+    var entries: [Entry] { storage.all().entries }
 
     /// The definitions that do not load, in file-name order.
-    public var failures: [InputError] { storage.all().failures }
+    var failures: [InputError] { storage.all().failures }
 
     /// Loads every `*.json` definition directly in the folder and every released version in `ID/` beside
     /// an `ID.json` (schemas and examples are skipped).
     /// Broken definitions are returned as failures rather than hiding the good ones.
-    public static func load(directory: String) -> (catalog: QuestionnaireCatalog, failures: [InputError]) {
+    static func load(directory: String) -> (catalog: QuestionnaireCatalog, failures: [InputError]) {
         let catalog = lazy(directory: directory)
         return (catalog, catalog.failures)
     }
 
     /// Lists the definitions in the folder without reading them yet: each `ID.json`, then its earlier
     /// releases in `ID/`, newest first.
-    public static func lazy(directory: String) -> QuestionnaireCatalog {
+    static func lazy(directory: String) -> QuestionnaireCatalog {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         var paths: [String] = []
         var archived: [String: String] = [:]
@@ -58,7 +58,7 @@ public struct QuestionnaireCatalog: Sendable {
 
     /// The definition with this id (and version, when given): a version that is not there falls back to
     /// the id's default, so the caller can say which version it found.
-    public func entry(id: String, version: String? = nil) -> Entry? {
+    func entry(id: String, version: String? = nil) -> Entry? {
         // A definition is usually saved as ID.json, an earlier release as ID/VERSION.json; reading those
         // first spares reading the others.
         let likely = PathText.join(directory, id + ".json")
@@ -82,7 +82,7 @@ public struct QuestionnaireCatalog: Sendable {
     /// The definition loaded from a path marked as the release it is, when the catalog holds that id and
     /// version as an earlier release: `--questionnaire Questionnaires/ID/1.0.0.json` is the record's
     /// questionnaire just as much as the version its answers name.
-    public func marked(_ questionnaire: Questionnaire) -> Questionnaire {
+    func marked(_ questionnaire: Questionnaire) -> Questionnaire {
         guard questionnaire.supersededBy == nil,
             let known = entry(id: questionnaire.id, version: questionnaire.version),
             known.questionnaire.version == questionnaire.version
@@ -95,7 +95,7 @@ public struct QuestionnaireCatalog: Sendable {
     /// Starts reading, on another thread, the definition the answers file at `answersPath` names, so that
     /// it loads while the caller does other work (such as parsing templates); a later `entry` call waits
     /// for it rather than reading it again. Problems are left for that call to report.
-    public func prefetch(forAnswers answersPath: String) {
+    func prefetch(forAnswers answersPath: String) {
         Thread.detachNewThread { [self] in
             guard let bytes = try? FileIO.read(answersPath),
                 let reference = try? AnswersFile.questionnaireReference(bytes, file: answersPath)
@@ -106,7 +106,7 @@ public struct QuestionnaireCatalog: Sendable {
 
     /// Why `ID.json` in the folder does not load, when it is there and broken: the error to give for an
     /// answers file naming that id, rather than "no such questionnaire".
-    public func failure(forID id: String, version: String? = nil) -> InputError? {
+    func failure(forID id: String, version: String? = nil) -> InputError? {
         if let version,
             let failure = storage.failure(at: PathText.join(PathText.join(directory, id), version + ".json"))
         {
@@ -208,8 +208,8 @@ public struct QuestionnaireCatalog: Sendable {
 
 /// Orders questionnaire versions: dotted numbers compared part by part (1.10.0 after 1.9.0), other text
 /// by characters.
-public enum QuestionnaireVersion {
-    public static func isOrdered(_ a: String, before b: String) -> Bool {
+enum QuestionnaireVersion {
+    static func isOrdered(_ a: String, before b: String) -> Bool {
         let left = a.split(separator: ".").map(String.init)
         let right = b.split(separator: ".").map(String.init)
         for (x, y) in zip(left, right) where x != y {

@@ -1,7 +1,7 @@
 /// Loads and checks questionnaire definitions.
-public enum QuestionnaireLoader {
+enum QuestionnaireLoader {
     /// Parses, decodes and validates a definition. Throws a `ValidationFailure` listing every problem found.
-    public static func load(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> Questionnaire {
+    static func load(_ bytes: [UInt8], file: String) throws(ValidationFailure) -> Questionnaire {
         let root = try JSONParser.parseDocument(bytes, file: file)
         let sink = DiagnosticSink(file: file)
         let questionnaire = QuestionnaireDecoding.decode(root, sink: sink)
@@ -13,7 +13,7 @@ public enum QuestionnaireLoader {
     }
 
     /// Loads a definition from a file.
-    public static func load(path: String) throws(InputError) -> Questionnaire {
+    static func load(path: String) throws(InputError) -> Questionnaire {
         let bytes = try FileIO.read(path)
         do {
             return try load(bytes, file: path)

@@ -5,30 +5,30 @@
 /// list in the assessment's own order, so one assessment always gives the same bytes; there are no
 /// floating-point numbers. `formatVersion` goes up when a member is removed or renamed, or when a value's
 /// type or meaning changes; adding members keeps it, so readers should ignore members they do not know.
-public enum AssessmentJSON {
+enum AssessmentJSON {
     /// The value of the top-level `format` member, which no answers file has.
-    public static let format = "dpia-assessment"
-    public static let formatVersion = 1
+    static let format = "dpia-assessment"
+    static let formatVersion = 1
     /// What follows the answers file's name: `ward.json` is assessed into `ward.assessment.json`.
-    public static let fileSuffix = ".assessment.json"
+    static let fileSuffix = ".assessment.json"
 
     /// The assessment as a JSON value, members in a fixed order.
     /// `previous` is what the reports say of the assessment the answers name as `previous`.
-    public static func value(
+    static func value(
         _ assessment: Assessment, toolVersion: String, previous: PreviousComparison? = nil
     ) -> JSONValue {
         Builder(assessment: assessment, previous: previous).root(toolVersion: toolVersion)
     }
 
     /// The bytes of `NAME.assessment.json`.
-    public static func bytes(
+    static func bytes(
         _ assessment: Assessment, toolVersion: String, previous: PreviousComparison? = nil
     ) -> [UInt8] {
         JSONWriter.bytes(value(assessment, toolVersion: toolVersion, previous: previous))
     }
 
     /// Whether a file name is one this format is written under, so it is never read as an answers file.
-    public static func isAssessmentFileName(_ path: String) -> Bool {
+    static func isAssessmentFileName(_ path: String) -> Bool {
         PathText.lastComponent(path).hasSuffix(fileSuffix)
     }
 

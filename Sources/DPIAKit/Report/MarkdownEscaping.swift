@@ -5,8 +5,8 @@
 /// backslash; `<`, `>` and `&` become entities so raw HTML and entity names cannot pass; `|` is escaped for
 /// tables; a line break becomes `<br>`, the one break both cmark-gfm and pandoc keep inside a table cell;
 /// and block markers (`#`, `>`, `-`, `+`, `=`, `1.`) at the start are escaped in case the value starts a line.
-public enum MarkdownEscaping {
-    public static func escape(_ text: String) -> String {
+enum MarkdownEscaping {
+    static func escape(_ text: String) -> String {
         var escaped: [UInt8] = []
         append(text, to: &escaped)
         return String(decoding: escaped, as: UTF8.self)

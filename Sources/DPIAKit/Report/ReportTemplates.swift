@@ -10,7 +10,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
 
     /// What a reader calls the format: "the Markdown and HTML reports".
-    public var readerName: String {
+    var readerName: String {
         switch self {
         case .markdown: "Markdown"
         case .html: "HTML"
@@ -20,7 +20,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 
     /// What follows the answers file's name (without its `.json`): `md`, `html`, `assessment.json`.
-    public var fileExtension: String {
+    var fileExtension: String {
         switch self {
         case .json: String(AssessmentJSON.fileSuffix.dropFirst())
         default: rawValue
@@ -44,15 +44,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// A folder of report templates: `report.md.mustache`, `report.html.mustache`, `report.docx.mustache` (with
 /// the Word styles and footer in `docx/`), and partials in `partials/` included as `{{> name}}` where the
 /// file is `partials/name.mustache`.
-public struct ReportTemplates: Sendable {
-    public let directory: String
-    public let reports: [ReportFormat: Template]
-    public let partials: [String: Template]
+struct ReportTemplates: Sendable {
+    let directory: String
+    let reports: [ReportFormat: Template]
+    let partials: [String: Template]
     /// The Word report's styles and footer, present when `report.docx.mustache` is.
     let wordParts: [WordPackage.TemplatedPart: Template]
 
     /// Loads every template in the folder, reporting the first syntax error of each file.
-    public static func load(directory: String) throws(TemplateLoadError) -> ReportTemplates {
+    static func load(directory: String) throws(TemplateLoadError) -> ReportTemplates {
         guard FileIO.isDirectory(directory) else {
             throw .missing(
                 path: directory, reason: FileIO.exists(directory) ? "is not a directory" : "no such directory"
@@ -146,13 +146,13 @@ public struct ReportTemplates: Sendable {
     }
 
     /// Renders one text format (Markdown or HTML); the Word report is an archive, from `renderBytes`.
-    public func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> String {
+    func render(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> String {
         String(decoding: try renderBytes(format, data: data), as: UTF8.self)
     }
 
     /// The bytes of one format's report, ready to be written: UTF-8 text for Markdown and HTML, and for
     /// Word the `.docx` archive of the rendered body, styles and footer with the fixed parts.
-    public func renderBytes(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
+    func renderBytes(_ format: ReportFormat, data: TemplateValue) throws(TemplateError) -> [UInt8] {
         guard let template = reports[format] else {
             throw TemplateError(
                 kind: .unreadable, template: directory, line: 0, column: 0,
@@ -179,7 +179,7 @@ public struct ReportTemplates: Sendable {
     /// The Word templates' XML problems, rendered over the report data sample: a tag left open or a bare
     /// `&` that a name check cannot see, but that makes Word refuse the file. Positions are in the
     /// rendered part, which follows the template line for line where the template's values are one line.
-    public func wordXMLProblems(toolVersion: String) -> [TemplateDiagnostic] {
+    func wordXMLProblems(toolVersion: String) -> [TemplateDiagnostic] {
         let data = ReportData.schemaSample(toolVersion: toolVersion)
         var templates: [Template] = reports[.docx].map { [$0] } ?? []
         templates += WordPackage.TemplatedPart.allCases.compactMap { wordParts[$0] }
@@ -201,7 +201,7 @@ public struct ReportTemplates: Sendable {
     }
 
     /// Names the templates use that the report data never has: typos that would silently render empty.
-    public func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
+    func unknownNames(toolVersion: String) -> [TemplateDiagnostic] {
         let schema = ReportData.schemaSample(toolVersion: toolVersion)
         let templates =
             ReportFormat.allCases.compactMap { reports[$0] }
@@ -211,11 +211,11 @@ public struct ReportTemplates: Sendable {
 }
 
 /// Why a templates folder could not be used.
-public enum TemplateLoadError: Error, Sendable, CustomStringConvertible {
+enum TemplateLoadError: Error, Sendable, CustomStringConvertible {
     case missing(path: String, reason: String)
     case invalid([TemplateError])
 
-    public var description: String {
+    var description: String {
         switch self {
         case .missing(let path, let reason): "\(path): \(reason)"
         case .invalid(let errors): errors.map(\.description).joined(separator: "\n")

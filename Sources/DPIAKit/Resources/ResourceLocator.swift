@@ -5,20 +5,20 @@ import Foundation
 /// Looked for, in order: `$DPIA_HOME`; beside an installed binary (`PREFIX/share/dpia` for
 /// `PREFIX/bin/dpia`); the package checkout the binary was built in (walking up from `.build/...`); and the
 /// checkout the sources were compiled from. The first folder holding both wins.
-public struct ResourceLocator: Sendable {
-    public var environment: [String: String]
-    public var executablePath: String?
+struct ResourceLocator: Sendable {
+    var environment: [String: String]
+    var executablePath: String?
     /// The package root the sources were compiled from, if known.
-    public var sourceRoot: String?
+    var sourceRoot: String?
 
-    public init(environment: [String: String], executablePath: String?, sourceRoot: String?) {
+    init(environment: [String: String], executablePath: String?, sourceRoot: String?) {
         self.environment = environment
         self.executablePath = executablePath
         self.sourceRoot = sourceRoot
     }
 
     /// The folders tried, in order.
-    public var candidates: [String] {
+    var candidates: [String] {
         var result: [String] = []
         if let home = environment["DPIA_HOME"], !home.isEmpty { result.append(home) }
         if let executablePath {
@@ -43,7 +43,7 @@ public struct ResourceLocator: Sendable {
     }
 
     /// The first candidate holding both folders.
-    public func home() throws(ResourceError) -> String {
+    func home() throws(ResourceError) -> String {
         for candidate in candidates
         where FileIO.isDirectory(candidate + "/Questionnaires")
             && FileIO.isDirectory(candidate + "/Templates")
@@ -55,8 +55,8 @@ public struct ResourceLocator: Sendable {
 }
 
 /// The bundled files were not found.
-public struct ResourceError: Error, Sendable, CustomStringConvertible {
-    public var looked: [String]
+struct ResourceError: Error, Sendable, CustomStringConvertible {
+    var looked: [String]
 
-    public var description: String { DPIAError.resources(self).terminalText.text }
+    var description: String { DPIAError.resources(self).terminalText.text }
 }

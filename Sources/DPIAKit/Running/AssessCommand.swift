@@ -2,17 +2,17 @@
 /// exit status, including the `--fail-on` gate.
 public struct AssessCommand {
     /// Answers files given with `--answers` or as operands.
-    public var answers: [String]
+    var answers: [String]
     /// A folder whose every `*.json` is an answers file (`--batch`).
-    public var batch: String?
+    var batch: String?
     /// `--questionnaire ID|PATH`, or nil for the one each answers file names.
-    public var questionnaire: String?
-    public var outputDirectory: String
-    public var formats: [ReportFormat]
-    public var overwrite: Bool
+    var questionnaire: String?
+    var outputDirectory: String
+    var formats: [ReportFormat]
+    var overwrite: Bool
     /// `--templates DIR`, or nil for `$DPIA_TEMPLATES` or the bundled folder.
-    public var templates: String?
-    public var failOn: FailOnGate?
+    var templates: String?
+    var failOn: FailOnGate?
 
     public init(
         answers: [String], batch: String?, questionnaire: String?, outputDirectory: String,

@@ -1,8 +1,8 @@
 /// The few lines `dpia assess` prints for one assessment: the rating, the recommendation, what drives
 /// it and the files written.
-public enum AssessmentSummary {
+enum AssessmentSummary {
     /// `previous`: what the reports say of the assessment the answers name as `previous`, if any.
-    public static func text(
+    static func text(
         _ assessment: Assessment, written: [String], previous: PreviousComparison? = nil
     ) -> TerminalText {
         let meta = assessment.answers.metadata

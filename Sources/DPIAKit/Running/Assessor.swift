@@ -2,17 +2,17 @@ import Dispatch
 import Foundation
 
 /// Scores answers files and writes their reports: the work behind `dpia assess`, without any printing.
-public struct Assessor: Sendable {
+struct Assessor: Sendable {
     /// A questionnaire id or path given with `--questionnaire`; nil to use the id the answers file names.
-    public var questionnaire: String?
-    public var outputDirectory: String
-    public var formats: [ReportFormat]
-    public var overwrite: Bool
-    public var templates: ReportTemplates
-    public var catalog: QuestionnaireCatalog?
-    public var toolVersion: String
+    var questionnaire: String?
+    var outputDirectory: String
+    var formats: [ReportFormat]
+    var overwrite: Bool
+    var templates: ReportTemplates
+    var catalog: QuestionnaireCatalog?
+    var toolVersion: String
 
-    public init(
+    init(
         questionnaire: String?, outputDirectory: String, formats: [ReportFormat], overwrite: Bool,
         templates: ReportTemplates, catalog: QuestionnaireCatalog?, toolVersion: String
     ) {
@@ -29,15 +29,15 @@ public struct Assessor: Sendable {
     var stager: any FileStager = DiskStager()
 
     /// What one assessment produced.
-    public struct Outcome: Sendable {
-        public var answersPath: String
-        public var assessment: Assessment
+    struct Outcome: Sendable {
+        var answersPath: String
+        var assessment: Assessment
         /// The files written, or that would have been when `kept`.
-        public var written: [String]
+        var written: [String]
         /// Whether every report was there already, byte for byte what this run would write, and kept.
-        public var kept = false
+        var kept = false
         /// What the reports say of the assessment the answers name as `previous`, if they name one.
-        public var previous: PreviousComparison?
+        var previous: PreviousComparison?
     }
 
     /// Assesses one answers file and writes its reports atomically, as one set: nothing is written
@@ -46,7 +46,7 @@ public struct Assessor: Sendable {
     ///
     /// With `answers`, those bytes are assessed and written to `answersPath` in the same set as the
     /// reports, so the answers file and its reports are always of one assessment.
-    public func run(answersPath: String, answers: [UInt8]? = nil, mayReplace: Set<String> = [])
+    func run(answersPath: String, answers: [UInt8]? = nil, mayReplace: Set<String> = [])
         throws(DPIAError) -> Outcome
     {
         var questionnaires = QuestionnaireCache(explicit: nil)
@@ -83,7 +83,7 @@ public struct Assessor: Sendable {
 
     /// The answers files of a batch folder: every `*.json` directly in it, sorted, except hidden files and
     /// the `*.assessment.json` dpia writes, so a batch can write its outputs into its own folder and rerun.
-    public static func answersFiles(in directory: String) throws(DPIAError) -> [String] {
+    static func answersFiles(in directory: String) throws(DPIAError) -> [String] {
         let files = try folderNames(directory).filter {
             $0.hasSuffix(".json") && !$0.hasPrefix(".") && !AssessmentJSON.isAssessmentFileName($0)
         }.sorted().map {
@@ -97,7 +97,7 @@ public struct Assessor: Sendable {
 
     /// How many assessments a batch writes between flushes to disk: each group costs one `syncfs`
     /// instead of an `fsync` per report, and a crash loses at most one group's new reports.
-    public static let batchGroupSize = 64
+    static let batchGroupSize = 64
 
     /// Up to this many answers files, each report is flushed with its own `fsync`: `syncfs` would also wait
     /// for everything else waiting to be written on the disk, which costs a short run more than it saves.
@@ -115,7 +115,7 @@ public struct Assessor: Sendable {
     ///
     /// With `keepingIdentical`, and without `overwrite`, an answers file whose reports are all there
     /// already, byte for byte, is reported as `kept` instead of refused: a rerun after a kill finishes.
-    public func runBatch(
+    func runBatch(
         _ paths: [String], keepingIdentical: Bool = false,
         report: (String, Result<Outcome, DPIAError>) -> Void
     ) throws(DPIAError) {
@@ -352,7 +352,7 @@ public struct Assessor: Sendable {
     /// Writes the batch summary, `OUT/summary.tsv`: a header and one row per answers file, followed by
     /// the rows of the summary already there for answers files not in this run whose reports are still in
     /// the folder, so the summary lists every report the folder holds.
-    public func writeSummary(_ rows: [BatchSummary.Row]) throws(DPIAError) -> String {
+    func writeSummary(_ rows: [BatchSummary.Row]) throws(DPIAError) -> String {
         let path = PathText.join(outputDirectory, "summary.tsv")
         var text = BatchSummary.tsv(rows)
         // Rows are matched by report name: `answers/a.json` and `./answers/a.json` both write `a.md`. The

@@ -1,20 +1,20 @@
 import Foundation
 
 /// The one-line-per-assessment summary of a batch, for the terminal and for `summary.tsv`.
-public enum BatchSummary {
+enum BatchSummary {
     /// One answers file's line: its figures when assessed, or the exit status of its failure.
-    public struct Row: Sendable {
-        public var file: String
-        public var platform = ""
-        public var organisation = ""
-        public var inherent = ""
-        public var residual = ""
-        public var recommendation = ""
-        public var icoConsultation = ""
+    struct Row: Sendable {
+        var file: String
+        var platform = ""
+        var organisation = ""
+        var inherent = ""
+        var residual = ""
+        var recommendation = ""
+        var icoConsultation = ""
         /// `draft` or `final` from the answers file, or `failed (STATUS)`.
-        public var status: String
+        var status: String
 
-        public init(file: String, assessment: Assessment) {
+        init(file: String, assessment: Assessment) {
             let meta = assessment.answers.metadata
             self.file = file
             platform = meta.platform
@@ -26,7 +26,7 @@ public enum BatchSummary {
             status = meta.status.rawValue
         }
 
-        public init(file: String, failure: DPIAError) {
+        init(file: String, failure: DPIAError) {
             self.file = file
             status = "failed (\(failure.exitStatus.code))"
         }
@@ -36,13 +36,13 @@ public enum BatchSummary {
         }
     }
 
-    public static let header = [
+    static let header = [
         "file", "platform", "organisation", "inherent", "residual", "recommendation", "ico_consultation",
         "status",
     ]
 
     /// Tab-separated values with a header, safe to open in a spreadsheet; see `tsvField`.
-    public static func tsv(_ rows: [Row]) -> String {
+    static func tsv(_ rows: [Row]) -> String {
         ([header] + rows.map(\.fields)).map { fields in
             fields.map(tsvField).joined(separator: "\t")
         }.joined(separator: "\n") + "\n"
@@ -77,7 +77,7 @@ public enum BatchSummary {
     ]
 
     /// The line printed for a row: `FILE: RESIDUAL residual (INHERENT before measures), RECOMMENDATION...`.
-    public static func line(_ row: Row) -> TerminalText {
+    static func line(_ row: Row) -> TerminalText {
         if row.residual.isEmpty && row.platform.isEmpty { return "\(row.file): \(row.status)" }
         var text: TerminalText = "\(row.file): \(row.platform) — \(row.organisation) (\(row.status))"
         if !row.residual.isEmpty {

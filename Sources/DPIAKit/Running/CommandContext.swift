@@ -3,7 +3,7 @@ import Foundation
 /// What the commands read from outside the library: the environment and where the bundled files are.
 public struct CommandContext: Sendable {
     public var environment: [String: String]
-    public var locator: ResourceLocator
+    var locator: ResourceLocator
 
     /// `executablePath` and `sourceRoot` are where to look for the bundled files besides `$DPIA_HOME`.
     public init(environment: [String: String], executablePath: String?, sourceRoot: String?) {
@@ -14,13 +14,13 @@ public struct CommandContext: Sendable {
 
     /// The bundled questionnaires, each read when first needed, or nil when the folder is not found. A
     /// broken one is reported when it is the one asked for; `dpia list` and `dpia validate` report all.
-    public func catalog() -> QuestionnaireCatalog? {
+    func catalog() -> QuestionnaireCatalog? {
         guard let home = try? locator.home() else { return nil }
         return QuestionnaireCatalog.lazy(directory: home + "/Questionnaires")
     }
 
     /// The report templates: `--templates`, else `$DPIA_TEMPLATES`, else the bundled folder.
-    public func templates(_ explicit: String?) throws(DPIAError) -> ReportTemplates {
+    func templates(_ explicit: String?) throws(DPIAError) -> ReportTemplates {
         let directory: String
         if let explicit {
             directory = explicit
@@ -43,5 +43,5 @@ public struct CommandContext: Sendable {
 
 extension CommandContext {
     /// The folder dpia runs in, against which relative paths are taken.
-    public var currentDirectory: String { FileManager.default.currentDirectoryPath }
+    var currentDirectory: String { FileManager.default.currentDirectoryPath }
 }

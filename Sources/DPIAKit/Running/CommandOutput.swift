@@ -24,7 +24,7 @@ public struct CommandOutput {
 
     /// Reports a failure on standard error, each line after the program's name, and returns its status.
     @discardableResult
-    public func fail(_ failure: DPIAError) -> ExitStatus {
+    func fail(_ failure: DPIAError) -> ExitStatus {
         error(Self.prefixed(failure.terminalText))
         return failure.exitStatus
     }
@@ -37,7 +37,7 @@ public struct CommandOutput {
     }
 
     /// `dpia: error: ` before every line of `text`.
-    public static func prefixed(_ text: TerminalText) -> TerminalText {
+    static func prefixed(_ text: TerminalText) -> TerminalText {
         TerminalText(
             trusted: text.text.split(separator: "\n", omittingEmptySubsequences: false).map {
                 "dpia: error: \($0)"

@@ -1,12 +1,12 @@
 /// `dpia compare A B C...`: an options appraisal of several platforms for one use, written as Markdown and
 /// HTML, with a summary on the terminal.
 public struct CompareCommand {
-    public var files: [String]
-    public var outputDirectory: String
+    var files: [String]
+    var outputDirectory: String
     /// Any of `md`, `html`.
-    public var formats: [String]
-    public var overwrite: Bool
-    public var templates: String?
+    var formats: [String]
+    var overwrite: Bool
+    var templates: String?
 
     public init(
         files: [String], outputDirectory: String, formats: [String], overwrite: Bool, templates: String?
@@ -124,7 +124,7 @@ extension Comparison {
 
     /// What `dpia compare` prints: the options, the verdict of each row of the decision and of the data,
     /// controls and measures, and the notes a fair reading needs.
-    public var terminalLines: [TerminalText] {
+    var terminalLines: [TerminalText] {
         var lines: [TerminalText] = [
             "Options appraisal: \(options.count) platforms on \(questionnaireID) \(Self.list(versions))"
         ]

@@ -1,6 +1,6 @@
 /// `dpia completions SHELL`: the completion script for SHELL, with the bundled questionnaires' ids.
 public struct CompletionsCommand {
-    public var shell: String
+    var shell: String
 
     public init(shell: String) {
         self.shell = shell

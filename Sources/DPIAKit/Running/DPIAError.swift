@@ -1,5 +1,5 @@
 /// Every failure a dpia command reports, with the sysexits status it exits with.
-public enum DPIAError: Error, Sendable, CustomStringConvertible {
+enum DPIAError: Error, Sendable, CustomStringConvertible {
     case input(InputError)
     case templates(TemplateLoadError)
     case rendering(TemplateError)
@@ -8,7 +8,7 @@ public enum DPIAError: Error, Sendable, CustomStringConvertible {
     /// Several files failed; the status is the most serious of theirs.
     case several([DPIAError])
 
-    public var exitStatus: ExitStatus {
+    var exitStatus: ExitStatus {
         switch self {
         case .input(.missing), .templates(.missing), .resources: .noInput
         case .input(.invalid), .templates(.invalid), .rendering: .dataError
@@ -17,7 +17,7 @@ public enum DPIAError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .input(let error): error.description
         case .templates(let error): error.description
@@ -32,7 +32,7 @@ public enum DPIAError: Error, Sendable, CustomStringConvertible {
 extension DPIAError {
     /// The description as it may be printed: one line per problem, every value from input sanitized,
     /// so a key, a path or a value in an error message cannot act on the terminal or forge a line.
-    public var terminalText: TerminalText {
+    var terminalText: TerminalText {
         switch self {
         case .input(.invalid(let failure)):
             return failure.diagnostics.map { TerminalText($0.description) }.joined(separator: "\n")

@@ -1,13 +1,13 @@
 /// `dpia diff OLD NEW`: what changed between two assessments of one platform, printed to the terminal,
 /// or written as Markdown and HTML for the committee pack.
 public struct DiffCommand {
-    public var old: String
-    public var new: String
+    var old: String
+    var new: String
     /// `md`, `html`: write these instead of printing; none prints.
-    public var formats: [String]
-    public var outputDirectory: String
-    public var overwrite: Bool
-    public var templates: String?
+    var formats: [String]
+    var outputDirectory: String
+    var overwrite: Bool
+    var templates: String?
 
     public init(
         old: String, new: String, formats: [String] = [], outputDirectory: String = "reports",
@@ -22,7 +22,7 @@ public struct DiffCommand {
     }
 
     /// The files `--format` writes: `OUT/NEW.diff.md` and `OUT/NEW.diff.html`, NEW the later file's name.
-    public func outputPath(_ format: ReportFormat) -> String {
+    func outputPath(_ format: ReportFormat) -> String {
         let base = PathText.deletingExtension(PathText.lastComponent(new))
         return PathText.join(outputDirectory, "\(base).diff.\(format.fileExtension)")
     }

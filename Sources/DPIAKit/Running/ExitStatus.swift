@@ -21,7 +21,7 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
     case ratingAtOrAbove(position: Int)
 
     /// The first status of the rating gate; the rating's position is added to it.
-    public static let ratingGateBase: Int32 = 20
+    static let ratingGateBase: Int32 = 20
 
     /// The number the process exits with.
     public var code: Int32 {
@@ -42,7 +42,7 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
     public static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.code < b.code }
 
     /// What each fixed status means, in the words `--help` uses.
-    public static let meanings: [(status: ExitStatus, meaning: String)] = [
+    static let meanings: [(status: ExitStatus, meaning: String)] = [
         (.success, "success"),
         (.overdue, "with register --fail-on-overdue, a review or an action is overdue"),
         (.usage, "usage error"),
@@ -54,7 +54,7 @@ public enum ExitStatus: Sendable, Equatable, Comparable {
     ]
 
     /// The statuses as `--help` lists them, the rating gate's for a scale of any size.
-    public static var summary: String {
+    static var summary: String {
         "Exit status: " + meanings.map { "\($0.status.code) \($0.meaning)" }.joined(separator: "; ")
             + "; with --fail-on, \(ratingGateBase) + the position of the overall residual risk in the"
             + " questionnaire's scale of risk levels, counting from 0 (20 low, 21 medium, 22 high on the"

@@ -5,41 +5,41 @@
 /// whatever the scale's size: 20, 21, 22 for low, medium, high on the bundled ICO scale.
 public struct FailOnGate: Sendable, Equatable {
     /// The level id given on the command line.
-    public var threshold: String
+    var threshold: String
 
     public init(threshold: String) {
         self.threshold = threshold
     }
 
     /// The threshold is not one of the scale's level ids.
-    public struct UnknownLevel: Error, Sendable, Equatable, CustomStringConvertible {
-        public var given: String
+    struct UnknownLevel: Error, Sendable, Equatable, CustomStringConvertible {
+        var given: String
         /// The scale's level ids, lowest first.
-        public var allowed: [String]
+        var allowed: [String]
 
         /// Worded as the argument parser words any other value it does not accept.
-        public var description: String {
+        var description: String {
             "invalid value '\(given)' for option '--fail-on'; expected one of: \(allowed.joined(separator: ", "))"
         }
     }
 
     /// An assessment the gate stops.
-    public struct Verdict: Sendable, Equatable {
-        public var rating: Level
+    struct Verdict: Sendable, Equatable {
+        var rating: Level
         /// The rating's position in the scale, lowest first.
-        public var position: Int
+        var position: Int
 
-        public var status: ExitStatus { .ratingAtOrAbove(position: position) }
+        var status: ExitStatus { .ratingAtOrAbove(position: position) }
     }
 
     /// Checks that the threshold names a level of `scale`. A questionnaire without risk levels gives no
     /// rating, so any threshold passes it.
-    public func check(scale: [Level]) throws(UnknownLevel) {
+    func check(scale: [Level]) throws(UnknownLevel) {
         _ = try thresholdPosition(in: scale)
     }
 
     /// The verdict on one rating on its scale: nil when there is no rating or it is below the threshold.
-    public func verdict(on rating: Level?, scale: [Level]) throws(UnknownLevel) -> Verdict? {
+    func verdict(on rating: Level?, scale: [Level]) throws(UnknownLevel) -> Verdict? {
         guard let threshold = try thresholdPosition(in: scale), let rating,
             let position = scale.firstIndex(where: { $0.id == rating.id }), position >= threshold
         else { return nil }
@@ -47,12 +47,12 @@ public struct FailOnGate: Sendable, Equatable {
     }
 
     /// The verdict on an assessment's overall residual risk.
-    public func verdict(on assessment: Assessment) throws(UnknownLevel) -> Verdict? {
+    func verdict(on assessment: Assessment) throws(UnknownLevel) -> Verdict? {
         try verdict(on: assessment.overallResidual, scale: assessment.questionnaire.scoring.riskLevels)
     }
 
     /// The message for a verdict, on standard error.
-    public func message(_ verdict: Verdict) -> String {
+    func message(_ verdict: Verdict) -> String {
         "dpia: overall residual risk \(verdict.rating.label) is at or above --fail-on \(threshold)"
     }
 

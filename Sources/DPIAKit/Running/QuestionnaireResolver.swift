@@ -1,7 +1,7 @@
 /// Finds a questionnaire from `--questionnaire`: a path to a definition, or a bundled id.
-public enum QuestionnaireResolver {
+enum QuestionnaireResolver {
     /// Loads the questionnaire an answers file needs: the one given explicitly, or the one it names.
-    public static func forAnswers(
+    static func forAnswers(
         _ bytes: [UInt8], answersPath: String, explicit: String?, catalog: QuestionnaireCatalog?
     ) throws(DPIAError) -> Questionnaire {
         if let explicit {
@@ -52,7 +52,7 @@ public enum QuestionnaireResolver {
         return entry.questionnaire
     }
 
-    public static func resolve(_ idOrPath: String, catalog: QuestionnaireCatalog?) throws(DPIAError)
+    static func resolve(_ idOrPath: String, catalog: QuestionnaireCatalog?) throws(DPIAError)
         -> Questionnaire
     {
         if idOrPath.hasSuffix(".json") || idOrPath.contains("/") || FileIO.exists(idOrPath) {

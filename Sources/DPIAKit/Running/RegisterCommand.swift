@@ -1,16 +1,16 @@
 /// `dpia register`: the register of every assessment under some folders, written as Markdown, HTML and
 /// TSV, with reviews and actions judged against one date.
 public struct RegisterCommand {
-    public var directories: [String]
-    public var outputDirectory: String
+    var directories: [String]
+    var outputDirectory: String
     /// Any of `md`, `html`, `tsv`.
-    public var formats: [String]
-    public var overwrite: Bool
-    public var templates: String?
+    var formats: [String]
+    var overwrite: Bool
+    var templates: String?
     /// The date reviews and actions are judged against; the executable reads today once if not given.
-    public var asOf: CalendarDate
-    public var dueWithinDays: Int
-    public var failOnOverdue: Bool
+    var asOf: CalendarDate
+    var dueWithinDays: Int
+    var failOnOverdue: Bool
 
     public init(
         directories: [String], outputDirectory: String, formats: [String], overwrite: Bool,

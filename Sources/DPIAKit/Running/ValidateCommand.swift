@@ -2,11 +2,11 @@
 /// problem rather than stopping at the first.
 public struct ValidateCommand {
     /// The files to check; with none (and no `templates`), the bundled questionnaires and templates.
-    public var files: [String]
+    var files: [String]
     /// `--questionnaire ID|PATH` to check answers files against, instead of the one each names.
-    public var questionnaire: String?
+    var questionnaire: String?
     /// `--templates DIR`: a templates folder to check too.
-    public var templates: String?
+    var templates: String?
 
     public init(files: [String], questionnaire: String?, templates: String?) {
         self.files = files

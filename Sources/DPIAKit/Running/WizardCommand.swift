@@ -5,24 +5,24 @@
 /// else is decided here: which questionnaire and draft, which files may be replaced, what to say when the
 /// wizard stops, and the exit status.
 public struct WizardCommand {
-    public static let defaultQuestionnaire = "communication-platform"
-    public static let defaultOutput = "reports"
+    static let defaultQuestionnaire = "communication-platform"
+    static let defaultOutput = "reports"
 
     /// `--questionnaire ID|PATH`; nil for the one a `--resume` draft names, else the default.
-    public var questionnaire: String?
+    var questionnaire: String?
     /// `--resume DRAFT`: continue that draft in place.
-    public var resume: String?
+    var resume: String?
     /// `--from OLD`: start a new assessment on the current version from an earlier answers file.
-    public var from: String?
+    var from: String?
     /// `--draft PATH`: where a new draft goes.
-    public var draft: String?
+    var draft: String?
     /// `--out DIR`, or nil for the default.
-    public var outputDirectory: String?
+    var outputDirectory: String?
     /// `--format`, as given: the formats written, and repeated in the resume command unless the default.
-    public var formatNames: [String]
-    public var templates: String?
-    public var force: Bool
-    public var plain: Bool
+    var formatNames: [String]
+    var templates: String?
+    var force: Bool
+    var plain: Bool
     /// How to run dpia where the user is, for the commands it prints (`dpia`, `swift run dpia`, or
     /// the binary's path): see `WizardFiles.program`.
     public var program = "dpia"
@@ -285,7 +285,7 @@ public struct WizardSession {
     /// The folder dpia runs in, against which `previous` is made relative to each file that holds it.
     let cwd: String
     /// Where every answer is saved as it is given.
-    public let draftPath: String
+    let draftPath: String
     /// Held from `start` to the end of `finish`, so no other wizard edits the draft meanwhile.
     let draftLock: DraftLock
     let finalPath: String
@@ -295,7 +295,7 @@ public struct WizardSession {
     let force: Bool
     let program: String
     /// The command that continues this draft.
-    public let resumeCommand: String
+    let resumeCommand: String
 
     /// Asks the questions on `console` until the assessor finishes or stops, or input ends.
     public mutating func ask(on console: WizardConsole) -> WizardOutcome {

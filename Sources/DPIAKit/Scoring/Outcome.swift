@@ -1,5 +1,5 @@
 /// ICO step 6's "effect on risk", derived from the decisions recorded, never assumed.
-public enum EffectOnRisk: Sendable, Equatable {
+enum EffectOnRisk: Sendable, Equatable {
     /// The risk is below the level that calls for measures.
     case noMeasuresNeeded
     /// At least one recommended measure for this risk has no decision yet.
@@ -14,7 +14,7 @@ public enum EffectOnRisk: Sendable, Equatable {
     case notYetAccepted
 
     /// The words the report and the terminal use.
-    public var label: String {
+    var label: String {
         switch self {
         case .noMeasuresNeeded: "No measures needed"
         case .noDecisionYet: "No decision yet"
@@ -26,7 +26,7 @@ public enum EffectOnRisk: Sendable, Equatable {
     }
 
     /// A stable id for data formats and templates.
-    public var id: String {
+    var id: String {
         switch self {
         case .noMeasuresNeeded: "no_measures_needed"
         case .noDecisionYet: "no_decision_yet"
@@ -39,7 +39,7 @@ public enum EffectOnRisk: Sendable, Equatable {
 }
 
 /// Prior consultation with the ICO (UK GDPR Art. 36) as a state of the assessment, not a flag.
-public enum PriorConsultation: Sendable, Equatable {
+enum PriorConsultation: Sendable, Equatable {
     /// No risk remains at a level that needs the ICO consulted.
     case notApplicable
     /// Risks are at that level while decisions on measures that would lower them are still open.
@@ -51,7 +51,7 @@ public enum PriorConsultation: Sendable, Equatable {
     /// processing starts, or, when it is under way, before it continues.
     case required(risks: [String], underWay: Bool)
 
-    public var id: String {
+    var id: String {
         switch self {
         case .notApplicable: "not_applicable"
         case .wouldBeRequired: "would_be_required"
@@ -60,7 +60,7 @@ public enum PriorConsultation: Sendable, Equatable {
     }
 
     /// A few words for a table cell or a spreadsheet.
-    public var shortLabel: String {
+    var shortLabel: String {
         switch self {
         case .notApplicable: "not required"
         case .wouldBeRequired: "would be required"
@@ -69,7 +69,7 @@ public enum PriorConsultation: Sendable, Equatable {
     }
 
     /// One line for the summary.
-    public var headline: String {
+    var headline: String {
         switch self {
         case .notApplicable:
             "Not required: no high risk remains (UK GDPR Art. 36)"
@@ -90,49 +90,49 @@ public enum PriorConsultation: Sendable, Equatable {
 }
 
 /// One row of the step 7 table as the assessment fills it: blank where nothing is recorded.
-public struct SignOffEntry: Sendable, Equatable {
-    public var item: String
+struct SignOffEntry: Sendable, Equatable {
+    var item: String
     /// Name, position and date.
-    public var name: String?
-    public var guidance: String?
+    var name: String?
+    var guidance: String?
     /// Recorded notes (reasons, comments, the DPO's advice).
-    public var notes: String?
+    var notes: String?
 }
 
 /// Something a final assessment must hold and this one does not.
-public struct MissingItem: Sendable, Equatable {
+struct MissingItem: Sendable, Equatable {
     /// Where it belongs in the answers file, e.g. `measures.M3.owner` or `answers.measures_approved_by`.
-    public var path: String
-    public var description: String
+    var path: String
+    var description: String
 }
 
 /// An approved measure with its owner, due date and status: the conditions of an approval.
-public struct ActionItem: Sendable, Equatable {
-    public var measure: String
-    public var title: String
+struct ActionItem: Sendable, Equatable {
+    var measure: String
+    var title: String
     /// The risks it reduces.
-    public var risks: [String]
-    public var owner: String?
-    public var dueDate: String?
-    public var status: MeasureDecision.Status?
+    var risks: [String]
+    var owner: String?
+    var dueDate: String?
+    var status: MeasureDecision.Status?
 }
 
 /// A risk that keeps the overall residual level where it is, and what could still lower it.
-public struct ResidualHold: Sendable, Equatable {
-    public var risk: String
-    public var title: String
-    public var level: Level
+struct ResidualHold: Sendable, Equatable {
+    var risk: String
+    var title: String
+    var level: Level
     /// Recommended measures for it that were declined.
-    public var declined: [String]
+    var declined: [String]
     /// Recommended measures for it with no decision yet.
-    public var undecided: [String]
+    var undecided: [String]
 }
 
 extension MissingItem {
     /// The items as a reader wants them: the measures that lack the same thing (a decision, an owner, a due
     /// date) in one item, e.g. `measures.*.owner`: "an owner for approved measures M1, M2". A single item
     /// stays as it is. Errors list every item with its own path instead.
-    public static func grouped(_ items: [MissingItem]) -> [MissingItem] {
+    static func grouped(_ items: [MissingItem]) -> [MissingItem] {
         let kinds: [(suffix: String, description: String)] = [
             ("", "a decision on recommended measures"),
             (".owner", "an owner for approved measures"),

@@ -5,7 +5,7 @@
 /// at the risk's base, rises to the most sensitive data category in scope, then moves by adjustment steps;
 /// the matrix gives the level. Approved measures subtract points or steps to give the residual level.
 /// Deterministic and clock-free.
-public enum Scorer {
+enum Scorer {
     /// The driver that stands for all of a risk's purpose drift, saying what the drift is: data shared or
     /// purposes served outside the approval, or only warning signs that use is going beyond it (a committee
     /// should not read "data shared outside the approval" where nothing is).
@@ -23,7 +23,7 @@ public enum Scorer {
             "Purpose drift: \(found.joined(separator: " and ")) outside what the platform is approved for\(signs) (step 2)"
     }
 
-    public static func assess(_ questionnaire: Questionnaire, _ answers: Answers) -> Assessment {
+    static func assess(_ questionnaire: Questionnaire, _ answers: Answers) -> Assessment {
         assess(questionnaire, answers, shown: questionnaire.shown(answers.values))
     }
 

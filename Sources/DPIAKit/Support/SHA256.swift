@@ -1,8 +1,8 @@
 /// SHA-256 (FIPS 180-4), for the report's answers fingerprint. Small and dependency-free; checked against
 /// the standard test vectors in the tests.
-public enum SHA256 {
+enum SHA256 {
     /// The digest as 64 lowercase hexadecimal digits.
-    public static func hex(_ bytes: some Collection<UInt8>) -> String {
+    static func hex(_ bytes: some Collection<UInt8>) -> String {
         digest(Array(bytes)).map { word in
             let digits = String(word, radix: 16)
             return String(repeating: "0", count: 8 - digits.count) + digits

@@ -3,9 +3,9 @@
 /// Follows the core Mustache spec: escaped and raw interpolation, dotted names, `{{.}}`,
 /// sections, inverted sections, comments, partials (with standalone indentation) and
 /// set delimiters, including every standalone-line rule.
-public struct Template: Sendable {
+struct Template: Sendable {
     /// What rendering does with a partial tag whose name is not in `partials`.
-    public enum MissingPartial: Sendable {
+    enum MissingPartial: Sendable {
         /// Throw `TemplateError` of kind `.unknownPartial`: right for reports, where a missing
         /// partial is a mistake.
         case fail
@@ -14,22 +14,22 @@ public struct Template: Sendable {
     }
 
     /// How deep partials may include partials before rendering gives up, to stop endless recursion.
-    public static let maximumPartialDepth = 100
+    static let maximumPartialDepth = 100
     /// How many instructions one rendering (or one name check) may carry out, counting each time a
     /// partial or a section body is walked again: a bounded report takes well under a million; partials
     /// that each include the next twice would take 2^depth.
-    public static let maximumRenderSteps = 10_000_000
+    static let maximumRenderSteps = 10_000_000
     /// The most bytes one rendering may write: several times the largest report the biggest accepted
     /// answers file (64 MiB) could produce.
-    public static let maximumOutputBytes = 256 * 1024 * 1024
+    static let maximumOutputBytes = 256 * 1024 * 1024
 
     /// The template's name, usually its file name; errors and diagnostics start with it.
-    public let name: String
+    let name: String
     /// The parsed template, which rendering and the name checker walk.
     let program: TemplateProgram
 
     /// Parses `source`, reporting the first syntax error with `name`, line and column.
-    public init(source: String, name: String) throws(TemplateError) {
+    init(source: String, name: String) throws(TemplateError) {
         self.program = try TemplateParser.parse(source, name: name)
         self.name = name
     }
@@ -41,7 +41,7 @@ public struct Template: Sendable {
     ///   - escape: applied to the text of every `{{name}}` tag (not to `{{{name}}}` or `{{&name}}`);
     ///     pass `Template.htmlEscape` for HTML, a Markdown escaper for Markdown.
     ///   - missingPartial: whether an unknown partial is an error (the default) or renders empty.
-    public func render(
+    func render(
         _ context: TemplateValue,
         partials: [String: Template] = [:],
         escape: (String) -> String,
@@ -73,7 +73,7 @@ public struct Template: Sendable {
     }
 
     /// Escapes text for HTML: `&`, `<`, `>`, `"` and `'`.
-    public static func htmlEscape(_ text: String) -> String {
+    static func htmlEscape(_ text: String) -> String {
         var escaped: [UInt8] = []
         appendHTMLEscaped(text, to: &escaped)
         return String(decoding: escaped, as: UTF8.self)

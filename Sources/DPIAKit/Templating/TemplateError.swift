@@ -1,7 +1,7 @@
 /// A template that cannot be parsed or rendered, located at a line and column of a named template.
-public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
+struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong, for callers that react differently to each problem.
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case unclosedSection
         case mismatchedClose
         case unopenedClose
@@ -19,17 +19,17 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case unreadable
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// The template's name, usually its file name.
-    public var template: String
+    var template: String
     /// 1-based line of the tag at fault.
-    public var line: Int
+    var line: Int
     /// 1-based column (in Unicode scalars) of the tag at fault.
-    public var column: Int
+    var column: Int
     /// A plain sentence saying what is wrong.
-    public var message: String
+    var message: String
 
-    public init(kind: Kind, template: String, line: Int, column: Int, message: String) {
+    init(kind: Kind, template: String, line: Int, column: Int, message: String) {
         self.kind = kind
         self.template = template
         self.line = line
@@ -38,27 +38,27 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// `report.md.mustache:12:5: section "risks" opened on line 3 is closed by "measures"`
-    public var description: String {
+    var description: String {
         line > 0 ? "\(template):\(line):\(column): \(message)" : "\(template): \(message)"
     }
 }
 
 /// A name in a template that a sample context does not supply; see `Template.unknownNames(against:partials:)`.
-public struct TemplateDiagnostic: Sendable, Hashable, CustomStringConvertible {
+struct TemplateDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The template holding the tag, usually its file name.
-    public var template: String
+    var template: String
     /// 1-based line of the tag.
-    public var line: Int
+    var line: Int
     /// 1-based column of the tag.
-    public var column: Int
+    var column: Int
     /// The name as written in the tag, or the partial's name for an unknown partial.
-    public var name: String
+    var name: String
     /// A plain sentence saying what is wrong.
-    public var message: String
-    public var kind: Kind
+    var message: String
+    var kind: Kind
 
     /// What a template check found.
-    public enum Kind: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         /// A name or partial the report data or the folder does not have: it would render empty.
         case unknownName
         /// A partial that includes itself, directly or through others.
@@ -69,7 +69,7 @@ public struct TemplateDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case malformedXML
     }
 
-    public init(
+    init(
         template: String, line: Int, column: Int, name: String, message: String, kind: Kind = .unknownName
     ) {
         self.template = template
@@ -80,7 +80,7 @@ public struct TemplateDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.kind = kind
     }
 
-    public var description: String {
+    var description: String {
         line > 0 ? "\(template):\(line):\(column): \(message)" : "\(template): \(message)"
     }
 }

@@ -13,7 +13,7 @@ extension Template {
     /// This catches typos that would otherwise silently render empty. It also reports a partial that
     /// includes itself, directly or through others, and stops with one diagnostic when the walk would
     /// take more than `Template.maximumRenderSteps` (partials that each include the next twice).
-    public func unknownNames(
+    func unknownNames(
         against schema: TemplateValue, partials: [String: Template] = [:]
     ) -> [TemplateDiagnostic] {
         var checker = NameChecker(partials: partials)

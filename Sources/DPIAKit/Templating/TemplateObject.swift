@@ -3,19 +3,19 @@
 /// Report objects hold a few dozen members at most, so a lookup reads the list (comparing lengths first,
 /// which tells most names apart at once); most objects are built once, rendered and thrown away, and a
 /// list costs nothing to build.
-public struct TemplateObject: Sendable {
+struct TemplateObject: Sendable {
     /// The members in order, as a literal gives them: keeping the literal's array as it is copies
     /// nothing, where making a member struct of each pair copied every one and then freed the literal's
     /// array anyway. A literal may repeat a name; lookups read from the end, so the later one wins.
     private var pairs: [(String, TemplateValue)]
 
     /// An object with no members.
-    public init() {
+    init() {
         pairs = []
     }
 
     /// An object with the members of `members`.
-    public init(_ members: [String: TemplateValue]) {
+    init(_ members: [String: TemplateValue]) {
         pairs = members.map { ($0.key, $0.value) }
     }
 
@@ -25,12 +25,12 @@ public struct TemplateObject: Sendable {
     }
 
     /// The members as a dictionary, for callers that want to iterate them.
-    public var members: [String: TemplateValue] {
+    var members: [String: TemplateValue] {
         Dictionary(pairs, uniquingKeysWith: { _, later in later })
     }
 
     /// The member named `key`; setting `nil` removes it.
-    public subscript(key: String) -> TemplateValue? {
+    subscript(key: String) -> TemplateValue? {
         get {
             let length = key.utf8.count
             for index in pairs.indices.reversed()
@@ -55,24 +55,24 @@ public struct TemplateObject: Sendable {
 
 extension TemplateObject: Equatable {
     /// Objects are equal when they have the same names with equal values, in any order.
-    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+    static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
         lhs.members == rhs.members
     }
 }
 
 extension TemplateObject: ExpressibleByDictionaryLiteral {
     /// Later duplicates win, as they would in JSON.
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self.init(elements)
     }
 }
 
 extension TemplateObject: Codable {
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         self.init(try [String: TemplateValue](from: decoder))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         try members.encode(to: encoder)
     }
 }

@@ -1,7 +1,7 @@
 /// A value a template can render: the data model Mustache sees.
 ///
 /// Reports build one from an assessment; tests build one from JSON (it is `Decodable`).
-public enum TemplateValue: Sendable, Equatable {
+enum TemplateValue: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
@@ -12,7 +12,7 @@ public enum TemplateValue: Sendable, Equatable {
 
     /// Whether a section over this value renders, per the Mustache spec:
     /// `false`, `null` and the empty list are falsey; everything else (even `""` and `0`) is truthy.
-    public var isTruthy: Bool {
+    var isTruthy: Bool {
         switch self {
         case .bool(let value): value
         case .null: false
@@ -26,7 +26,7 @@ public enum TemplateValue: Sendable, Equatable {
     /// Whole doubles print without a fraction (`85.0` as `85`) as other Mustache engines do;
     /// lists print their items joined by ", " and objects print nothing, because neither has
     /// a meaningful plain-text form.
-    public var renderedText: String {
+    var renderedText: String {
         switch self {
         case .string(let text): text
         case .int(let number): String(number)
@@ -38,7 +38,7 @@ public enum TemplateValue: Sendable, Equatable {
     }
 
     /// The member named `key` when this is an object.
-    public subscript(key: String) -> TemplateValue? {
+    subscript(key: String) -> TemplateValue? {
         guard case .object(let members) = self else { return nil }
         return members[key]
     }
@@ -52,39 +52,39 @@ public enum TemplateValue: Sendable, Equatable {
 }
 
 extension TemplateValue: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
+    init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension TemplateValue: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int) { self = .int(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
 }
 
 extension TemplateValue: ExpressibleByFloatLiteral {
-    public init(floatLiteral value: Double) { self = .double(value) }
+    init(floatLiteral value: Double) { self = .double(value) }
 }
 
 extension TemplateValue: ExpressibleByBooleanLiteral {
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension TemplateValue: ExpressibleByNilLiteral {
-    public init(nilLiteral: ()) { self = .null }
+    init(nilLiteral: ()) { self = .null }
 }
 
 extension TemplateValue: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
 }
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     /// Later duplicates win, as they would in JSON.
-    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .object(TemplateObject(elements))
     }
 }
 
 extension TemplateValue: Codable {
     /// Reads any JSON value; integers that fit an `Int` become `.int`, other numbers `.double`.
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -103,7 +103,7 @@ extension TemplateValue: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .string(let text): try container.encode(text)

@@ -9,9 +9,9 @@
 /// decision and are not carried: the new assessment gets its own, asked afresh. Measure decisions and
 /// their action-plan fields are carried, since the measures approved then are still the plan, and are
 /// shown for review; the new sign-off approves them again.
-public struct CarryOver: Sendable {
+struct CarryOver: Sendable {
     /// Why a question is asked in the new assessment.
-    public enum Reason: Sendable, Equatable {
+    enum Reason: Sendable, Equatable {
         /// The earlier answer no longer fits the question: what is wrong with it.
         case changed(String)
         /// The question is not in the earlier version.
@@ -25,23 +25,23 @@ public struct CarryOver: Sendable {
     }
 
     /// The new assessment as it starts: carried answers and decisions, the details, `previous` set.
-    public var answers: Answers
+    var answers: Answers
     /// The questions carried over, by id.
-    public var carried: [String]
+    var carried: [String]
     /// Earlier answers not carried, by question id, with why: a changed question, a sign-off row.
-    public var notCarried: [String: Reason]
+    var notCarried: [String: Reason]
     /// Earlier answers to questions the new version no longer asks: question label and answer as shown.
-    public var dropped: [(title: String, answer: String)]
+    var dropped: [(title: String, answer: String)]
     /// How many measure decisions were carried.
-    public var carriedDecisions: Int
+    var carriedDecisions: Int
     /// Questions the earlier assessment asked and left unanswered.
     var unansweredBefore: Set<String>
-    public let questionnaire: Questionnaire
-    public let oldQuestionnaire: Questionnaire
+    let questionnaire: Questionnaire
+    let oldQuestionnaire: Questionnaire
 
     /// Starts a new assessment on `questionnaire` from `old` (an assessment on `oldQuestionnaire`), whose
     /// file had `oldBytes`; `previousFile` is the old file's path relative to where the new one is saved.
-    public init(
+    init(
         from old: Answers, on oldQuestionnaire: Questionnaire, oldBytes: [UInt8], previousFile: String,
         to questionnaire: Questionnaire
     ) {
@@ -122,7 +122,7 @@ public struct CarryOver: Sendable {
     }
 
     /// Why the wizard asks question `id` of the new assessment, when it has no answer.
-    public func reason(for id: String) -> Reason {
+    func reason(for id: String) -> Reason {
         if let reason = notCarried[id] { return reason }
         if oldQuestionnaire.question(id) == nil { return .new }
         if WizardPhase(questionnaire.section(containing: id)) == .signOff { return .signOff }

@@ -17,14 +17,14 @@ public enum WizardOutcome {
 ///
 /// It talks only to a `WizardConsole` and hands every change to `save`, so it never touches a file or
 /// the clock: the caller supplies today's date and decides where drafts go.
-public struct Wizard {
-    public let questionnaire: Questionnaire
+struct Wizard {
+    let questionnaire: Questionnaire
     /// The default assessment date.
-    public let today: CalendarDate
+    let today: CalendarDate
     /// Where the caller saves drafts, shown in the introduction so the assessor knows.
-    public let draftPath: String?
+    let draftPath: String?
     /// Where the reports will be written, also shown in the introduction.
-    public let reportsFolder: String?
+    let reportsFolder: String?
     private let save: (Answers) throws(OutputError) -> Void
     private var flow: WizardFlow
     private let resumed: Bool
@@ -39,7 +39,7 @@ public struct Wizard {
 
     /// Starts a new assessment, or resumes `draft` after its last answer (or at its review screen
     /// when complete). `save` is called with the answers file after every answer.
-    public init(
+    init(
         questionnaire: Questionnaire, today: CalendarDate, resuming draft: Answers? = nil,
         draftPath: String? = nil, reportsFolder: String? = nil,
         save: @escaping (Answers) throws(OutputError) -> Void
@@ -62,7 +62,7 @@ public struct Wizard {
 
     /// Starts a new assessment from an earlier one: `carryOver` says what was carried; the wizard lists
     /// what needs answering, asks only that, then opens the review screen.
-    public init(
+    init(
         questionnaire: Questionnaire, today: CalendarDate, carryingOver carryOver: CarryOver,
         draftPath: String? = nil, reportsFolder: String? = nil,
         save: @escaping (Answers) throws(OutputError) -> Void
@@ -78,10 +78,10 @@ public struct Wizard {
     }
 
     /// The answers as they would be saved now.
-    public var answers: Answers { flow.savedAnswers }
+    var answers: Answers { flow.savedAnswers }
 
     /// Runs until the assessor finishes, stops, or input ends.
-    public mutating func run(on console: WizardConsole) -> WizardOutcome {
+    mutating func run(on console: WizardConsole) -> WizardOutcome {
         show(
             WizardText.introduction(
                 questionnaire, console: console, draftPath: draftPath, reportsFolder: reportsFolder),

@@ -3,7 +3,7 @@
 public enum WizardFiles {
     /// The default draft name for a new assessment started on `date`: `dpia-draft-DATE.json`, or
     /// `dpia-draft-DATE-2.json` and so on when that exists, so an earlier draft is never overwritten.
-    public static func newDraftPath(
+    static func newDraftPath(
         date: CalendarDate, directory: String = ".", exists: (String) -> Bool
     ) -> String {
         let stem = "dpia-draft-\(date)"
@@ -19,7 +19,7 @@ public enum WizardFiles {
     /// The final answers file for a draft, in `outputDirectory`: the draft's name with the word "draft"
     /// taken out (`dpia-draft-2026-05-01.json` → `dpia-2026-05-01.json`, `teams.draft.json` →
     /// `teams.json`). The reports take the same name with their own extension.
-    public static func finalAnswersPath(forDraft draftPath: String, outputDirectory: String) -> String {
+    static func finalAnswersPath(forDraft draftPath: String, outputDirectory: String) -> String {
         var name = String(draftPath.split(separator: "/").last ?? Substring(draftPath))
         if name.hasSuffix(".json") { name.removeLast(".json".count) }
         for marker in [".draft", "-draft", "_draft", "draft-", "draft_", "draft."] {
@@ -34,7 +34,7 @@ public enum WizardFiles {
 
     /// `dpia wizard --resume DRAFT` followed by `options`, each quoted for a POSIX shell when needed;
     /// `program` is how to run dpia where the user is (see `program(executable:onPath:directory:)`).
-    public static func resumeCommand(draftPath: String, options: [String] = [], program: String = "dpia")
+    static func resumeCommand(draftPath: String, options: [String] = [], program: String = "dpia")
         -> String
     {
         ([program] + (["wizard", "--resume", draftPath] + options).map(shellQuoted)).joined(separator: " ")
@@ -60,7 +60,7 @@ public enum WizardFiles {
     }
 
     /// The word as a POSIX shell reads it back: unchanged when it is safe, else in single quotes.
-    public static func shellQuoted(_ word: String) -> String {
+    static func shellQuoted(_ word: String) -> String {
         let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
         if !word.isEmpty && word.allSatisfy(safe.contains) { return word }
         return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''")

@@ -5,11 +5,11 @@
 /// controls other than tab, line feed and carriage return, and U+FFFE and U+FFFF) cannot be written at all,
 /// even as references, so they are shown visibly instead: a C0 control as its Unicode control picture
 /// (U+0001 as U+2401 "␁"), the two non-characters as U+FFFD "�".
-public enum XMLEscaping {
+enum XMLEscaping {
     /// Text inside a run's `<w:t xml:space="preserve">` element, which is how the Word templates place every
     /// value. A line break ends the text element and continues after a `<w:br/>`, a tab after a `<w:tab/>`,
     /// because Word shows a line feed inside `w:t` as a space.
-    public static func runText(_ text: String) -> String {
+    static func runText(_ text: String) -> String {
         escape(
             text, lineBreak: "</w:t><w:br/><w:t xml:space=\"preserve\">",
             tab: "</w:t><w:tab/><w:t xml:space=\"preserve\">")
@@ -17,7 +17,7 @@ public enum XMLEscaping {
 
     /// Text in XML that is not inside a Word run (document properties, attribute values): line breaks and
     /// tabs become spaces.
-    public static func plainText(_ text: String) -> String {
+    static func plainText(_ text: String) -> String {
         escape(text, lineBreak: " ", tab: " ")
     }
 

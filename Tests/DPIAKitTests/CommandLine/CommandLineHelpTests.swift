@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 @Suite struct CommandLineHelpTests {
     @Test func topLevelHelpListsSubcommandsAndMarksTheDefault() throws {

@@ -1,6 +1,7 @@
-import DPIAKit
 import Foundation
 import Testing
+
+@testable import DPIAKit
 
 /// The completion scripts and the man page name every command and option of the specification, so
 /// they cannot drift from `--help`.

@@ -1,4 +1,4 @@
-import DPIAKit
+@testable import DPIAKit
 
 /// A command tree shaped like dpia's own, so the tests exercise the cases the tool meets.
 let sampleSpec = CommandSpec(

@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// Finds and loads the questionnaires and worked examples shipped in `Questionnaires/`.
 enum BundledContent {

@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// The outcome a reviewer will read at the top of an example's report, and each risk's level before and
 /// after measures. Pinned so that a change to the rules cannot silently flip a rating; the 1.0.0 examples

@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// The properties a DPO relies on when reading any rating: doing more never scores worse. Each is checked
 /// over every worked example of a version, as answered and with every measure approved, one change at a

@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// The four UK nations and the NHS context of the bundled 1.1.0 definition: each nation is offered its own
 /// basis for confidential information beyond direct care and gets its own references, the national data

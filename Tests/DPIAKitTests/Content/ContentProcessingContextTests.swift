@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// The facts of ICO step 2 that 1.1.0 asks and scores: who is in the groups, which patient details are
 /// shared, how long and how often, whether the people concerned would expect it, public concern, and

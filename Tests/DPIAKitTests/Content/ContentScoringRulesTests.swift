@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// The scoring rules of questionnaire 1.1.0 that an IG lead would check first, and that 1.0.0 keeps its
 /// own rules for its records.

@@ -1,6 +1,7 @@
-import DPIAKit
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// Nothing from input reaches a terminal raw: every control a terminal acts on is shown as a visible
 /// escape, and ordinary text in any script is left alone.

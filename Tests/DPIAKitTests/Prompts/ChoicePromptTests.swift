@@ -1,6 +1,7 @@
-import DPIAKit
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 @Suite struct ChoicePromptTests {
     private let colours = SingleChoicePrompt(

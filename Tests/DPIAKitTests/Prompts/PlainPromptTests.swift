@@ -1,6 +1,7 @@
-import DPIAKit
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 @Suite struct PlainPromptTests {
     private let colours = SingleChoicePrompt(

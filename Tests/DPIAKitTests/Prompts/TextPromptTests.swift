@@ -1,6 +1,7 @@
-import DPIAKit
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 @Suite struct TextPromptTests {
     private let name = TextPrompt(

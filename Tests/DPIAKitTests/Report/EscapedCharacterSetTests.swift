@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// Every ASCII character, so that one an escaper wrongly leaves alone (or wrongly changes) shows up.
 @Suite("Escaped character sets")

@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// Checks the reports with other people's parsers, through Tests/Scripts/check-reports.py. CI installs
 /// them (python3-html5lib, cmark-gfm, pandoc); where one is missing the test is skipped and says why.

@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// Each special character at every position of a long value, so that one missed at the start, in the
 /// middle or at the end shows up as text left unescaped, and the text around it must come through whole.

@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 @Suite("Markdown escaping")
 struct MarkdownEscapingTests {

@@ -1,6 +1,7 @@
-import DPIAKit
 import Foundation
 import Testing
+
+@testable import DPIAKit
 
 @Suite("Markdown report")
 struct MarkdownReportTests {

@@ -1,6 +1,7 @@
-import DPIAKit
 import Foundation
 import Testing
+
+@testable import DPIAKit
 
 /// What the committee reads of the outcome, on the bundled examples: every step 7 row, the conditions of
 /// an approval, what keeps the residual level, what a draft still lacks, and each answer printed once.

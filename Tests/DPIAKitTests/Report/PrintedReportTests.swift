@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// Prints the drift example's HTML report to PDF with headless Chromium, as a committee secretary would,
 /// and reads the pages back with poppler. CI installs both; where one is missing the test says it skipped.

@@ -1,6 +1,7 @@
-import DPIAKit
 import Foundation
 import TestSupport
+
+@testable import DPIAKit
 
 /// Renders the bundled templates over a fixture answers file, as `dpia assess` does.
 struct ReportFixture {

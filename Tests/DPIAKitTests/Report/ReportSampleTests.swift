@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// `dpia validate --templates` checks templates against `ReportData.schemaSample`; it is only as good as
 /// the sample's names are the real reports' names.

@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 @Suite("Report templates")
 struct ReportTemplatesTests {

@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// Earlier releases kept in `ID/VERSION.json` beside the default `ID.json`.
 @Suite("Questionnaire catalog: released versions")

@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// Lists whose items differ in their members, as report items do when optional values are left out: each
 /// item must show its own values, and fall back to the enclosing context only for a name it lacks.

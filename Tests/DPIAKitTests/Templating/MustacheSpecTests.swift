@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// One case from the official Mustache spec files.
 struct MustacheSpecCase: Sendable, CustomTestStringConvertible {

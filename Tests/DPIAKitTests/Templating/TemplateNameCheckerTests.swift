@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 @Suite("Template name checker")
 struct TemplateNameCheckerTemplatingTests {

@@ -1,6 +1,7 @@
-import DPIAKit
 import Foundation
 import Testing
+
+@testable import DPIAKit
 
 @Suite("Template rendering")
 struct TemplateRenderingTemplatingTests {

@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 @Suite struct KeyDecoderTests {
     private func decode(_ text: String) -> [KeyEvent] {

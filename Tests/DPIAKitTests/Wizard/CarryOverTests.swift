@@ -1,6 +1,7 @@
-import DPIAKit
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// `wizard --from`'s rule, on the wizard fixture and a "2.0" of it that rewords an option, narrows a range,
 /// adds a question and drops one: what is carried, what is asked and why, and that the wizard asks only

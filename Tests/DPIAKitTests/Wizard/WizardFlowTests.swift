@@ -1,6 +1,7 @@
-import DPIAKit
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 @Suite struct WizardFlowTests {
     /// Plain-mode lines for the facts, with patient data shared (the platform comes from the details).

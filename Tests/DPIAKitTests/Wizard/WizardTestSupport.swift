@@ -1,5 +1,6 @@
-import DPIAKit
 import TestSupport
+
+@testable import DPIAKit
 
 /// The fixture questionnaire: every question type, a section shown only when patient data is shared,
 /// a question shown only then too, a platform question the details answer, one risk, two measures,

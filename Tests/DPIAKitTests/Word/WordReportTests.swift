@@ -1,7 +1,8 @@
-import DPIAKit
 import Foundation
 import TestSupport
 import Testing
+
+@testable import DPIAKit
 
 /// The Word report as an Office Open XML package (ECMA-376): the parts and their wiring, the seven steps as
 /// Heading 1, every style the body uses defined, hostile text kept as text, and the same bytes each time.

@@ -1,5 +1,6 @@
-import DPIAKit
 import Testing
+
+@testable import DPIAKit
 
 /// User text in a Word document: markup characters as entities, line breaks and tabs as Word's own
 /// elements, and characters XML 1.0 forbids shown visibly (they cannot be written even as references).

@@ -1,10 +1,10 @@
 /// What changed since an earlier assessment: the data of `partials/changes.*.mustache`, which both the
 /// report's "Changes since the previous assessment" and `dpia diff --format` render, from one
 /// `AssessmentDiff`.
-public enum ChangesData {
+enum ChangesData {
     /// The comparison as template data. Every list and flag is present (an empty list, `false`), so a
     /// template never picks up a name of the same spelling from the report around it.
-    public static func build(_ diff: AssessmentDiff) -> TemplateValue {
+    static func build(_ diff: AssessmentDiff) -> TemplateValue {
         func row(_ label: String, _ change: AssessmentDiff.Change) -> TemplateValue {
             [
                 "label": .string(label), "old": .string(change.old), "new": .string(change.new),

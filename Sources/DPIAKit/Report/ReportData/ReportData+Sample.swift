@@ -2,7 +2,7 @@ extension ReportData {
     /// Report data with every name a report may have, and every list a report may fill non-empty, for
     /// checking templates for typos. `build` makes it from `sampleAssessment()`, so it has the names real
     /// reports have and no others.
-    public static func schemaSample(toolVersion: String) -> TemplateValue {
+    static func schemaSample(toolVersion: String) -> TemplateValue {
         let assessment = sampleAssessment()
         return build(
             assessment, toolVersion: toolVersion,
@@ -41,7 +41,7 @@ extension ReportData {
     }
 
     /// The data of `diff.*.mustache`, with one of everything, for `dpia validate --templates`.
-    public static func diffSample(toolVersion: String) -> TemplateValue {
+    static func diffSample(toolVersion: String) -> TemplateValue {
         DiffReport.data(
             sampleDiff(sampleAssessment()), toolVersion: toolVersion,
             fingerprints: (String(repeating: "0", count: 64), String(repeating: "1", count: 64)))

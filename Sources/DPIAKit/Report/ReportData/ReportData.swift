@@ -1,9 +1,9 @@
 /// Builds the values report templates render. Every name a template may use is made in this folder, one
 /// file per part of the report, so it is the reference for anyone editing `Templates/`; `dpia validate
 /// --templates` checks templates against `schemaSample`, which is built by the same code.
-public enum ReportData {
+enum ReportData {
     /// The ICO DPIA template's seven steps, in order.
-    public static let icoSteps = [
+    static let icoSteps = [
         "Identify the need for a DPIA", "Describe the processing", "Consultation process",
         "Assess necessity and proportionality", "Identify and assess risks",
         "Identify measures to reduce risk",
@@ -13,7 +13,7 @@ public enum ReportData {
     /// The report data for an assessment. `toolVersion` is printed in the footer; nothing reads the clock.
     /// `previous`, when the answers name an assessment they follow, gives the report its "Changes since
     /// the previous assessment".
-    public static func build(
+    static func build(
         _ assessment: Assessment, toolVersion: String, previous: PreviousComparison? = nil
     ) -> TemplateValue {
         Builder(assessment: assessment, toolVersion: toolVersion, previous: previous).root()
