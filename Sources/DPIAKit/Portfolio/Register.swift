@@ -109,10 +109,7 @@ struct Register: Sendable {
             review = .notSet
         }
         let open = latest.actionPlan.filter { $0.status != .inPlace }
-        let overdue = open.filter { item in
-            guard let text = item.dueDate, let due = CalendarDate(iso: text) else { return false }
-            return due < asOf
-        }
+        let overdue = open.filter { $0.isOverdue(on: asOf) }
         return Entry(history: history, review: review, openActions: open, overdueActions: overdue)
     }
 

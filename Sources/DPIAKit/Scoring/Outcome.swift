@@ -115,6 +115,13 @@ struct ActionItem: Sendable, Equatable {
     var owner: String?
     var dueDate: String?
     var status: MeasureDecision.Status?
+
+    /// Not in place and due before `date`: the register judges it against the day it runs, a report
+    /// against its own assessment date.
+    func isOverdue(on date: CalendarDate) -> Bool {
+        guard status != .inPlace, let text = dueDate, let due = CalendarDate(iso: text) else { return false }
+        return due < date
+    }
 }
 
 /// A risk that keeps the overall residual level where it is, and what could still lower it.

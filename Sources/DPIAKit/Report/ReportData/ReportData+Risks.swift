@@ -133,6 +133,11 @@ extension ReportData.Builder {
             "hasDueDate": .bool(item.dueDate != nil),
             "status": .string(item.status?.label ?? "Not recorded"),
             "isInPlace": .bool(item.status == .inPlace),
+            "isOverdue": .bool(assessedOn.map(item.isOverdue) ?? false),
         ]
     }
+
+    /// The assessment's own date: what a report judges an action's due date against, so a re-assessment
+    /// shows the actions it found overdue, and the report stays the same whenever it is rendered.
+    var assessedOn: CalendarDate? { CalendarDate(iso: assessment.answers.metadata.assessmentDate) }
 }

@@ -81,6 +81,8 @@ extension ReportData.Builder {
             "hasSignOff": .bool(!signOff.isEmpty),
             "actionPlan": .list(assessment.actionPlan.map(actionItem)),
             "hasActionPlan": .bool(!assessment.actionPlan.isEmpty),
+            "hasOverdueActions": .bool(
+                assessedOn.map { date in assessment.actionPlan.contains { $0.isOverdue(on: date) } } ?? false),
             "missingForFinal": .list(
                 missing.map { ["path": .string($0.path), "description": .string($0.description)] }),
             "hasMissingForFinal": .bool(!missing.isEmpty),
