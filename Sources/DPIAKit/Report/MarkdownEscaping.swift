@@ -13,73 +13,51 @@ public enum MarkdownEscaping {
     }
 
     /// Appends `text` to `output` escaped, copying the runs between the bytes acted on whole.
-    ///
-    /// The fast path: each byte is tested against `actedOnTable`, which is derived from
-    /// `replacement(for:)` and is not written by hand. `escapePlain` is the same escaping written byte by
-    /// byte from `replacement(for:)` alone; `EscaperTableTests` pins this to it.
     static func append(_ text: String, to output: inout [UInt8]) {
         // Every character acted on is ASCII, so the work is done on UTF-8 bytes: the bytes of other
         // characters are all 128 or above and pass through.
         var text = text
-        actedOnTable.withUnsafeBufferPointer { actedOn in
-            text.withUTF8 { bytes in
-                var runStart = 0
-                // The marker gets a backslash before it; neither it nor the digits before it are acted on.
-                if let marker = blockMarker(in: bytes) {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<marker]))
-                    output.append(UInt8(ascii: "\\"))
-                    runStart = marker
-                }
-                for index in runStart..<bytes.count {
-                    let byte = bytes[index]
-                    // Most bytes are left as they are; this test is the whole cost of passing them.
-                    guard actedOn[Int(byte)] else { continue }
-                    if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
-                        // The carriage return already wrote the line break.
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                        runStart = index + 1
-                    } else if let replacement = replacement(for: byte) {
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                        output.appendUTF8(replacement)
-                        runStart = index + 1
-                    }
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        text.withUTF8 { bytes in
+            var runStart = 0
+            // The marker gets a backslash before it; neither it nor the digits before it are acted on.
+            if let marker = blockMarker(in: bytes) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<marker]))
+                output.append(UInt8(ascii: "\\"))
+                runStart = marker
             }
+            for index in runStart..<bytes.count {
+                let byte = bytes[index]
+                // Most bytes are left as they are; this test is the whole cost of passing them.
+                guard isActedOn(byte) else { continue }
+                if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
+                    // The carriage return already wrote the line break.
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    runStart = index + 1
+                } else if let replacement = replacement(for: byte) {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    output.appendUTF8(replacement)
+                    runStart = index + 1
+                }
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
-    /// The escaping `append` does, written plainly: byte by byte, each byte's rule read from
-    /// `replacement(for:)`. It is the reference the tests hold the fast path to.
-    static func escapePlain(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var output: [UInt8] = []
-        var start = 0
-        if let marker = bytes.withUnsafeBufferPointer({ blockMarker(in: $0) }) {
-            output += bytes[..<marker]
-            output.append(UInt8(ascii: "\\"))
-            start = marker
+    /// Whether `replacement(for:)` changes the byte.
+    private static func isActedOn(_ byte: UInt8) -> Bool {
+        // Lower-case letters are most of any text: one range test passes them.
+        if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
+        return switch byte {
+        case UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+            UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "$"):
+            true
+        default: false
         }
-        for index in start..<bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") && index > 0 && bytes[index - 1] == UInt8(ascii: "\r") {
-                continue
-            }
-            if let replacement = replacement(for: byte) {
-                output += replacement.utf8
-            } else {
-                output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
-    /// For each byte value, whether `replacement(for:)` changes it: made once from that function.
-    static let actedOnTable: [Bool] = (0...255).map { replacement(for: UInt8($0)) != nil }
-
-    /// What a byte becomes wherever it is, or `nil` when it stays as it is: the definition of the
-    /// escaping, from which `actedOnTable` is made.
-    static func replacement(for byte: UInt8) -> String? {
+    /// What a byte becomes wherever it is, or `nil` when it stays as it is.
+    private static func replacement(for byte: UInt8) -> String? {
         switch byte {
         case UInt8(ascii: "\r"), UInt8(ascii: "\n"): "<br>"
         case UInt8(ascii: "\t"): " "

@@ -80,49 +80,24 @@ public struct Template: Sendable {
     }
 
     /// Appends `text` to `output` escaped for HTML, copying the runs between special bytes whole.
-    ///
-    /// The fast path: each byte is tested against `htmlEscapedTable`, which is derived from
-    /// `htmlEntity(for:)` and is not written by hand. `htmlEscapePlain` is the same escaping written byte
-    /// by byte from `htmlEntity(for:)` alone; `EscaperTableTests` pins this to it.
     static func appendHTMLEscaped(_ text: String, to output: inout [UInt8]) {
         var text = text
-        htmlEscapedTable.withUnsafeBufferPointer { escaped in
-            text.withUTF8 { bytes in
-                var runStart = 0
-                for index in bytes.indices {
-                    guard escaped[Int(bytes[index])], let entity = htmlEntity(for: bytes[index]) else {
-                        continue
-                    }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    output.appendUTF8(entity)
-                    runStart = index + 1
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in bytes.indices {
+                guard bytes[index] < 64, let entity = htmlEntity(for: bytes[index]) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.appendUTF8(entity)
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
-    /// The escaping `appendHTMLEscaped` does, written plainly: byte by byte, each byte's rule read from
-    /// `htmlEntity(for:)`. It is the reference the tests hold the fast path to.
-    static func htmlEscapePlain(_ text: String) -> String {
-        var output: [UInt8] = []
-        for byte in text.utf8 {
-            if let entity = htmlEntity(for: byte) {
-                output += entity.utf8
-            } else {
-                output.append(byte)
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// For each byte value, whether `htmlEntity(for:)` replaces it: made once from that function.
-    static let htmlEscapedTable: [Bool] = (0...255).map { htmlEntity(for: UInt8($0)) != nil }
-
-    /// What a byte becomes in HTML, or `nil` when it stays as it is: the definition of the escaping, from
-    /// which `htmlEscapedTable` is made. Every character replaced is ASCII, so it works on UTF-8 bytes; the
-    /// bytes of other characters are all 128 or above and pass through.
-    static func htmlEntity(for byte: UInt8) -> String? {
+    /// Every character HTML escaping replaces is ASCII (and below 64, which the loop tests first, as most
+    /// bytes are letters), so it works on UTF-8 bytes; the bytes of other characters are all 128 or above
+    /// and pass through.
+    private static func htmlEntity(for byte: UInt8) -> String? {
         switch byte {
         case UInt8(ascii: "&"): "&amp;"
         case UInt8(ascii: "<"): "&lt;"
