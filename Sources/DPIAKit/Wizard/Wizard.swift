@@ -44,20 +44,17 @@ struct Wizard {
         draftPath: String? = nil, reportsFolder: String? = nil,
         save: @escaping (Answers) throws(OutputError) -> Void
     ) {
-        self.questionnaire = questionnaire
-        self.today = today
-        self.draftPath = draftPath
-        self.reportsFolder = reportsFolder
-        self.save = save
-        self.resumed = draft != nil
-        self.carryOver = nil
         let answers =
             draft
             ?? Answers(
                 questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
                 metadata: AssessmentMetadata(organisation: "", platform: "", assessor: "", assessmentDate: "")
             )
-        flow = WizardFlow(questionnaire: questionnaire, answers: answers)
+        self.init(
+            questionnaire: questionnaire, today: today,
+            flow: WizardFlow(questionnaire: questionnaire, answers: answers),
+            resumed: draft != nil, carryOver: nil, draftPath: draftPath, reportsFolder: reportsFolder,
+            save: save)
     }
 
     /// Starts a new assessment from an earlier one: `carryOver` says what was carried; the wizard lists
@@ -67,14 +64,25 @@ struct Wizard {
         draftPath: String? = nil, reportsFolder: String? = nil,
         save: @escaping (Answers) throws(OutputError) -> Void
     ) {
+        self.init(
+            questionnaire: questionnaire, today: today,
+            flow: WizardFlow(questionnaire: questionnaire, carryingOver: carryOver.answers), resumed: false,
+            carryOver: carryOver, draftPath: draftPath, reportsFolder: reportsFolder, save: save)
+    }
+
+    private init(
+        questionnaire: Questionnaire, today: CalendarDate, flow: WizardFlow, resumed: Bool,
+        carryOver: CarryOver?,
+        draftPath: String?, reportsFolder: String?, save: @escaping (Answers) throws(OutputError) -> Void
+    ) {
         self.questionnaire = questionnaire
         self.today = today
+        self.flow = flow
+        self.resumed = resumed
+        self.carryOver = carryOver
         self.draftPath = draftPath
         self.reportsFolder = reportsFolder
         self.save = save
-        self.resumed = false
-        self.carryOver = carryOver
-        flow = WizardFlow(questionnaire: questionnaire, carryingOver: carryOver.answers)
     }
 
     /// The answers as they would be saved now.
