@@ -15,9 +15,4 @@ enum DiffReport {
             "fingerprintShort": .string(String(fingerprints.new.prefix(12))),
         ]
     }
-
-    /// The fingerprint an assessment's reports print.
-    static func fingerprint(_ assessment: Assessment) -> String {
-        SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: assessment.questionnaire))
-    }
 }

@@ -85,8 +85,7 @@ enum PreviousComparison: Sendable {
             return .unavailable(
                 previous, .unreadable, reason: "cannot be assessed: \(Self.firstProblem(failure.error))")
         case .skipped(let note):
-            let what = note.note.hasSuffix("; skipped") ? String(note.note.dropLast(9)) : note.note
-            return .unavailable(previous, .unreadable, reason: what)
+            return .unavailable(previous, .unreadable, reason: note.note)
         }
     }
 

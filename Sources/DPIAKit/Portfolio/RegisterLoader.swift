@@ -9,7 +9,9 @@ struct RegisterLoader {
     enum Loaded {
         case assessed(Register.Assessed)
         case failed(Register.Failure)
-        /// Valid JSON but not an answers file (a questionnaire definition, say): passed over.
+        /// Valid JSON but not an answers file (a questionnaire definition, say): what it is instead, as
+        /// "is a questionnaire definition, not an answers file". The register passes over it with a note;
+        /// commands that were given the file refuse it.
         case skipped(RegisterNote)
     }
 
@@ -44,10 +46,10 @@ struct RegisterLoader {
             if let root, root["answers"] == nil {
                 let what =
                     root["format"]?.value == .string(AssessmentJSON.format)
-                    ? "is an assessment dpia wrote (--format json), not an answers file; skipped"
+                    ? "is an assessment dpia wrote (--format json), not an answers file"
                     : root["scoring"] != nil || root["sections"] != nil
-                        ? "is a questionnaire definition, not an answers file; skipped"
-                        : "has no \"answers\", so is not an answers file; skipped"
+                        ? "is a questionnaire definition, not an answers file"
+                        : "has no \"answers\", so is not an answers file"
                 return .skipped(RegisterNote(file: file, note: what))
             }
             let questionnaire = try questionnaires.questionnaire(

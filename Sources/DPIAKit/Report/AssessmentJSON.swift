@@ -56,7 +56,7 @@ enum AssessmentJSON {
 
         func root(toolVersion: String) -> JSONValue {
             let questionnaire = assessment.questionnaire
-            let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
+            let fingerprint = assessment.answersFingerprint
             let meta = assessment.answers.metadata
             let header: [(String, JSONValue)] = [
                 ("format", .string(AssessmentJSON.format)),

@@ -45,8 +45,7 @@ public struct CompareCommand {
             case .assessed(let one): assessed.append(one)
             case .failed(let failure): failures.append(failure)
             case .skipped(let note):
-                // Another kind of JSON: worded as the register notes it, but here it is an error.
-                let what = note.note.hasSuffix("; skipped") ? String(note.note.dropLast(9)) : note.note
+                // Another kind of JSON: the register passes over it, but here it is an error.
                 failures.append(
                     Register.Failure(
                         file: file,
@@ -55,7 +54,7 @@ public struct CompareCommand {
                                 ValidationFailure([
                                     Diagnostic(
                                         file: file, path: "", location: nil,
-                                        message: "\(what); dpia compare sets answers files side by side")
+                                        message: "\(note.note); dpia compare sets answers files side by side")
                                 ])))))
             }
         }

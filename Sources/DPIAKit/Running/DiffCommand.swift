@@ -37,15 +37,14 @@ public struct DiffCommand {
             case .assessed(let one): assessments.append(one.assessment)
             case .failed(let failure): failures.append(failure.error)
             case .skipped(let note):
-                // Another kind of JSON: worded as the register notes it, but here it is an error.
-                let what = note.note.hasSuffix("; skipped") ? String(note.note.dropLast(9)) : note.note
+                // Another kind of JSON: the register passes over it, but here it is an error.
                 failures.append(
                     .input(
                         .invalid(
                             ValidationFailure([
                                 Diagnostic(
                                     file: file, path: "", location: nil,
-                                    message: "\(what); dpia diff compares two answers files")
+                                    message: "\(note.note); dpia diff compares two answers files")
                             ]))))
             }
         }
@@ -75,7 +74,7 @@ public struct DiffCommand {
             let data = DiffReport.data(
                 diff, toolVersion: dpiaVersion,
                 fingerprints: (
-                    DiffReport.fingerprint(assessments[0]), DiffReport.fingerprint(assessments[1])
+                    assessments[0].answersFingerprint, assessments[1].answersFingerprint
                 ))
             var files: [OutputFile] = []
             for format in templated {

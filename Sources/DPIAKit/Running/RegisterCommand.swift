@@ -83,7 +83,9 @@ public struct RegisterCommand {
             switch item {
             case .assessed(let one): assessed.append(one)
             case .failed(let failure): failures.append(failure)
-            case .skipped(let note): notes.append(note)
+            case .skipped(var note):
+                note.note += "; skipped"
+                notes.append(note)
             }
         }
         for note in notes { output.error("dpia: note: \(note.file) \(note.note)") }

@@ -103,6 +103,12 @@ struct DataSensitivityResult: Sendable {
     var highest: Level?
 }
 
+extension Assessment {
+    /// The SHA-256 of the answers file as dpia writes it (hex). Every report, the assessment JSON and a
+    /// diff print it, so a reader can match each to the answers it came from.
+    var answersFingerprint: String { SHA256.hex(AnswersFile.bytes(answers, questionnaire: questionnaire)) }
+}
+
 struct PurposeDriftResult: Sendable {
     struct DriftedCategory: Sendable {
         var category: DataCategory

@@ -64,7 +64,7 @@ extension ReportData.Builder {
         let signOff = signOffRows()
         let missing = MissingItem.grouped(assessment.missingForFinal)
         let missingCount = assessment.missingForFinal.count
-        let fingerprint = SHA256.hex(AnswersFile.bytes(assessment.answers, questionnaire: questionnaire))
+        let fingerprint = assessment.answersFingerprint
         var root: TemplateObject = [
             "tool": ["name": "dpia", "version": .string(toolVersion)],
             "questionnaire": questionnaireValue(),
