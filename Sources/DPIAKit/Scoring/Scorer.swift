@@ -10,15 +10,14 @@ enum Scorer {
     /// purposes served outside the approval, or only warning signs that use is going beyond it (a committee
     /// should not read "data shared outside the approval" where nothing is).
     static func purposeDriftDriver(_ drift: PurposeDriftResult?) -> String {
-        let found = [
-            drift.map { !$0.driftedCategories.isEmpty } ?? false ? "data shared" : nil,
-            drift.map { !$0.unapprovedPurposes.isEmpty } ?? false ? "purposes served" : nil,
-        ].compactMap { $0 }
-        guard !found.isEmpty else {
+        var found: [String] = []
+        if let drift, !drift.driftedCategories.isEmpty { found.append("data shared") }
+        if let drift, !drift.unapprovedPurposes.isEmpty { found.append("purposes served") }
+        guard let drift, !found.isEmpty else {
             return
                 "Purpose drift: warning signs that use is going beyond what the platform is approved for (step 2)"
         }
-        let signs = drift.map { !$0.signals.isEmpty } ?? false ? ", and warning signs of drift" : ""
+        let signs = drift.signals.isEmpty ? "" : ", and warning signs of drift"
         return
             "Purpose drift: \(found.joined(separator: " and ")) outside what the platform is approved for\(signs) (step 2)"
     }
@@ -548,15 +547,15 @@ private final class Run {
         // One set that is enough: from all of them, drop each measure, last first, that is not needed, so
         // that none of those left can be dropped. The committee sees which decisions matter, not every
         // open one; other sets may be enough too, and step 6 lists every option.
-        var enough = undecided
+        var enough: [String] = []
         if avoidable {
+            enough = undecided
             for id in undecided.reversed() where avoided(approving: Set(enough.filter { $0 != id })) {
                 enough.removeAll { $0 == id }
             }
         }
         return .wouldBeRequired(
-            risks: high.map(\.risk.id), undecidedMeasures: undecided, avoidable: avoidable,
-            enough: avoidable ? enough : [])
+            risks: high.map(\.risk.id), undecidedMeasures: undecided, avoidable: avoidable, enough: enough)
     }
 
     func residualHolds(_ risks: [RiskResult], overall: Level?) -> [ResidualHold] {
